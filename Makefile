@@ -1,0 +1,39 @@
+# PACE Desktop. `make run` and `make test` are the only commands a fresh machine needs.
+SHELL := /bin/bash
+# The first interpreter that really runs and is 3.12+ (pyenv shims exist for versions that
+# are not selected, so `command -v` alone is not enough; .python-version selects 3.12).
+PYTHON ?= $(shell for p in python3 python3.13 python3.12; do \
+  $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench dist clean python-check
+
+python-check:
+	@test -n "$(PYTHON)" && $(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
+	  echo "PACE Desktop needs Python 3.12 or newer; found none (python3 is $$(python3 --version 2>&1))."; \
+	  echo "PySide6 crashes the interpreter on 3.11. Install 3.12+ or run: make PYTHON=/path/to/python3.12"; \
+	  exit 1; }
+
+$(STAMP): pyproject.toml | python-check
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m pace_desktop gui --demo-if-new
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check pace_desktop tests benchmarks
+	$(VENV)/bin/lint-imports
+
+test: lint
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+bench: $(STAMP)
+	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .ruff_cache

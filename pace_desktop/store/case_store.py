@@ -1,0 +1,620 @@
+"""The encrypted case store: one SQLCipher file, and every way to read and change it.
+
+Every write is an *operation*: one transaction, one entry in the hash-chained audit log,
+and a frozen `Changes` value for the views. Finalised meetings and chronology entries are
+never edited in place; corrections are dated amendments by a named person.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from pace_desktop.domain import (
+    Amendment,
+    Child,
+    Event,
+    LegalEpisode,
+    LivingEpisode,
+    Meeting,
+    Person,
+)
+from pace_desktop.store import audit, backup, rows, schema
+from pace_desktop.store import search as fts
+from pace_desktop.store.changes import Changes, ImportResult
+from pace_desktop.store.connection import (
+    DatabaseError,
+    configure,
+    create_file,
+    open_keyed,
+)
+from pace_desktop.store.errors import (
+    DamagedStore,
+    DuplicateChild,
+    NewerVersion,
+    NotAPaceStore,
+    PassphraseTooShort,
+    RecordIsFinal,
+    RecordNotFound,
+    StoreClosed,
+    StoreError,
+    StoreExists,
+)
+from pace_desktop.store.inserts import (
+    BulkWriter,
+    child_search_values,
+    fresh_id,
+    next_ids,
+    with_ids,
+)
+from pace_desktop.store.reads import CaseloadRow, caseload, child_ids, load_children
+from pace_desktop.store.verifier import write_verifier
+
+MIN_PASSPHRASE = 12
+_CHUNK = 500  # children per read when streaming a whole caseload: bounded memory
+
+
+class ImportRefused(StoreError):
+    """The import would break a rule of the store; nothing was written."""
+
+    def __init__(self, problems: list[str]) -> None:
+        n = len(problems)
+        super().__init__(f"The import was refused ({n} problem{'s' * (n != 1)});"
+                         " nothing was imported.")
+        self.problems = problems
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _summary(c: Child) -> dict[str, int]:
+    return {"people": len(c.people), "living": len(c.living), "legal": len(c.legal),
+            "events": len(c.events), "meetings": len(c.meetings)}
+
+
+@dataclass(slots=True)
+class _Op:
+    before: Any = None
+    after: Any = None
+    children: set[str] = field(default_factory=set)
+    parts: set[str] = field(default_factory=set)
+    result: Changes | None = None
+
+
+class CaseStore:
+    """An unlocked store. Use `CaseStore.create` or `CaseStore.open`; `close` drops the key."""
+
+    def __init__(self, path: Path, conn: Any, user: str) -> None:
+        self.path = path
+        self._conn: Any = conn
+        self.user = user
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path | str, passphrase: str, owner: str,
+               user: str | None = None) -> CaseStore:
+        path = Path(path)
+        if len(passphrase) < MIN_PASSPHRASE:
+            raise PassphraseTooShort(MIN_PASSPHRASE)
+        if path.exists():
+            raise StoreExists(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = create_file(path, passphrase)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            for n, sql in enumerate(schema.MIGRATIONS, 1):
+                _run_script(conn, sql)
+                conn.execute(f"PRAGMA user_version = {n}")
+            now = _now()
+            conn.executemany("INSERT INTO pace_meta VALUES (?, ?)", [
+                ("app", schema.APP_ID), ("owner", owner), ("created", now)])
+            store = cls(path, conn, user or owner)
+            audit.append(conn, now, store.user, "create store", "store", None, {"owner": owner})
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.close()
+            path.unlink(missing_ok=True)
+            raise
+        write_verifier(path, passphrase)
+        return store
+
+    @classmethod
+    def open(cls, path: Path | str, passphrase: str, user: str | None = None) -> CaseStore:
+        path = Path(path)
+        conn = open_keyed(path, passphrase)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            has_meta = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'pace_meta'"
+            ).fetchone()
+            app = conn.execute("SELECT value FROM pace_meta WHERE key = 'app'").fetchone() \
+                if has_meta else None
+        except DatabaseError as exc:
+            conn.close()
+            raise DamagedStore(str(path), str(exc)) from None
+        if not app or app[0] != schema.APP_ID:
+            conn.close()
+            raise NotAPaceStore(str(path), "it holds no PACE case records")
+        if version > schema.LATEST:
+            conn.close()
+            raise NewerVersion(version, schema.LATEST)
+        configure(conn)
+        store = cls(path, conn, user or getpass.getuser())
+        if version < schema.LATEST:
+            store._migrate(version)
+        return store
+
+    def _migrate(self, version: int) -> None:
+        self.backup(backup.next_backup_path(self.path, f"before-v{schema.LATEST}"))
+        conn = self._live()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for n in range(version + 1, schema.LATEST + 1):
+                _run_script(conn, schema.MIGRATIONS[n - 1])
+                conn.execute(f"PRAGMA user_version = {n}")
+            audit.append(conn, _now(), self.user, "upgrade store", "store",
+                         {"version": version}, {"version": schema.LATEST})
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        """Close the file and drop the key: nothing of the store stays in this object."""
+        if self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DatabaseError:
+                pass
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _live(self) -> Any:
+        if self._conn is None:
+            raise StoreClosed()
+        return self._conn
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the keyed connection (never over a path: that would be plain)."""
+        return Database(self._live())
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._live().execute("SELECT key, value FROM pace_meta"))
+
+    def rekey(self, new_passphrase: str) -> None:
+        """Change the passphrase. SQLCipher re-encrypts every page in one transaction; a kill
+        part-way leaves a file that opens with exactly one of the two passphrases."""
+        if len(new_passphrase) < MIN_PASSPHRASE:
+            raise PassphraseTooShort(MIN_PASSPHRASE)
+        conn = self._live()
+        conn.execute("PRAGMA rekey = " + "'" + new_passphrase.replace("'", "''") + "'")
+        write_verifier(self.path, new_passphrase)
+        with self._operation("change passphrase", "store"):
+            pass
+
+    def backup(self, out: Path | str) -> Path:
+        """An encrypted copy that opens with the store's passphrase."""
+        out = Path(out)
+        if out.exists():
+            raise StoreExists(str(out))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        backup.export_to(self._live(), out)
+        return out
+
+    def auto_backup(self, why: str = "auto") -> Path:
+        made = self.backup(backup.next_backup_path(self.path, why))
+        backup.prune(self.path)
+        return made
+
+    def check(self) -> list[str]:
+        """Every problem found, in plain words; an empty list means the store is sound."""
+        conn = self._live()
+        problems: list[str] = []
+        try:
+            problems += [f"encryption check: {' '.join(map(str, r))}"
+                         for r in conn.execute("PRAGMA cipher_integrity_check")]
+            result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+            if result != ["ok"]:
+                problems += [f"database check: {r}" for r in result]
+            problems += audit.chain_problems(conn)
+        except DatabaseError as exc:
+            problems.append(f"the file could not be read through: {exc}")
+        return problems
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def caseload(self) -> list[CaseloadRow]:
+        return caseload(self._live())
+
+    def count_children(self) -> int:
+        return self._live().execute("SELECT count(*) FROM children").fetchone()[0]
+
+    def refs(self) -> list[str]:
+        return [r[0] for r in self._live().execute("SELECT ref FROM children ORDER BY ref")]
+
+    def child(self, ref: str) -> Child:
+        found = child_ids(self._live(), [ref])
+        if not found:
+            raise RecordNotFound(f"There is no child with the reference {ref} in this store.")
+        return next(load_children(self._live(), [found[0][0]]))
+
+    def children(self, refs: Sequence[str] | None = None,
+                 clock_facts_only: bool = False) -> Iterator[Child]:
+        """Children in ref order (or the order of `refs`), streamed in chunks."""
+        conn = self._live()
+        found = child_ids(conn, refs)
+        if refs is not None and len(found) < len(refs):
+            missing = sorted(set(refs) - {r for _, r in found})
+            raise RecordNotFound("No child with the reference " + ", ".join(missing) + ".")
+        for i in range(0, len(found), _CHUNK):
+            yield from load_children(conn, [cid for cid, _ in found[i:i + _CHUNK]],
+                                     clock_facts_only)
+
+    def search(self, text: str, limit: int = 50, child_ref: str | None = None
+               ) -> fts.SearchResult:
+        child_id = self._child_id(child_ref) if child_ref else None
+        return fts.search(self._live(), text, limit, child_id)
+
+    def audit_entries(self, target: str | None = None, limit: int = 1000
+                      ) -> list[audit.AuditEntry]:
+        return audit.entries(self._live(), target, limit)
+
+    def _child_id(self, ref: str) -> int:
+        row = self._live().execute("SELECT id FROM children WHERE ref = ?", (ref,)).fetchone()
+        if row is None:
+            raise RecordNotFound(f"There is no child with the reference {ref} in this store.")
+        return row[0]
+
+    # -- the operation frame -----------------------------------------------------------------
+
+    @contextmanager
+    def _operation(self, name: str, target: str) -> Iterator[_Op]:
+        conn = self._live()
+        op = _Op()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield op
+            seq = audit.append(conn, _now(), self.user, name, target, op.before, op.after)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        op.result = Changes(name, frozenset(op.children), frozenset(op.parts), seq)
+
+    # -- writing: whole children -------------------------------------------------------------
+
+    def import_children(self, children: Sequence[Child], update: bool = False,
+                        source: str = "") -> ImportResult:
+        """Add new children and, with `update`, bring existing ones up to date; all or nothing.
+
+        Updating keeps what must not change: the child's details and their people, living and
+        legal episodes are replaced by the file's; chronology entries and meetings are matched
+        by id: new ones are added, a final one that the file changes is refused (corrections
+        are amendments), a draft meeting is replaced; entries the file leaves out are kept,
+        because nothing is deleted silently.
+        """
+        conn = self._live()
+        existing = dict(conn.execute("SELECT ref, id FROM children"))
+        problems = []
+        for i, c in enumerate(children):
+            if c.ref in existing and not update:
+                problems.append(f"children[{i}].ref: {c.ref} is already in the store"
+                                " (import with --update to bring it up to date)")
+        if problems:
+            raise ImportRefused(problems)
+        added: list[str] = []
+        updated: list[str] = []
+        with self._operation("import", source or "import") as op:
+            now = _now()
+            writer = BulkWriter(conn, now)
+            next_child = next_ids(conn, "children")
+            new_rows, search_rows = [], []
+            for i, c in enumerate(children):
+                if c.ref in existing:
+                    problems += self._merge(writer, i, existing[c.ref], c, now)
+                    updated.append(c.ref)
+                    continue
+                c = with_ids(c)
+                cid = next_child
+                next_child += 1
+                new_rows.append((cid, *rows.child_values(c), now, now, 1))
+                search_rows.append(child_search_values(cid, c))
+                writer.add_lists(cid, c)
+                added.append(c.ref)
+            if problems:
+                raise ImportRefused(problems)
+            conn.executemany(
+                f"INSERT INTO children (id, {', '.join(rows.CHILD_COLUMNS)}, created, updated,"
+                f" version) VALUES ({rows.placeholders(4 + len(rows.CHILD_COLUMNS))})", new_rows)
+            conn.executemany("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
+                             search_rows)
+            writer.flush()
+            op.after = {"source": source, "added": added, "updated": updated,
+                        "events": sum(len(c.events) for c in children)}
+            op.children.update(added + updated)
+            op.parts.update({"children", "people", "living", "legal", "events", "meetings"})
+        assert op.result is not None
+        return ImportResult(op.result, tuple(added), tuple(updated))
+
+    def _merge(self, writer: BulkWriter, index: int, child_id: int, new: Child,
+               now: str) -> list[str]:
+        conn = writer.conn
+        old = next(load_children(conn, [child_id]))
+        problems: list[str] = []
+        old_events = {e.id: e for e in old.events}
+        old_meetings = {m.id: m for m in old.meetings}
+        fresh_events, fresh_meetings, replaced = [], [], []
+        for j, e in enumerate(new.events):
+            if e.id in old_events:
+                if e != old_events[e.id]:
+                    problems.append(f"children[{index}].events[{j}]: changes the chronology entry"
+                                    f" {e.id}, which is final; add an amendment instead")
+            else:
+                fresh_events.append(e)
+        for j, m in enumerate(new.meetings):
+            was = old_meetings.get(m.id) if m.id else None
+            if was is None:
+                fresh_meetings.append(m)
+            elif was != m:
+                if was.is_final:
+                    problems.append(f"children[{index}].meetings[{j}]: changes the meeting"
+                                    f" {m.id}, whose record is final; add an amendment instead")
+                else:
+                    replaced.append(m)
+        if problems:
+            return problems
+        taken = {"events": set(old_events), "meetings": set(old_meetings)}
+        filled = with_ids(replace(new, events=tuple(fresh_events),
+                                  meetings=tuple(fresh_meetings)), taken)
+        conn.execute(
+            f"UPDATE children SET ({', '.join(rows.CHILD_COLUMNS)}) ="
+            f" ({rows.placeholders(len(rows.CHILD_COLUMNS))}), updated = ?,"
+            " version = version + 1 WHERE id = ?", (*rows.child_values(new), now, child_id))
+        conn.execute("DELETE FROM child_search WHERE rowid = ?", (child_id,))
+        conn.execute("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
+                     child_search_values(child_id, new))
+        for table in ("people", "living", "legal"):
+            conn.execute(f"DELETE FROM {table} WHERE child_id = ?", (child_id,))
+        for m in replaced:
+            self._delete_draft_meeting(child_id, m.id)
+        positions = {t: _next_position(conn, t, child_id) for t in ("events", "meetings")}
+        writer.add_lists(child_id, filled, positions)
+        for m in replaced:
+            writer.add_meeting(child_id, _position_of(conn, child_id, m.id, old.meetings), m)
+        return []
+
+    def _delete_draft_meeting(self, child_id: int, uid: str) -> int:
+        conn = self._live()
+        mid = conn.execute("SELECT id FROM meetings WHERE child_id = ? AND uid = ?",
+                           (child_id, uid)).fetchone()[0]
+        for table in ("attendees", "decisions", "actions"):
+            conn.execute(f"DELETE FROM {table} WHERE meeting_id = ?", (mid,))
+        conn.execute("DELETE FROM meetings WHERE id = ?", (mid,))
+        return mid
+
+    def add_child(self, child: Child) -> Changes:
+        if self._live().execute("SELECT 1 FROM children WHERE ref = ?",
+                                (child.ref,)).fetchone():
+            raise DuplicateChild(f"A child with the reference {child.ref} is already recorded.")
+        result = self.import_children([child], source=f"new child {child.ref}")
+        return replace(result.changes, operation="add child")
+
+    def save_child_details(self, child: Child) -> Changes:
+        """Change a child's own details (name, date of birth, CHI, workers); lists untouched."""
+        cid = self._child_id(child.ref)
+        conn = self._live()
+        with self._operation("edit child details", child.ref) as op:
+            before = conn.execute(f"SELECT {', '.join(rows.CHILD_COLUMNS)} FROM children"
+                                  " WHERE id = ?", (cid,)).fetchone()
+            conn.execute(
+                f"UPDATE children SET ({', '.join(rows.CHILD_COLUMNS)}) ="
+                f" ({rows.placeholders(len(rows.CHILD_COLUMNS))}), updated = ?,"
+                " version = version + 1 WHERE id = ?", (*rows.child_values(child), _now(), cid))
+            conn.execute("DELETE FROM child_search WHERE rowid = ?", (cid,))
+            conn.execute("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
+                         child_search_values(cid, child))
+            op.before = dict(zip(rows.CHILD_COLUMNS, before, strict=True))
+            op.after = dict(zip(rows.CHILD_COLUMNS, rows.child_values(child), strict=True))
+            op.children.add(child.ref)
+            op.parts.add("children")
+        assert op.result is not None
+        return op.result
+
+    # -- writing: one item ---------------------------------------------------------------------
+
+    def save_person(self, ref: str, person: Person) -> Changes:
+        return self._save_item(ref, "people", person, rows.PERSON_COLUMNS, rows.person_values)
+
+    def save_living(self, ref: str, episode: LivingEpisode) -> Changes:
+        return self._save_item(ref, "living", episode, rows.LIVING_COLUMNS, rows.living_values)
+
+    def save_legal(self, ref: str, episode: LegalEpisode) -> Changes:
+        return self._save_item(ref, "legal", episode, rows.LEGAL_COLUMNS, rows.legal_values)
+
+    def _save_item(self, ref: str, table: str, item: Any, columns: tuple[str, ...],
+                   values: Any) -> Changes:
+        """Add an item (no id, or an id not yet used) or replace the one with the same id."""
+        cid = self._child_id(ref)
+        conn = self._live()
+        with self._operation(f"save {table}", ref) as op:
+            if not item.id:
+                taken = {r[0] for r in conn.execute(
+                    f"SELECT uid FROM {table} WHERE child_id = ?", (cid,))}
+                item = fresh_id(item, table, taken)
+            old = conn.execute(f"SELECT id FROM {table} WHERE child_id = ? AND uid = ?",
+                               (cid, item.id)).fetchone()
+            now = _now()
+            names = ", ".join(columns)
+            if old:
+                op.before = _jsonable(self._item(table, cid, item.id))
+                conn.execute(f"UPDATE {table} SET ({names}) = ({rows.placeholders(len(columns))}),"
+                             " updated = ?, version = version + 1 WHERE id = ?",
+                             (*values(item), now, old[0]))
+            else:
+                conn.execute(
+                    f"INSERT INTO {table} (child_id, position, {names}, created, updated, version)"
+                    f" VALUES (?, ?, {rows.placeholders(len(columns))}, ?, ?, 1)",
+                    (cid, _next_position(conn, table, cid), *values(item), now, now))
+            op.after = _jsonable(item)
+            op.children.add(ref)
+            op.parts.add(table)
+        assert op.result is not None
+        return op.result
+
+    def _item(self, table: str, cid: int, uid: str) -> Any:
+        child = next(load_children(self._live(), [cid]))
+        return next(x for x in getattr(child, table) if x.id == uid)
+
+    def add_event(self, ref: str, event: Event) -> tuple[Changes, Event]:
+        """Record a chronology entry. Entries are final once recorded: see `amend_event`."""
+        cid = self._child_id(ref)
+        conn = self._live()
+        with self._operation("add chronology entry", ref) as op:
+            taken = {r[0] for r in conn.execute("SELECT uid FROM events WHERE child_id = ?",
+                                                (cid,))}
+            if event.id and event.id in taken:
+                raise RecordIsFinal(f"The chronology entry {event.id} is already recorded;"
+                                    " corrections are made as amendments.")
+            event = fresh_id(event, "events", taken) if not event.id else event
+            writer = BulkWriter(conn, _now())
+            writer.add_event(cid, _next_position(conn, "events", cid), event)
+            writer.flush()
+            op.after = _jsonable(event)
+            op.children.add(ref)
+            op.parts.add("events")
+        assert op.result is not None
+        return op.result, event
+
+    def amend_event(self, ref: str, uid: str, author: str, text: str,
+                    at: date | None = None) -> Changes:
+        return self._amend(ref, "event", "events", uid, Amendment(at or date.today(), author, text))
+
+    def save_meeting(self, ref: str, meeting: Meeting) -> tuple[Changes, Meeting]:
+        """Save a draft meeting record (new, or replacing the draft with the same id)."""
+        cid = self._child_id(ref)
+        conn = self._live()
+        if meeting.is_final:
+            raise RecordIsFinal("Save the meeting as a draft, then finalise it.")
+        with self._operation("save meeting draft", ref) as op:
+            taken = {r[0]: r[1] for r in conn.execute(
+                "SELECT uid, status FROM meetings WHERE child_id = ?", (cid,))}
+            position = _next_position(conn, "meetings", cid)
+            if not meeting.id:
+                meeting = fresh_id(meeting, "meetings", set(taken))
+            elif taken.get(meeting.id) == "final":
+                raise RecordIsFinal("This meeting's record is final; add an amendment instead.")
+            elif meeting.id in taken:
+                position = conn.execute("SELECT position FROM meetings WHERE child_id = ?"
+                                        " AND uid = ?", (cid, meeting.id)).fetchone()[0]
+                op.before = _jsonable(self._item("meetings", cid, meeting.id))
+                self._delete_draft_meeting(cid, meeting.id)
+            writer = BulkWriter(conn, _now())
+            writer.add_meeting(cid, position, meeting)
+            writer.flush()
+            op.after = _jsonable(meeting)
+            op.children.add(ref)
+            op.parts.add("meetings")
+        assert op.result is not None
+        return op.result, meeting
+
+    def finalise_meeting(self, ref: str, uid: str) -> Changes:
+        cid = self._child_id(ref)
+        conn = self._live()
+        with self._operation("finalise meeting", ref) as op:
+            row = conn.execute("SELECT id, status FROM meetings WHERE child_id = ? AND uid = ?",
+                               (cid, uid)).fetchone()
+            if row is None:
+                raise RecordNotFound(f"There is no meeting {uid} for {ref}.")
+            if row[1] == "final":
+                raise RecordIsFinal("This meeting's record is already final.")
+            conn.execute("UPDATE meetings SET status = 'final', updated = ?,"
+                         " version = version + 1 WHERE id = ?", (_now(), row[0]))
+            op.before, op.after = {"meeting": uid, "status": "draft"}, {"status": "final"}
+            op.children.add(ref)
+            op.parts.add("meetings")
+        assert op.result is not None
+        return op.result
+
+    def amend_meeting(self, ref: str, uid: str, author: str, text: str,
+                      at: date | None = None) -> Changes:
+        return self._amend(ref, "meeting", "meetings", uid,
+                           Amendment(at or date.today(), author, text))
+
+    def _amend(self, ref: str, record: str, table: str, uid: str, amendment: Amendment
+               ) -> Changes:
+        if not amendment.author.strip() or not amendment.text.strip():
+            raise StoreError("An amendment needs the name of the person making it and its text.")
+        cid = self._child_id(ref)
+        conn = self._live()
+        with self._operation(f"amend {record}", ref) as op:
+            row = conn.execute(f"SELECT id FROM {table} WHERE child_id = ? AND uid = ?",
+                               (cid, uid)).fetchone()
+            if row is None:
+                raise RecordNotFound(f"There is no {record} {uid} for {ref}.")
+            position = conn.execute(
+                "SELECT coalesce(max(position) + 1, 0) FROM amendments"
+                " WHERE record = ? AND record_id = ?", (record, row[0])).fetchone()[0]
+            conn.execute("INSERT INTO amendments VALUES (?, ?, ?, ?, ?, ?)",
+                         (record, row[0], position, amendment.at.isoformat(), amendment.author,
+                          amendment.text))
+            op.after = {record: uid, **_jsonable(amendment)}
+            op.children.add(ref)
+            op.parts.add(table)
+        assert op.result is not None
+        return op.result
+
+
+def _run_script(conn: Any, sql: str) -> None:
+    # executescript would COMMIT the open transaction; run statement by statement instead.
+    buf = ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if _complete(buf):
+            if buf.strip():
+                conn.execute(buf)
+            buf = ""
+    if buf.strip():
+        conn.execute(buf)
+
+
+def _complete(sql: str) -> bool:
+    from sqlcipher3 import dbapi2  # the SQL parser's own notion of a complete statement
+
+    return bool(sql.strip()) and dbapi2.complete_statement(sql)
+
+
+def _next_position(conn: Any, table: str, child_id: int) -> int:
+    return conn.execute(f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE child_id = ?",
+                        (child_id,)).fetchone()[0]
+
+
+def _position_of(conn: Any, child_id: int, uid: str, meetings: Sequence[Meeting]) -> int:
+    for i, m in enumerate(meetings):
+        if m.id == uid:
+            return i
+    return _next_position(conn, "meetings", child_id)
+
+
+def _jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(asdict(value), default=str))

@@ -1,0 +1,127 @@
+"""Opening, keying and configuring one SQLCipher 4 file; only `create_file` makes a file.
+
+Key derivation is SQLCipher 4's standard (PBKDF2-HMAC-SHA512, 256,000 iterations, the salt in
+the file's first 16 bytes), so standard SQLCipher tools can recover a store with the
+passphrase alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from pace_desktop.store.errors import DamagedStore, NotAPaceStore, StoreNotFound, WrongPassphrase
+from pace_desktop.store.verifier import verify
+
+Connection = sqlcipher.Connection
+DatabaseError = sqlcipher.DatabaseError
+IntegrityError = sqlcipher.IntegrityError
+OperationalError = sqlcipher.OperationalError
+
+_PLAIN_SQLITE = b"SQLite format 3\x00"
+# 128 MB: with a big page cache an encrypted store reads as fast as a plain one (NOTES.md).
+CACHE_KIB = 131_072
+
+
+def _quote(passphrase: str) -> str:
+    return "'" + passphrase.replace("'", "''") + "'"
+
+
+def _connect(target: str, uri: bool) -> Connection:
+    # check_same_thread is off because the app hands the open store to one worker thread;
+    # the store is still only ever used from one thread at a time.
+    conn = sqlcipher.connect(target, uri=uri, isolation_level=None, check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher's stderr chatter is not for users
+    return conn
+
+
+def configure(conn: Connection) -> None:
+    """The settings every open store runs with. Only called once the key is known good,
+    because switching to WAL writes to the file."""
+    conn.execute("PRAGMA temp_store = MEMORY")  # never FILE: SQLCipher temp files are plaintext
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def create_file(path: Path, passphrase: str) -> Connection:
+    conn = _connect(str(path), uri=False)
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    configure(conn)
+    return conn
+
+
+def _uri(path: Path) -> str:
+    # mode=rw: SQLite would otherwise create a missing file and call it an empty database.
+    return "file:" + str(path.resolve()).replace("?", "%3F").replace("#", "%23") + "?mode=rw"
+
+
+def latest_backup(path: Path) -> Path | None:
+    from pace_desktop.store.backup import backups_of  # late: backup imports this module
+
+    found = backups_of(path)
+    return found[-1] if found else None
+
+
+def open_keyed(path: Path, passphrase: str) -> Connection:
+    """A keyed connection whose first page decrypted, or the error that says why not.
+
+    Reads only: a wrong passphrase leaves the file and its folder byte for byte as they were.
+    """
+    if not path.exists():
+        raise StoreNotFound(str(path))
+    if path.is_dir():
+        raise NotAPaceStore(str(path), "it is a folder")
+    size = path.stat().st_size
+    if size == 0:
+        raise NotAPaceStore(str(path), "the file is empty")
+    with open(path, "rb") as f:
+        head = f.read(16)
+    if head == _PLAIN_SQLITE:
+        raise NotAPaceStore(str(path), "it is an unencrypted database")
+    conn = _connect(_uri(path), uri=True)
+    try:
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        conn.close()
+        raise _explain_failed_unlock(path, passphrase, exc, size) from None
+    return conn
+
+
+def _explain_failed_unlock(path: Path, passphrase: str, exc: Any, size: int) -> Exception:
+    if getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB":
+        return DamagedStore(str(path), str(exc), _backup_name(path))
+    # SQLCipher cannot tell a wrong key from a damaged first page: ask the key-check file,
+    # then the latest backup, which were written with the same passphrase.
+    known = verify(path, passphrase)
+    if known is None:
+        known = _opens_backup(path, passphrase)
+    if known:
+        return DamagedStore(str(path), "its first page cannot be read", _backup_name(path))
+    if known is None and size % 1024:
+        return NotAPaceStore(str(path), "it is not an encrypted database")
+    return WrongPassphrase()
+
+
+def _backup_name(path: Path) -> str | None:
+    found = latest_backup(path)
+    return str(found) if found else None
+
+
+def _opens_backup(path: Path, passphrase: str) -> bool | None:
+    found = latest_backup(path)
+    if found is None:
+        return None
+    conn = _connect(_uri(found), uri=True)
+    try:
+        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except DatabaseError:
+        return False
+    finally:
+        conn.close()

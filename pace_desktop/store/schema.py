@@ -1,0 +1,201 @@
+"""Numbered migrations. The schema version is SQLite's `user_version`.
+
+Migration N takes a store from version N-1 to N. Add new ones at the end; never edit one that
+has shipped. `open` backs the file up (encrypted) before applying any.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+APP_ID: Final = "pace-desktop"
+
+# Columns shared by every record table: a stable text id unique within the child, when it was
+# created and last changed, and a version that counts its changes (optimistic concurrency).
+_ROW = """
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    version INTEGER NOT NULL DEFAULT 1
+"""
+
+MIGRATIONS: Final[tuple[str, ...]] = (
+    # 1: everything INTERCHANGE.md describes, the audit log and full-text search.
+    f"""
+    CREATE TABLE pace_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+    CREATE TABLE children (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        ref TEXT NOT NULL UNIQUE,
+        given_name TEXT NOT NULL,
+        family_name TEXT NOT NULL,
+        known_as TEXT,
+        date_of_birth TEXT NOT NULL,
+        chi TEXT,
+        sex TEXT,
+        local_authority TEXT,
+        allocated_worker TEXT,
+        reviewing_officer TEXT,
+        {_ROW}
+    );
+
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        uid TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        relationship TEXT,
+        address TEXT,
+        address_confidential INTEGER NOT NULL DEFAULT 1,
+        phone TEXT,
+        {_ROW},
+        UNIQUE (child_id, uid)
+    );
+
+    CREATE TABLE living (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        uid TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        start TEXT NOT NULL,
+        "end" TEXT,
+        carer TEXT,
+        address TEXT,
+        address_confidential INTEGER NOT NULL DEFAULT 1,
+        reason_for_move TEXT,
+        {_ROW},
+        UNIQUE (child_id, uid)
+    );
+
+    CREATE TABLE legal (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        uid TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        start TEXT NOT NULL,
+        "end" TEXT,
+        reference TEXT,
+        {_ROW},
+        UNIQUE (child_id, uid)
+    );
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        uid TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        date TEXT NOT NULL,
+        date_precision TEXT NOT NULL DEFAULT 'day',
+        seq INTEGER,
+        kind TEXT NOT NULL DEFAULT 'note',
+        route TEXT,
+        title TEXT NOT NULL,
+        detail TEXT,
+        source TEXT,
+        source_person TEXT,
+        impact TEXT,
+        impact_sign TEXT,
+        action TEXT,
+        significant INTEGER NOT NULL DEFAULT 1,
+        withhold_from TEXT NOT NULL DEFAULT '',
+        {_ROW},
+        UNIQUE (child_id, uid)
+    );
+    -- Covers the timeline and the clocks: a child's events in order without touching rows.
+    CREATE INDEX events_by_child ON events (child_id, date, seq, position);
+    CREATE INDEX milestones_by_child ON events (child_id, kind) WHERE kind <> 'note';
+
+    CREATE TABLE meetings (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        uid TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        date TEXT NOT NULL,
+        chair TEXT,
+        child_views TEXT,
+        child_views_how TEXT,
+        family_views TEXT,
+        next_review TEXT,
+        status TEXT NOT NULL DEFAULT 'draft',
+        {_ROW},
+        UNIQUE (child_id, uid)
+    );
+    CREATE INDEX meetings_by_child ON meetings (child_id, date);
+
+    CREATE TABLE attendees (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT,
+        present INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (meeting_id, position)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE decisions (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        milestone TEXT,
+        route TEXT,
+        PRIMARY KEY (meeting_id, position)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE actions (
+        meeting_id INTEGER NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        owner TEXT,
+        due TEXT,
+        done TEXT,
+        PRIMARY KEY (meeting_id, position)
+    ) WITHOUT ROWID;
+
+    -- Corrections to final records (meetings and chronology entries), kept beside the original.
+    CREATE TABLE amendments (
+        record TEXT NOT NULL CHECK (record IN ('meeting', 'event')),
+        record_id INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        author TEXT NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (record, record_id, position)
+    ) WITHOUT ROWID;
+
+    CREATE INDEX living_by_child ON living (child_id, start);
+    CREATE INDEX legal_by_child ON legal (child_id, start);
+
+    -- Append-only: rows can be added, never changed or removed through SQL. Someone with the
+    -- passphrase could drop these triggers; the hash chain is what shows that in `check`.
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        who TEXT NOT NULL,
+        operation TEXT NOT NULL,
+        target TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    );
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+    -- Contentless: the text lives once, in the tables above. An event's FTS rowid is
+    -- (date ordinal << 32 | events.id), so "newest first" is FTS5's own descending rowid
+    -- scan, which stops after the first N hits instead of sorting every match.
+    CREATE VIRTUAL TABLE child_search USING fts5(
+        name, ref, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE event_search USING fts5(
+        text, child, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
+    );
+    """,
+)
+
+LATEST: Final = len(MIGRATIONS)
