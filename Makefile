@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml | python-check
 	@touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) -m pace_desktop gui --demo-if-new
+	$(PY) -m pace_desktop gui
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check pace_desktop tests benchmarks

@@ -7,9 +7,10 @@ never edited in place; corrections are dated amendments by a named person.
 
 from __future__ import annotations
 
+import functools
 import getpass
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -70,6 +71,29 @@ class ImportRefused(StoreError):
         super().__init__(f"The import was refused ({n} problem{'s' * (n != 1)});"
                          " nothing was imported.")
         self.problems = problems
+
+
+def _guarded[**P, R](method: Callable[P, R]) -> Callable[P, R]:
+    """A page that cannot be decrypted surfaces as DamagedStore, not a driver error."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except DatabaseError as exc:
+            store = args[0]
+            assert isinstance(store, CaseStore)
+            name = getattr(exc, "sqlite_errorname", "")
+            if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR"):
+                raise DamagedStore(str(store.path), str(exc), _latest(store.path)) from None
+            raise StoreError(f"The store could not do that: {exc}.") from None
+
+    return wrapper
+
+
+def _latest(path: Path) -> str | None:
+    found = backup.backups_of(path)
+    return str(found[-1]) if found else None
 
 
 def _now() -> str:
@@ -199,9 +223,11 @@ class CaseStore:
         """sqlite-utils over the keyed connection (never over a path: that would be plain)."""
         return Database(self._live())
 
+    @_guarded
     def meta(self) -> dict[str, str]:
         return dict(self._live().execute("SELECT key, value FROM pace_meta"))
 
+    @_guarded
     def rekey(self, new_passphrase: str) -> None:
         """Change the passphrase. SQLCipher re-encrypts every page in one transaction; a kill
         part-way leaves a file that opens with exactly one of the two passphrases."""
@@ -213,6 +239,7 @@ class CaseStore:
         with self._operation("change passphrase", "store"):
             pass
 
+    @_guarded
     def backup(self, out: Path | str) -> Path:
         """An encrypted copy that opens with the store's passphrase."""
         out = Path(out)
@@ -222,11 +249,13 @@ class CaseStore:
         backup.export_to(self._live(), out)
         return out
 
+    @_guarded
     def auto_backup(self, why: str = "auto") -> Path:
         made = self.backup(backup.next_backup_path(self.path, why))
         backup.prune(self.path)
         return made
 
+    @_guarded
     def check(self) -> list[str]:
         """Every problem found, in plain words; an empty list means the store is sound."""
         conn = self._live()
@@ -244,21 +273,26 @@ class CaseStore:
 
     # -- reading ---------------------------------------------------------------------------
 
+    @_guarded
     def caseload(self) -> list[CaseloadRow]:
         return caseload(self._live())
 
+    @_guarded
     def count_children(self) -> int:
         return self._live().execute("SELECT count(*) FROM children").fetchone()[0]
 
+    @_guarded
     def refs(self) -> list[str]:
         return [r[0] for r in self._live().execute("SELECT ref FROM children ORDER BY ref")]
 
+    @_guarded
     def child(self, ref: str) -> Child:
         found = child_ids(self._live(), [ref])
         if not found:
             raise RecordNotFound(f"There is no child with the reference {ref} in this store.")
         return next(load_children(self._live(), [found[0][0]]))
 
+    @_guarded
     def children(self, refs: Sequence[str] | None = None,
                  clock_facts_only: bool = False) -> Iterator[Child]:
         """Children in ref order (or the order of `refs`), streamed in chunks."""
@@ -271,11 +305,13 @@ class CaseStore:
             yield from load_children(conn, [cid for cid, _ in found[i:i + _CHUNK]],
                                      clock_facts_only)
 
+    @_guarded
     def search(self, text: str, limit: int = 50, child_ref: str | None = None
                ) -> fts.SearchResult:
         child_id = self._child_id(child_ref) if child_ref else None
         return fts.search(self._live(), text, limit, child_id)
 
+    @_guarded
     def audit_entries(self, target: str | None = None, limit: int = 1000
                       ) -> list[audit.AuditEntry]:
         return audit.entries(self._live(), target, limit)
@@ -304,6 +340,7 @@ class CaseStore:
 
     # -- writing: whole children -------------------------------------------------------------
 
+    @_guarded
     def import_children(self, children: Sequence[Child], update: bool = False,
                         source: str = "") -> ImportResult:
         """Add new children and, with `update`, bring existing ones up to date; all or nothing.
@@ -413,6 +450,7 @@ class CaseStore:
         conn.execute("DELETE FROM meetings WHERE id = ?", (mid,))
         return mid
 
+    @_guarded
     def add_child(self, child: Child) -> Changes:
         if self._live().execute("SELECT 1 FROM children WHERE ref = ?",
                                 (child.ref,)).fetchone():
@@ -420,6 +458,7 @@ class CaseStore:
         result = self.import_children([child], source=f"new child {child.ref}")
         return replace(result.changes, operation="add child")
 
+    @_guarded
     def save_child_details(self, child: Child) -> Changes:
         """Change a child's own details (name, date of birth, CHI, workers); lists untouched."""
         cid = self._child_id(child.ref)
@@ -443,12 +482,15 @@ class CaseStore:
 
     # -- writing: one item ---------------------------------------------------------------------
 
+    @_guarded
     def save_person(self, ref: str, person: Person) -> Changes:
         return self._save_item(ref, "people", person, rows.PERSON_COLUMNS, rows.person_values)
 
+    @_guarded
     def save_living(self, ref: str, episode: LivingEpisode) -> Changes:
         return self._save_item(ref, "living", episode, rows.LIVING_COLUMNS, rows.living_values)
 
+    @_guarded
     def save_legal(self, ref: str, episode: LegalEpisode) -> Changes:
         return self._save_item(ref, "legal", episode, rows.LEGAL_COLUMNS, rows.legal_values)
 
@@ -486,6 +528,7 @@ class CaseStore:
         child = next(load_children(self._live(), [cid]))
         return next(x for x in getattr(child, table) if x.id == uid)
 
+    @_guarded
     def add_event(self, ref: str, event: Event) -> tuple[Changes, Event]:
         """Record a chronology entry. Entries are final once recorded: see `amend_event`."""
         cid = self._child_id(ref)
@@ -506,10 +549,12 @@ class CaseStore:
         assert op.result is not None
         return op.result, event
 
+    @_guarded
     def amend_event(self, ref: str, uid: str, author: str, text: str,
                     at: date | None = None) -> Changes:
         return self._amend(ref, "event", "events", uid, Amendment(at or date.today(), author, text))
 
+    @_guarded
     def save_meeting(self, ref: str, meeting: Meeting) -> tuple[Changes, Meeting]:
         """Save a draft meeting record (new, or replacing the draft with the same id)."""
         cid = self._child_id(ref)
@@ -538,6 +583,7 @@ class CaseStore:
         assert op.result is not None
         return op.result, meeting
 
+    @_guarded
     def finalise_meeting(self, ref: str, uid: str) -> Changes:
         cid = self._child_id(ref)
         conn = self._live()
@@ -556,6 +602,7 @@ class CaseStore:
         assert op.result is not None
         return op.result
 
+    @_guarded
     def amend_meeting(self, ref: str, uid: str, author: str, text: str,
                       at: date | None = None) -> Changes:
         return self._amend(ref, "meeting", "meetings", uid,

@@ -196,6 +196,17 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         text, child, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2'
     );
     """,
+    # 2: drafts of forms being filled in, saved every few seconds so a crash or a flat
+    # battery loses at most the last few seconds of typing.
+    """
+    CREATE TABLE drafts (
+        key TEXT PRIMARY KEY,
+        child_ref TEXT,
+        form TEXT NOT NULL,
+        body TEXT NOT NULL,
+        saved TEXT NOT NULL
+    );
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)

@@ -1,0 +1,3 @@
+from pace_desktop.cli import main
+
+raise SystemExit(main())

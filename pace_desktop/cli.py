@@ -1,0 +1,267 @@
+"""The command line: `pace-desktop COMMAND …` or `python -m pace_desktop COMMAND …`.
+
+Every command that opens a store takes `--store PATH` (default: the store in the user data
+folder). The passphrase comes from the `PACE_PASSPHRASE` environment variable (meant for
+scripts and tests: anyone who can read the process environment can read it), else from
+`--passphrase-file`, else from a prompt that does not echo. Success exits 0; a failure
+prints plain lines on stderr and exits non-zero, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pace_desktop import paths
+from pace_desktop.store import CaseStore, ImportRefused, StoreError
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class CommandError(Exception):
+    """A plain message for the person at the terminal, and optionally a list of details."""
+
+    def __init__(self, message: str, details: Sequence[str] = ()) -> None:
+        super().__init__(message)
+        self.details = list(details)
+
+
+# -- passphrases --------------------------------------------------------------------------
+
+
+def _read_secret_file(path: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
+    return text.rstrip("\r\n")
+
+
+def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+    if os.environ.get("PACE_PASSPHRASE"):
+        return os.environ["PACE_PASSPHRASE"]
+    if getattr(args, "passphrase_file", None):
+        return _read_secret_file(args.passphrase_file)
+    if not sys.stdin.isatty():
+        raise CommandError("No passphrase given: set PACE_PASSPHRASE or use --passphrase-file.")
+    return getpass.getpass(prompt)
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    """A new passphrase: PACE_NEW_PASSPHRASE, --new-passphrase-file, or typed twice."""
+    if os.environ.get("PACE_NEW_PASSPHRASE"):
+        return os.environ["PACE_NEW_PASSPHRASE"]
+    if getattr(args, "new_passphrase_file", None):
+        return _read_secret_file(args.new_passphrase_file)
+    if not sys.stdin.isatty():
+        raise CommandError("No new passphrase given: set PACE_NEW_PASSPHRASE or use"
+                           " --new-passphrase-file.")
+    first = getpass.getpass("New passphrase: ")
+    if getpass.getpass("The new passphrase again: ") != first:
+        raise CommandError("The two passphrases are not the same; nothing was changed.")
+    return first
+
+
+def store_path(args: argparse.Namespace) -> Path:
+    return Path(args.store).expanduser() if args.store else paths.default_store()
+
+
+def open_store(args: argparse.Namespace) -> CaseStore:
+    return CaseStore.open(store_path(args), passphrase(args))
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = store_path(args)
+    owner = args.owner or getpass.getuser()
+    CaseStore.create(path, passphrase(args, "New passphrase: "), owner).close()
+    say(f"Created a new encrypted store at {path} for {owner}.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from pace_desktop.exchange import read_interchange_file
+
+    children = read_interchange_file(Path(args.file))
+    with open_store(args) as store:
+        result = store.import_children(children, update=args.update, source=Path(args.file).name)
+    say(f"Imported {len(result.added)} new child record(s) and updated {len(result.updated)}"
+        f" from {args.file}.")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from pace_desktop.exchange import write_interchange_file
+
+    with open_store(args) as store:
+        children = list(store.children(args.child or None))
+    write_interchange_file(Path(args.out), children)
+    say(f"Exported {len(children)} child record(s) to {args.out}. This file is not encrypted:"
+        " keep it safe and delete it when it is no longer needed.")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        problems = store.check()
+        count = store.count_children()
+    if problems:
+        raise CommandError(f"The store has {len(problems)} problem(s):", problems)
+    say(f"The store is sound: encryption, database and audit log checked ({count} children).")
+    return EXIT_OK
+
+
+def cmd_rekey(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        store.rekey(new_passphrase(args))
+    say("The passphrase has been changed. Backups made before now still open with the old one.")
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    with open_store(args) as store:
+        out = store.backup(Path(args.out))
+    say(f"Made an encrypted backup at {out}; it opens with the store's passphrase.")
+    return EXIT_OK
+
+
+def make_demo_store(path: Path, secret: str, children: int = 40, seed: int = 1,
+                    events_per_child: int | None = None) -> int:
+    """Create (or add to) a store holding the fictional demo caseload; returns how many."""
+    from pace_desktop.demo import generate_caseload
+
+    store = (CaseStore.open(path, secret) if path.exists()
+             else CaseStore.create(path, secret, "Demo caseload"))
+    with store:
+        batch, total = [], 0
+        for child in generate_caseload(children, seed, events_per_child):
+            batch.append(child)
+            if len(batch) == 1000:  # bounded memory for the 10,000-child benchmark caseload
+                total += len(store.import_children(batch, source="demo").added)
+                batch = []
+        if batch:
+            total += len(store.import_children(batch, source="demo").added)
+    return total
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = store_path(args)
+    made = make_demo_store(path, passphrase(args), args.children, args.seed,
+                           args.events_per_child)
+    say(f"The demo store at {path} now holds {made} more fictional children.")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from pace_desktop.gui.app import run_gui
+
+    default = paths.default_store()
+    chosen = Path(args.store).expanduser() if args.store else None
+    return run_gui(store_path=chosen or (default if default.exists() else None),
+                   default_path=default, make_demo=make_demo_store,
+                   first_run=chosen is None and not default.exists())
+
+
+# -- parsing ------------------------------------------------------------------------------
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
+    parser = argparse.ArgumentParser(
+        prog="pace-desktop",
+        description="PACE Desktop: an encrypted, offline case store for permanence planning.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", metavar="PATH",
+                        help=f"the store file (default: {paths.default_store()})")
+    common.add_argument("--passphrase-file", metavar="FILE",
+                        help="read the passphrase from the first line of FILE")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    handlers: dict[str, Handler] = {}
+
+    def add(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
+        handlers[name] = handler
+        return sub.add_parser(name, parents=[common], help=text, description=text)
+
+    p = add("init", cmd_init, "create a new, empty encrypted store")
+    p.add_argument("--owner", help="the owner's name, recorded in the store")
+    p = add("import", cmd_import, "import children from an interchange JSON file")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--update", action="store_true",
+                   help="bring children already in the store up to date from the file")
+    p = add("export", cmd_export, "export children to an interchange JSON file (not encrypted)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--child", action="append", metavar="REF", help="only this child (repeatable)")
+    add("check", cmd_check, "check the encryption, the database and the audit log")
+    p = add("rekey", cmd_rekey, "change the store's passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the new passphrase from FILE (or set PACE_NEW_PASSPHRASE)")
+    p = add("backup", cmd_backup, "make an encrypted backup copy")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p = add("demo", cmd_demo, "create a store holding a fictional demo caseload")
+    p.add_argument("--children", type=int, default=40, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    p.add_argument("--events-per-child", type=int, default=None, metavar="N",
+                   help="pad each child's chronology to N entries (for benchmarks)")
+    add("gui", cmd_gui, "open the desktop app (the default)")
+    for extra in _extra_commands():
+        extra(add)
+    return parser, handlers
+
+
+def _extra_commands() -> list[Callable[..., None]]:
+    """Commands defined beside the parts they drive (clocks, prints), added to the parser."""
+    found: list[Callable[..., None]] = []
+    try:
+        from pace_desktop.cli_journey import register as journey
+    except ImportError:
+        return found
+    found.append(journey)
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0] not in handlers and words[0] not in ("-h", "--help")):
+        words.insert(0, "gui")  # the app is what a double-click or a bare command means
+    args = parser.parse_args(words)
+    try:
+        return handlers[args.command](args)
+    except CommandError as exc:
+        _fail(str(exc), exc.details)
+    except ImportRefused as exc:
+        _fail(str(exc), exc.problems)
+    except StoreError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("Stopped.")
+    except Exception as exc:  # noqa: BLE001 - the one place a stray error becomes a message
+        from pace_desktop.exchange import InterchangeError
+
+        if isinstance(exc, InterchangeError):
+            _fail(str(exc), exc.problems)
+        elif isinstance(exc, OSError):
+            _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+        else:
+            if os.environ.get("PACE_DEBUG"):
+                raise
+            _fail(f"Something went wrong that PACE Desktop did not expect ({type(exc).__name__})."
+                  " Nothing further was changed. Please report this.")
+    return EXIT_FAIL
+
+
+def _fail(message: str, details: Sequence[str] = ()) -> None:
+    print(message, file=sys.stderr)
+    for line in details:
+        print(f"  {line}", file=sys.stderr)

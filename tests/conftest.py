@@ -1,0 +1,33 @@
+"""Shared fixtures: real SQLCipher stores on disk in pytest's tmp_path, and the shared fixtures."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pace_desktop.store import CaseStore
+
+PASSPHRASE = "correct horse battery staple"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXTURES = SHARED / "fixtures"
+
+
+@pytest.fixture
+def store_path(tmp_path: Path) -> Path:
+    return tmp_path / "stores" / "caseload.pacestore"
+
+
+@pytest.fixture
+def store(store_path: Path) -> Iterator[CaseStore]:
+    s = CaseStore.create(store_path, PASSPHRASE, "Test Owner")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def journeys_data() -> dict[str, Any]:
+    return json.loads((FIXTURES / "journeys.json").read_text(encoding="utf-8"))
