@@ -17,6 +17,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pace_desktop import paths
+from pace_desktop.exchange import InterchangeError
+from pace_desktop.journey import RulesError
+from pace_desktop.settings import SettingsError
 from pace_desktop.store import CaseStore, ImportRefused, StoreError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -247,10 +250,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("Stopped.")
     except Exception as exc:  # noqa: BLE001 - the one place a stray error becomes a message
-        from pace_desktop.exchange import InterchangeError
-
         if isinstance(exc, InterchangeError):
             _fail(str(exc), exc.problems)
+        elif isinstance(exc, RulesError | SettingsError):
+            _fail(str(exc))
         elif isinstance(exc, OSError):
             _fail(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
         else:

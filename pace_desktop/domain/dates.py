@@ -5,13 +5,18 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
 
 def add_months(d: date, months: int) -> date:
     """`d` plus (or minus) whole calendar months; 31 January + 1 month = end of February."""
     total = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(total, 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    return date(year, month0 + 1, min(d.day, last))
+    day = d.day
+    if day > 28:  # only late days can overflow; the table avoids calendar's slower call
+        last = 29 if month0 == 1 and calendar.isleap(year) else _DAYS_IN_MONTH[month0]
+        day = min(day, last)
+    return date(year, month0 + 1, day)
 
 
 def add_years(d: date, years: int) -> date:

@@ -1,0 +1,119 @@
+"""How fast the journey engine is: one long journey, the due list and cohort measures.
+
+Prints median timings against the targets; no asserts (benchmarks report, tests decide).
+Run: .venv/bin/python benchmarks/bench_journey.py
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from pace_desktop.domain.records import (
+    Child,
+    Decision,
+    Event,
+    LegalEpisode,
+    LivingEpisode,
+    Meeting,
+)
+from pace_desktop.journey import cohort_measures, due_list, judge_child, load_rules
+
+AS_OF = date(2026, 6, 30)
+SEED = 20260630
+AWAY = ("foster", "kinship", "residential_la", "prospective_adopters")
+JOURNEY = (
+    ("permanence_recommendation", "po"),
+    ("panel_recommendation", None),
+    ("adm_decision", None),
+    ("petition_lodged", "po"),
+    ("order_granted", "po"),
+)
+NOTE_KINDS = ("referral", "advice_hearing", "kinship_options_decided", "adm_decision",
+              "panel_recommendation", "permanence_recommendation")
+
+
+def make_child(rng: random.Random, n: int, notes: int) -> Child:
+    """A plausible journey: one or two times away, reviews, the PACE milestones, and notes."""
+    start = date(2019, 1, 1) + timedelta(days=rng.randrange(0, 2400))
+    living: list[LivingEpisode] = [LivingEpisode("at_home", start - timedelta(days=900), start)]
+    at = start
+    for _ in range(rng.randint(1, 3)):
+        length = rng.randint(30, 700)
+        end = at + timedelta(days=length)
+        living.append(LivingEpisode(rng.choice(AWAY), at, end if end < AS_OF else None))
+        if end >= AS_OF:
+            break
+        gap = rng.choice((0, 1, 2, 120))
+        if gap > 1:
+            living.append(LivingEpisode("at_home", end, end + timedelta(days=gap)))
+        at = end + timedelta(days=gap)
+    legal = [
+        LegalEpisode("icso", start, start + timedelta(days=rng.randint(10, 40))),
+        LegalEpisode("cso_away", start + timedelta(days=41), None),
+    ]
+    meetings = [Meeting("two_week_planning", start + timedelta(days=14), status="final")]
+    day = start + timedelta(days=14)
+    while day < AS_OF:
+        day += timedelta(days=rng.randint(60, 200))
+        meetings.append(Meeting("lac_review", day, status=rng.choice(("draft", "final"))))
+    events: list[Event] = []
+    day = start
+    for kind, route in JOURNEY[: rng.randint(0, len(JOURNEY))]:
+        day += timedelta(days=rng.randint(10, 250))
+        if rng.random() < 0.3:
+            meetings.append(Meeting("permanence_planning", day,
+                                    decisions=(Decision("decided", kind, route),)))
+        else:
+            events.append(Event(day, "Milestone", kind=kind, route=route))
+    for _ in range(notes):
+        note_day = start + timedelta(days=rng.randrange(0, 2000))
+        # One entry in ten is a milestone the clocks must look through as well.
+        kind = rng.choice(NOTE_KINDS) if rng.random() < 0.1 else "note"
+        events.append(Event(note_day, "A note about the day", kind=kind))
+    return Child(
+        ref=f"B-{n:05d}", given_name="Test", family_name=f"Child {n}",
+        date_of_birth=date(2015, 1, 1), living=tuple(living), legal=tuple(legal),
+        events=tuple(sorted(events, key=lambda e: e.date)),
+        meetings=tuple(sorted(meetings, key=lambda m: m.date)),
+    )
+
+
+def median_seconds(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def report(name: str, seconds: float, target: float) -> None:
+    verdict = "pass" if seconds < target else "FAIL"
+    print(f"{name:<44} {seconds * 1000:9.2f} ms   target < {target * 1000:g} ms   {verdict}")
+
+
+def main() -> None:
+    rng = random.Random(SEED)
+    rules = load_rules()
+    long_child = make_child(rng, 0, notes=2000)
+    caseload = [make_child(rng, n, notes=rng.randint(0, 30)) for n in range(1, 10_001)]
+
+    print(f"one journey: {len(long_child.events)} events, {len(long_child.meetings)} meetings")
+    report("one child's clocks (2,000 events)",
+           median_seconds(lambda: judge_child(long_child, rules, AS_OF), 50), 0.010)
+    due = due_list(caseload, rules, AS_OF, 28)
+    print(f"due list: {len(caseload)} children, {len(due)} clocks overdue or due soon")
+    report("due list (10,000 children)",
+           median_seconds(lambda: due_list(caseload, rules, AS_OF, 28), 5), 1.0)
+    points = sum(len(p) for p in cohort_measures(caseload, AS_OF).values())
+    print(f"cohort: {points} points across the measures")
+    report("cohort measures (10,000 children)",
+           median_seconds(lambda: cohort_measures(caseload, AS_OF), 5), 1.0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,225 @@
+"""Judging a child's clocks as of a date, exactly as CLOCKS.md describes.
+
+How a clock instance runs:
+
+* It starts on a fact (see `Rule.starts_on`) and is due `offset` later.
+* It is met by the first of its `met_by` facts, counting only facts on or before the as-of
+  date and, for a clock that lives within an episode (a time away from home, a legal episode
+  or run, or the episode of the clock that started it), on or before that episode's end.
+* If the episode ends before the clock is met, the clock stops there: *closed* if that was
+  on or before the due date, *missed* if after. When "episode_end" is one of its `met_by`
+  facts, the end meets it instead (permanence_direction, icso_22_days).
+* A clock that starts on the day another was met (`met:ID`, the review chain) starts only
+  while the episode is still going on that day: a review held on the last day away from home
+  does not open a new review clock that would be stopped the same day.
+* A repeating rule starts its next instance on the day the previous one was met (on time or
+  late), within the same episode. Only a meeting on a *later* day than the instance's start
+  can lead to a next instance, so repeats always move forward in time.
+
+Two reviews on one day: reviews are judged by date alone, and the review chain's "next review
+after it" means a review on a strictly later date (`next_review`). Two reviews on the same day
+are therefore one occasion: the first of them meets a clock, and the second cannot meet the
+clock that the first one started. This keeps "the next review after it" true to the calendar
+whatever order the two records were typed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pace_desktop.domain.records import Child
+from pace_desktop.journey.facts import Facts
+from pace_desktop.journey.rules import Rule, chain_order
+
+DUE_SOON_DAYS = 28
+STATUSES = ("met", "met_late", "overdue", "due_soon", "open", "closed", "missed")
+
+_ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class ClockInstance:
+    """One run of one rule for one child, as of a date.
+
+    `days` counts from `start` to `met`, else to `stopped` (the day the clock stopped
+    applying), else to the as-of date; `days_over` is how far that same day lies past `due`.
+    """
+
+    rule: str
+    instance: int
+    label: str
+    start: date
+    due: date
+    met: date | None
+    status: str
+    days: int
+    days_over: int
+    stopped: date | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Still waiting to be met (open, due soon or overdue)."""
+        return self.met is None and self.stopped is None
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """A clock instance before numbering: enough to judge it and to start what follows it."""
+
+    start: date
+    due: date
+    met: date | None
+    stopped: date | None
+    episode_end: date | None
+
+
+def judge_child(
+    child: Child, rules: Iterable[Rule], as_of: date, due_soon_days: int = DUE_SOON_DAYS
+) -> list[ClockInstance]:
+    """Every instance of every enabled rule for `child`, as of `as_of`.
+
+    Ordered by rule (in the rules' order, a rule after any it follows) and then by instance
+    number.
+    """
+    return judge_facts(Facts.of(child, as_of), rules, due_soon_days)
+
+
+def judge_facts(
+    facts: Facts,
+    rules: Iterable[Rule],
+    due_soon_days: int = DUE_SOON_DAYS,
+    only: frozenset[str] | None = None,
+) -> list[ClockInstance]:
+    """As `judge_child`, for facts already gathered. With `only`, just the instances whose
+    status is in it (the due list need not build thousands it would throw away)."""
+    ordered = ordered_rules(rules)
+    runs: dict[str, list[_Run]] = {}
+    for rule in ordered:
+        runs[rule.id] = _runs_of(rule, facts, runs)
+    result: list[ClockInstance] = []
+    as_of = facts.as_of
+    for rule in ordered:
+        if not rule.enabled:
+            continue
+        rule_runs = runs[rule.id]
+        if len(rule_runs) > 1:
+            rule_runs.sort(key=lambda r: (r.start, r.due))
+        for number, run in enumerate(rule_runs, start=1):
+            status = clock_status(run.due, run.met, run.stopped, as_of, due_soon_days)
+            if only is None or status in only:
+                result.append(_instance(rule, number, run, as_of, status))
+    return result
+
+
+_ORDERED: dict[int, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
+
+
+def ordered_rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """The rules in the order clocks must be worked out (a rule after the one it follows).
+
+    Remembered per rules tuple by identity: hashing nine nested rules on every child would
+    cost more than judging the child.
+    """
+    if isinstance(rules, tuple):
+        known = _ORDERED.get(id(rules))
+        if known is not None and known[0] is rules:
+            return known[1]
+        ordered = chain_order(rules)
+        if len(_ORDERED) > 64:
+            _ORDERED.clear()
+        _ORDERED[id(rules)] = (rules, ordered)
+        return ordered
+    return chain_order(rules)
+
+
+def _seeds(rule: Rule, facts: Facts, runs: dict[str, list[_Run]]) -> list[tuple[date, date | None]]:
+    """(start, end of the episode it lives within) for each first instance of `rule`."""
+    trigger = rule.starts_on
+    match trigger.kind:
+        case "accommodated":
+            return [(s.start, s.end) for s in facts.accommodation]
+        case "legal_episode":
+            return [(s.start, s.end) for s in facts.legal_episodes(trigger.arg or "")]
+        case "legal_run":
+            return [(s.start, s.end) for s in facts.legal_runs(trigger.arg or "")]
+        case "milestone":
+            return [(d, None) for d in facts.milestone_dates(trigger.arg or "", trigger.routes)]
+        case _:  # "met": the day each instance of the rule it follows was met
+            return [
+                (run.met, run.episode_end)
+                for run in runs[trigger.arg or ""]
+                if run.met is not None and (run.episode_end is None or run.met < run.episode_end)
+            ]
+
+
+def _runs_of(rule: Rule, facts: Facts, runs: dict[str, list[_Run]]) -> list[_Run]:
+    result: list[_Run] = []
+    for start, episode_end in _seeds(rule, facts, runs):
+        while True:
+            run = _run(rule, facts, start, episode_end)
+            result.append(run)
+            if not rule.repeats or run.met is None or run.met <= start:
+                break
+            if episode_end is not None and run.met >= episode_end:
+                break
+            start = run.met
+    return result
+
+
+def _run(rule: Rule, facts: Facts, start: date, episode_end: date | None) -> _Run:
+    due = rule.offset.after(start)
+    # Facts after the episode's end do not count; facts after the as-of date are not in `facts`.
+    met: date | None = None
+    for trigger in rule.met_by:
+        found: date | None
+        match trigger.kind:
+            case "review" | "next_review":
+                earliest = start + _ONE_DAY if trigger.kind == "next_review" else start
+                if rule.review_window is not None:
+                    earliest = max(earliest, rule.review_window.before(due))
+                found = facts.first_review(earliest, episode_end)
+            case "milestone":
+                found = facts.first_milestone(trigger.arg or "", trigger.routes, start, episode_end)
+            case _:  # "episode_end"
+                found = episode_end
+        if found is not None and (met is None or found < met):
+            met = found
+    stopped = episode_end if met is None and rule.has_episode else None
+    return _Run(start, due, met, stopped, episode_end)
+
+
+def _instance(rule: Rule, number: int, run: _Run, as_of: date, status: str) -> ClockInstance:
+    end = run.met or run.stopped or as_of
+    days_over = max(0, (end - run.due).days)
+    return ClockInstance(
+        rule=rule.id,
+        instance=number,
+        label=rule.label,
+        start=run.start,
+        due=run.due,
+        met=run.met,
+        status=status,
+        days=(end - run.start).days,
+        days_over=days_over,
+        stopped=run.stopped,
+    )
+
+
+def clock_status(
+    due: date,
+    met: date | None,
+    stopped: date | None,
+    as_of: date,
+    due_soon_days: int = DUE_SOON_DAYS,
+) -> str:
+    """The status table of CLOCKS.md."""
+    if met is not None:
+        return "met" if met <= due else "met_late"
+    if stopped is not None:
+        return "closed" if stopped <= due else "missed"
+    if as_of > due:
+        return "overdue"
+    return "due_soon" if (due - as_of).days <= due_soon_days else "open"
+

@@ -1,0 +1,89 @@
+"""The facts clocks read, gathered once per child and as-of date (CLOCKS.md, "Facts").
+
+Gathering is one pass over each kind of record; every look-up afterwards is a binary search,
+so judging a child with thousands of chronology entries stays cheap.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+
+from pace_desktop.domain.records import Child
+from pace_desktop.domain.vocab import REVIEW_MEETING_KINDS
+from pace_desktop.journey.episodes import (
+    Span,
+    accommodation_episodes,
+    legal_episodes,
+    legal_runs,
+)
+from pace_desktop.journey.milestones import Milestone, child_milestones
+
+
+@dataclass(slots=True)
+class Facts:
+    """One child's facts as of `as_of`; nothing dated after it is here."""
+
+    child: Child
+    as_of: date
+    accommodation: list[Span]
+    reviews: list[date]
+    milestones: list[Milestone]
+    _by_kind: dict[str, list[Milestone]] = field(default_factory=dict)
+    _dates: dict[tuple[str, tuple[str, ...]], list[date]] = field(default_factory=dict)
+    _legal: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, child: Child, as_of: date) -> Facts:
+        away = accommodation_episodes(child.living, as_of)
+        # A review counts from its date whether its record is a draft or final.
+        reviews = sorted(
+            m.date for m in child.meetings if m.kind in REVIEW_MEETING_KINDS and m.date <= as_of
+        )
+        found = child_milestones(child, as_of, away)
+        facts = cls(child, as_of, away, reviews, found)
+        for ms in found:
+            facts._by_kind.setdefault(ms.kind, []).append(ms)
+        return facts
+
+    def legal_episodes(self, status: str) -> list[Span]:
+        return self._legal_spans("episode", status)
+
+    def legal_runs(self, status: str) -> list[Span]:
+        return self._legal_spans("run", status)
+
+    def _legal_spans(self, how: str, status: str) -> list[Span]:
+        key = (how, status)
+        spans = self._legal.get(key)
+        if spans is None:
+            build = legal_episodes if how == "episode" else legal_runs
+            spans = self._legal[key] = build(self.child.legal, status, self.as_of)
+        return spans
+
+    def milestone_dates(self, kind: str, routes: tuple[str, ...] = ()) -> list[date]:
+        """Distinct dates, in order, of milestones of `kind` (with one of `routes`, if any)."""
+        key = (kind, routes)
+        dates = self._dates.get(key)
+        if dates is None:
+            found = self._by_kind.get(kind, ())
+            dates = sorted({m.date for m in found if not routes or m.route in routes})
+            self._dates[key] = dates
+        return dates
+
+    def first_review(self, on_or_after: date, by: date | None) -> date | None:
+        """The first review on or after `on_or_after`, if it is no later than `by`."""
+        return _first(self.reviews, on_or_after, by)
+
+    def first_milestone(
+        self, kind: str, routes: tuple[str, ...], on_or_after: date, by: date | None
+    ) -> date | None:
+        return _first(self.milestone_dates(kind, routes), on_or_after, by)
+
+
+def _first(dates: list[date], on_or_after: date, by: date | None) -> date | None:
+    i = bisect_left(dates, on_or_after)
+    if i == len(dates):
+        return None
+    found = dates[i]
+    return None if by is not None and found > by else found

@@ -1,0 +1,419 @@
+"""Clock rules as data: the shipped default file, and an authority's own file merged on top.
+
+A rule in an authority's file with the id of a default rule changes only the fields it gives;
+a new id adds a local aim. A file that is wrong in any way raises `RulesError` naming the
+file, the rule and the field: the product never falls back to the defaults in silence, since
+a clock quietly judged by the wrong rule is worse than a clear refusal.
+
+The vocabulary of `starts_on` and `met_by` is described at the top of default.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pace_desktop.domain.dates import add_days, add_months, add_weeks, add_years
+from pace_desktop.domain.vocab import LEGAL_STATUSES, MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
+from pace_desktop.journey.milestones import ACCOMMODATED
+
+UNITS = ("days", "weeks", "months", "years")
+MARKS = ("[V]", "[P]", "[U]", "local aim")
+
+# What starts a clock. Those in _EPISODE_STARTS give the clock an episode it lives within.
+START_KINDS = ("accommodated", "legal_episode", "legal_run", "milestone", "met")
+_EPISODE_STARTS = frozenset({"accommodated", "legal_episode", "legal_run", "met"})
+MET_KINDS = ("review", "next_review", "milestone", "episode_end")
+
+FIELDS = (
+    "id", "label", "starts_on", "starts_on_routes", "offset", "met_by", "met_by_routes",
+    "review_window", "repeats", "enabled", "source", "mark",
+)
+_REQUIRED = ("id", "label", "starts_on", "offset", "met_by")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_OFFSET = re.compile(r"^\s*(\d+)\s+([a-z]+)\s*$")
+_MILESTONES = frozenset(MILESTONE_KINDS) | {ACCOMMODATED}
+
+
+class RulesError(ValueError):
+    """A rules file that cannot be used, with a message a person can act on."""
+
+
+class _FieldError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A whole number of days, weeks, months or years (months and years clamp: CLOCKS.md)."""
+
+    amount: int
+    unit: str
+
+    def after(self, d: date) -> date:
+        match self.unit:
+            case "days":
+                return add_days(d, self.amount)
+            case "weeks":
+                return add_weeks(d, self.amount)
+            case "months":
+                return add_months(d, self.amount)
+            case _:
+                return add_years(d, self.amount)
+
+    def before(self, d: date) -> date:
+        return Offset(-self.amount, self.unit).after(d)
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One of the `starts_on` or `met_by` forms: `kind`, its argument, and routes if any."""
+
+    kind: str
+    arg: str | None = None
+    routes: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        return self.kind if self.arg is None else f"{self.kind}:{self.arg}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    label: str
+    starts_on: Trigger
+    offset: Offset
+    met_by: tuple[Trigger, ...]
+    review_window: Offset | None = None
+    repeats: bool = False
+    enabled: bool = True
+    source: str = ""
+    mark: str = "local aim"
+
+    @property
+    def has_episode(self) -> bool:
+        """True when the clock lives within an episode that can end before it is met."""
+        return self.starts_on.kind in _EPISODE_STARTS
+
+
+def default_rules_path() -> Path:
+    """Where the shipped default rules live (the one place packaging needs to change)."""
+    return Path(__file__).resolve().parents[2] / "resources" / "rules" / "default.toml"
+
+
+def load_rules(
+    override: Path | str | None = None, *, default: Path | str | None = None
+) -> tuple[Rule, ...]:
+    """The default rules with an authority's `override` file merged on top, if given.
+
+    Disabled rules are kept (a later clock in a chain may still need them); the engine reports
+    only enabled ones.
+    """
+    base = _read_file(Path(default) if default is not None else default_rules_path())
+    files = [base] if override is None else [base, _read_file(Path(override))]
+    return _merge(files)
+
+
+def rules_from_text(text: str, name: str = "rules.toml") -> tuple[Rule, ...]:
+    """Rules from TOML text alone (no defaults), e.g. for tests and previews."""
+    return _merge([_parse_file(_parse_toml(text, name), name)])
+
+
+# -- reading files -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Parsed:
+    name: str
+    rules: list[tuple[str, dict[str, Any]]]  # (id, typed fields given), in file order
+
+
+def _read_file(path: Path) -> _Parsed:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RulesError(f"{path.name}: the rules file was not found at {path}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulesError(f"{path.name}: the rules file could not be read ({exc})") from None
+    return _parse_file(_parse_toml(text, path.name), path.name)
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        reason = str(exc)
+        where = re.search(r"\(at line (\d+), column (\d+)\)", reason)
+        reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", reason)
+        place = f", line {where.group(1)}" if where else ""
+        raise RulesError(
+            f"{name}{place}: this is not valid TOML ({reason[:1].lower()}{reason[1:]})"
+        ) from None
+
+
+def _parse_file(data: dict[str, Any], name: str) -> _Parsed:
+    for key in data:
+        if key != "rule":
+            raise RulesError(
+                f'{name}: "{key}" does not belong in a rules file; each rule is a [[rule]] table'
+            )
+    tables = data.get("rule", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise RulesError(f"{name}: rules must be written as [[rule]] tables")
+    parsed = _Parsed(name, [])
+    seen: set[str] = set()
+    for n, table in enumerate(tables, start=1):
+        raw_id = table.get("id")
+        who = f'rule "{raw_id}"' if isinstance(raw_id, str) and raw_id else f"rule {n}"
+        fields: dict[str, Any] = {}
+        for key, value in table.items():
+            if key not in FIELDS:
+                raise RulesError(
+                    f'{name}: {who}, field "{key}": a rule has no such field '
+                    f"(fields are {', '.join(FIELDS)})"
+                )
+            try:
+                fields[key] = _PARSERS[key](value)
+            except _FieldError as exc:
+                raise RulesError(f'{name}: {who}, field "{key}": {exc}') from None
+        if "id" not in fields:
+            raise RulesError(f'{name}: {who}, field "id": every rule needs an id')
+        if fields["id"] in seen:
+            raise RulesError(f'{name}: {who}, field "id": this id is used twice in the file')
+        seen.add(fields["id"])
+        parsed.rules.append((fields["id"], fields))
+    return parsed
+
+
+# -- one field at a time -----------------------------------------------------------------------
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise _FieldError("must be some text in quotes")
+    return value.strip()
+
+
+def _rule_id(value: Any) -> str:
+    if not isinstance(value, str) or not _ID.match(value):
+        raise _FieldError(
+            "must be lower-case letters, digits and _ starting with a letter, "
+            'like "kinship_options_18_weeks"'
+        )
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _FieldError("must be true or false (without quotes)")
+    return value
+
+
+def _offset(value: Any) -> Offset:
+    if not isinstance(value, str):
+        raise _FieldError('must be a whole number and a unit in quotes, like "6 weeks"')
+    match = _OFFSET.match(value)
+    if match is None:
+        raise _FieldError('must be a whole number and a unit, like "6 weeks"')
+    amount, unit = int(match.group(1)), match.group(2)
+    if unit + "s" in UNITS:
+        unit += "s"  # "1 month" reads better than "1 months"
+    if unit not in UNITS:
+        raise _FieldError("unit must be days, weeks, months or years")
+    if amount == 0:
+        raise _FieldError("must be more than 0")
+    return Offset(amount, unit)
+
+
+def _routes(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise _FieldError('must be a list of routes, like ["po", "poa"]')
+    unknown = [v for v in value if v not in ROUTES]
+    if unknown:
+        raise _FieldError(f'"{unknown[0]}" is not a route (routes are {", ".join(ROUTES)})')
+    return tuple(value)
+
+
+def _split(value: Any, kinds: tuple[str, ...]) -> Trigger:
+    if not isinstance(value, str):
+        raise _FieldError(f"must be one of {', '.join(kinds)} (in quotes)")
+    kind, _, arg = value.strip().partition(":")
+    if kind not in kinds:
+        raise _FieldError(f'"{kind}" is not known here (use one of {", ".join(kinds)})')
+    wants_arg = kind in ("legal_episode", "legal_run", "milestone", "met")
+    if wants_arg and not arg:
+        raise _FieldError(f'"{kind}" needs to say which, like "{kind}:{_EXAMPLES[kind]}"')
+    if not wants_arg and arg:
+        raise _FieldError(f'"{kind}" takes nothing after it')
+    if kind in ("legal_episode", "legal_run") and arg not in LEGAL_STATUSES:
+        raise _FieldError(
+            f'"{arg}" is not a legal status (statuses are {", ".join(LEGAL_STATUSES)})'
+        )
+    if kind == "milestone" and arg not in _MILESTONES:
+        raise _FieldError(
+            f'"{arg}" is not a milestone (milestones are {", ".join(sorted(_MILESTONES))})'
+        )
+    if kind == "met" and not _ID.match(arg):
+        raise _FieldError(f'"{arg}" is not a rule id')
+    return Trigger(kind, arg or None)
+
+
+_EXAMPLES = {
+    "legal_episode": "icso",
+    "legal_run": "cso_home",
+    "milestone": "panel_recommendation",
+    "met": "first_lac_review",
+}
+
+
+def _starts_on(value: Any) -> Trigger:
+    return _split(value, START_KINDS)
+
+
+def _met_by(value: Any) -> tuple[Trigger, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise _FieldError("must say what meets the clock")
+    return tuple(_split(v, MET_KINDS) for v in items)
+
+
+def _mark(value: Any) -> str:
+    if value not in MARKS:
+        raise _FieldError(f"must be one of {', '.join(MARKS)}")
+    return value
+
+
+_PARSERS = {
+    "id": _rule_id,
+    "label": _text,
+    "starts_on": _starts_on,
+    "starts_on_routes": _routes,
+    "offset": _offset,
+    "met_by": _met_by,
+    "met_by_routes": _routes,
+    "review_window": _offset,
+    "repeats": _bool,
+    "enabled": _bool,
+    "source": _text,
+    "mark": _mark,
+}
+
+
+# -- merging and whole-rule checks -------------------------------------------------------------
+
+
+def _merge(files: list[_Parsed]) -> tuple[Rule, ...]:
+    merged: dict[str, dict[str, Any]] = {}
+    last_file: dict[str, str] = {}  # which file to blame for a rule's combined fields
+    for parsed in files:
+        for rule_id, fields in parsed.rules:
+            if rule_id not in merged:
+                merged[rule_id] = {"source": f"Local rules file ({parsed.name})"} | fields
+            else:
+                merged[rule_id] = merged[rule_id] | fields
+            last_file[rule_id] = parsed.name
+    rules = tuple(_build(fields, last_file[rule_id]) for rule_id, fields in merged.items())
+    _check_chains(rules, last_file, [p.name for p in files])
+    return rules
+
+
+def _build(fields: Mapping[str, Any], name: str) -> Rule:
+    rule_id = fields["id"]
+
+    def fail(field_name: str, why: str) -> RulesError:
+        return RulesError(f'{name}: rule "{rule_id}", field "{field_name}": {why}')
+
+    for required in _REQUIRED:
+        if required not in fields:
+            raise fail(required, "missing (a new rule needs id, label, starts_on, offset, met_by)")
+    starts_on: Trigger = fields["starts_on"]
+    met_by: tuple[Trigger, ...] = fields["met_by"]
+    if "starts_on_routes" in fields:
+        if starts_on.kind != "milestone" or starts_on.arg not in ROUTED_MILESTONES:
+            raise fail("starts_on_routes", _ROUTES_ONLY)
+        starts_on = replace(starts_on, routes=fields["starts_on_routes"])
+    if "met_by_routes" in fields:
+        if not any(m.kind == "milestone" and m.arg in ROUTED_MILESTONES for m in met_by):
+            raise fail("met_by_routes", _ROUTES_ONLY)
+        met_by = tuple(
+            replace(m, routes=fields["met_by_routes"]) if m.kind == "milestone" else m
+            for m in met_by
+        )
+    if starts_on.kind not in _EPISODE_STARTS and any(m.kind == "episode_end" for m in met_by):
+        raise fail("met_by", '"episode_end" needs a clock that starts with an episode')
+    if "review_window" in fields and not any(m.kind.endswith("review") for m in met_by):
+        raise fail("review_window", 'only applies when met_by is "review" or "next_review"')
+    return Rule(
+        id=rule_id,
+        label=fields["label"],
+        starts_on=starts_on,
+        offset=fields["offset"],
+        met_by=met_by,
+        review_window=fields.get("review_window"),
+        repeats=fields.get("repeats", False),
+        enabled=fields.get("enabled", True),
+        source=fields["source"],
+        mark=fields.get("mark", "local aim"),
+    )
+
+
+_ROUTES_ONLY = (
+    "routes only apply to a milestone that has a route "
+    f"({', '.join(sorted(ROUTED_MILESTONES))})"
+)
+
+
+def _check_chains(rules: Iterable[Rule], last_file: Mapping[str, str], files: list[str]) -> None:
+    by_id = {r.id: r for r in rules}
+    for rule in by_id.values():
+        path = [rule.id]
+        current = rule
+        while current.starts_on.kind == "met":
+            target = current.starts_on.arg or ""
+            if target not in by_id:
+                raise RulesError(
+                    f'{last_file[current.id]}: rule "{current.id}", field "starts_on": '
+                    f'there is no rule "{target}" to follow'
+                )
+            if target in path:
+                # Blame the rule in the circle that the most recent file touched: that edit
+                # is the one that closed the circle.
+                circle = path[path.index(target):]
+                culprit = max(circle, key=lambda rid: files.index(last_file[rid]))
+                raise RulesError(
+                    f'{last_file[culprit]}: rule "{culprit}", field "starts_on": '
+                    "rules follow each other round in a circle"
+                )
+            path.append(target)
+            current = by_id[target]
+
+
+def chain_order(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """The rules, each after the rule whose clocks start it ("met:ID"), else in file order."""
+    by_id = {r.id: r for r in rules}
+    done: dict[str, Rule] = {}
+
+    def visit(rule: Rule, depth: int) -> None:
+        if rule.id in done:
+            return
+        if depth > len(by_id):
+            raise RulesError(f'rule "{rule.id}": rules follow each other round in a circle')
+        target = rule.starts_on.arg if rule.starts_on.kind == "met" else None
+        if target is not None:
+            if target not in by_id:
+                raise RulesError(f'rule "{rule.id}": there is no rule "{target}" to follow')
+            visit(by_id[target], depth + 1)
+        done[rule.id] = rule
+
+    for rule in by_id.values():
+        visit(rule, 0)
+    return tuple(done.values())
+

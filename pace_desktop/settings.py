@@ -1,0 +1,90 @@
+"""The user's settings: a small TOML file in the settings folder. Never case data, never the
+passphrase. A malformed file is reported by key; it is not silently replaced by defaults."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import tomllib
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from pace_desktop import paths
+
+
+class SettingsError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    idle_lock_minutes: int = 5
+    due_soon_days: int = 28
+    protective_marking: str = "OFFICIAL-SENSITIVE"
+    user_name: str = ""  # the name written in the audit log; empty means the login name
+    rules_file: str = ""  # an authority's own clock rules; empty means settings/rules.toml
+    baseline_points: int = 0  # run charts: freeze the median from the first N points (0: off)
+
+    @property
+    def audit_name(self) -> str:
+        return self.user_name or getpass.getuser()
+
+    def rules_path(self) -> Path | None:
+        """The authority's rules file in force, if any."""
+        if self.rules_file:
+            return Path(self.rules_file).expanduser()
+        local = paths.settings_dir() / "rules.toml"
+        return local if local.exists() else None
+
+
+_LIMITS: dict[str, tuple[int, int]] = {
+    "idle_lock_minutes": (1, 240), "due_soon_days": (0, 365), "baseline_points": (0, 10_000)}
+
+
+def settings_file() -> Path:
+    return paths.settings_dir() / "settings.toml"
+
+
+def validate(values: dict[str, Any], where: str) -> Settings:
+    known = {f.name: f.type for f in fields(Settings)}
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in known:
+            raise SettingsError(f"{where}: {key}: unknown setting")
+        want_int = key in _LIMITS
+        if want_int and (not isinstance(value, int) or isinstance(value, bool)):
+            raise SettingsError(f"{where}: {key}: must be a whole number")
+        if not want_int and not isinstance(value, str):
+            raise SettingsError(f"{where}: {key}: must be text")
+        if want_int:
+            low, high = _LIMITS[key]
+            if not low <= value <= high:
+                raise SettingsError(f"{where}: {key}: must be between {low} and {high}")
+        out[key] = value
+    if "protective_marking" in out and not out["protective_marking"].strip():
+        raise SettingsError(f"{where}: protective_marking: must not be empty")
+    return replace(Settings(), **out)
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or settings_file()
+    if not path.exists():
+        return Settings()
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot be read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise SettingsError(f"{path}: is not valid TOML ({exc})") from None
+    return validate(values, str(path))
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    path = path or settings_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(tomli_w.dumps(asdict(settings)), encoding="utf-8")
+    os.replace(tmp, path)
