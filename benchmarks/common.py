@@ -33,17 +33,19 @@ def big_store(children: int = 10_000, events_per_child: int = 100) -> tuple[Path
     """A demo store of the given size, built once and kept in benchmarks/.cache.
 
     Returns its path and the seconds it took to build (0 when it was already there)."""
-    from pace_desktop.cli import make_demo_store
+    from pace_desktop.demo_store import make_demo_store
 
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"demo-{children}x{events_per_child}.pacestore"
     if path.exists():
         try:
-            CaseStore.open(path, PASSPHRASE).close()
-            return path, 0.0
-        except Exception:  # noqa: BLE001 - a stale or half-built cache is rebuilt
-            for p in CACHE.glob(path.name + "*"):
-                p.unlink()
+            with CaseStore.open(path, PASSPHRASE) as store:
+                if store.count_children() == children:
+                    return path, 0.0
+        except Exception:  # noqa: BLE001 - a stale or half-built cache is rebuilt below
+            pass
+        for p in CACHE.glob(path.name + "*"):
+            p.unlink()
     t = time.perf_counter()
     make_demo_store(path, PASSPHRASE, children, 1, events_per_child)
     return path, time.perf_counter() - t

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pace_desktop import paths
+from pace_desktop.demo_store import make_demo_store
 from pace_desktop.exchange import InterchangeError
 from pace_desktop.journey import RulesError
 from pace_desktop.settings import SettingsError
@@ -136,25 +137,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
         out = store.backup(Path(args.out))
     say(f"Made an encrypted backup at {out}; it opens with the store's passphrase.")
     return EXIT_OK
-
-
-def make_demo_store(path: Path, secret: str, children: int = 40, seed: int = 1,
-                    events_per_child: int | None = None) -> int:
-    """Create (or add to) a store holding the fictional demo caseload; returns how many."""
-    from pace_desktop.demo import generate_caseload
-
-    store = (CaseStore.open(path, secret) if path.exists()
-             else CaseStore.create(path, secret, "Demo caseload"))
-    with store:
-        batch, total = [], 0
-        for child in generate_caseload(children, seed, events_per_child):
-            batch.append(child)
-            if len(batch) == 1000:  # bounded memory for the 10,000-child benchmark caseload
-                total += len(store.import_children(batch, source="demo").added)
-                batch = []
-        if batch:
-            total += len(store.import_children(batch, source="demo").added)
-    return total
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -56,7 +56,13 @@ from pace_desktop.store.inserts import (
     next_ids,
     with_ids,
 )
-from pace_desktop.store.reads import CaseloadRow, caseload, child_ids, load_children
+from pace_desktop.store.reads import (
+    CaseloadRow,
+    caseload,
+    child_ids,
+    load_children,
+    refresh_now_columns,
+)
 from pace_desktop.store.verifier import write_verifier
 
 MIN_PASSPHRASE = 12
@@ -387,6 +393,8 @@ class CaseStore:
             conn.executemany("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
                              search_rows)
             writer.flush()
+            touched = [str(r[0]) for r in new_rows] + [str(existing[r]) for r in updated]
+            refresh_now_columns(conn, ",".join(touched))
             op.after = {"source": source, "added": added, "updated": updated,
                         "events": sum(len(c.events) for c in children)}
             op.children.update(added + updated)
@@ -518,6 +526,7 @@ class CaseStore:
                     f"INSERT INTO {table} (child_id, position, {names}, created, updated, version)"
                     f" VALUES (?, ?, {rows.placeholders(len(columns))}, ?, ?, 1)",
                     (cid, _next_position(conn, table, cid), *values(item), now, now))
+            refresh_now_columns(conn, str(cid))
             op.after = _jsonable(item)
             op.children.add(ref)
             op.parts.add(table)

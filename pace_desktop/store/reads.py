@@ -34,18 +34,30 @@ class CaseloadRow:
 
 def caseload(conn: Any) -> list[CaseloadRow]:
     sql = """
-        SELECT c.ref, coalesce(c.known_as, c.given_name) || ' ' || c.family_name,
-               c.date_of_birth, c.allocated_worker, l.type, l.start, l."end", g.status
-        FROM children c
-        LEFT JOIN living l ON l.id = (SELECT id FROM living WHERE child_id = c.id
-                                      ORDER BY start DESC, position DESC LIMIT 1)
-        LEFT JOIN legal g ON g.id = (SELECT id FROM legal WHERE child_id = c.id
-                                     ORDER BY start DESC, position DESC LIMIT 1)
-        ORDER BY c.family_name, c.given_name, c.ref
+        SELECT ref, coalesce(known_as, given_name) || ' ' || family_name, date_of_birth,
+               allocated_worker, now_living_type, now_living_since, now_living_end,
+               now_legal_status
+        FROM children ORDER BY family_name, given_name, ref
     """
     day = rows.day
     return [CaseloadRow(ref, name, day(dob), worker, lt, day(ls), day(le), gs)  # type: ignore[arg-type]
             for ref, name, dob, worker, lt, ls, le, gs in conn.execute(sql)]
+
+
+def refresh_now_columns(conn: Any, child_ids: str) -> None:
+    """Recompute the derived "now" columns of the children whose ids are listed ("1,2,3")."""
+    if not child_ids:
+        return
+    conn.execute(f"""
+        UPDATE children SET
+            (now_living_type, now_living_since, now_living_end) = (
+                SELECT type, start, "end" FROM living WHERE child_id = children.id
+                ORDER BY start DESC, position DESC LIMIT 1),
+            now_legal_status = (
+                SELECT status FROM legal WHERE child_id = children.id
+                ORDER BY start DESC, position DESC LIMIT 1)
+        WHERE id IN ({child_ids})
+    """)
 
 
 def child_ids(conn: Any, refs: Sequence[str] | None) -> list[tuple[int, str]]:

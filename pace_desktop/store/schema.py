@@ -35,6 +35,12 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         local_authority TEXT,
         allocated_worker TEXT,
         reviewing_officer TEXT,
+        -- Derived, kept by the store after every write to living or legal episodes, so the
+        -- caseload list is one scan: the latest living episode and legal status.
+        now_living_type TEXT,
+        now_living_since TEXT,
+        now_living_end TEXT,
+        now_legal_status TEXT,
         {_ROW}
     );
 
@@ -165,8 +171,10 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         PRIMARY KEY (record, record_id, position)
     ) WITHOUT ROWID;
 
-    CREATE INDEX living_by_child ON living (child_id, start);
-    CREATE INDEX legal_by_child ON legal (child_id, start);
+    -- "Where the child lives now" for the whole caseload: the latest episode by index order.
+    CREATE INDEX living_by_child ON living (child_id, start, position);
+    CREATE INDEX legal_by_child ON legal (child_id, start, position);
+    CREATE INDEX children_by_name ON children (family_name, given_name, ref);
 
     -- Append-only: rows can be added, never changed or removed through SQL. Someone with the
     -- passphrase could drop these triggers; the hash chain is what shows that in `check`.

@@ -1,0 +1,139 @@
+"""The interface's entry point: one QApplication, the unlock window, and the main window.
+
+`PaceApp` is the wiring without the event loop, so tests build it inside pytest-qt's
+application and drive it; `run_gui` adds the QApplication and the loop for the command line.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+from pace_desktop.gui.main_window import MainWindow
+from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.gui.ui_files import resources_dir
+from pace_desktop.gui.unlock_window import MakeDemo, UnlockWindow
+
+DEMO_FILE_NAME = "demo.pacestore"
+
+
+class PaceApp(QObject):
+    """Owns the store worker and the windows, and moves between unlocked and locked."""
+
+    def __init__(self, store_path: Path | None, default_path: Path,
+                 make_demo: MakeDemo | None = None, first_run: bool = False,
+                 on_quit: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.runner = StoreRunner(self)
+        # The demo lives beside the default store, never in its place, so trying the demo
+        # first does not stand in the way of creating the real store later.
+        self.unlock_window = UnlockWindow(self.runner, make_demo,
+                                          default_path.with_name(DEMO_FILE_NAME))
+        self.unlock_window.unlocked.connect(self._unlocked)
+        self.main_window: MainWindow | None = None
+        self._store_path: Path | None = None
+        self._on_quit = on_quit
+        self._shut = False
+
+        if store_path is not None:
+            if store_path.exists():
+                self.unlock_window.show_unlock(store_path)
+            else:
+                self.unlock_window.show_create(store_path)
+        elif first_run or not default_path.exists():
+            self.unlock_window.show_choice(default_path)
+        else:
+            self.unlock_window.show_unlock(default_path)
+
+    def start(self) -> None:
+        centre(self.unlock_window)
+        self.unlock_window.show()
+        self.unlock_window.activateWindow()
+
+    def lock(self) -> None:
+        """Close the store and drop its key; clear the screen; ask for the passphrase again."""
+        self.runner.lock()
+        self.unlock_window.show_unlock(self._store_path)
+        # Show the unlock window before closing the main one, so that the application
+        # never has no window open (Qt would take that as the signal to quit).
+        self.unlock_window.show()
+        window, self.main_window = self.main_window, None
+        if window is not None:
+            window.close_for_lock()
+            window.deleteLater()
+        self.unlock_window.activateWindow()
+
+    def shutdown(self) -> None:
+        """Close the store and stop the worker; safe to call more than once."""
+        if self._shut:
+            return
+        self._shut = True
+        if self.main_window is not None:
+            self.main_window.close_for_lock()
+            self.main_window = None
+        self.unlock_window.close()
+        self.runner.shutdown()
+
+    def _unlocked(self, path: Path) -> None:
+        self._store_path = path
+        window = MainWindow(self.runner, path)
+        window.lock_requested.connect(self.lock)
+        window.quit_requested.connect(self._quit)
+        self.main_window = window
+        centre(window)
+        window.show()
+        self.unlock_window.hide()
+        window.load()
+        window.activateWindow()
+        window.search_edit.setFocus()
+
+    def _quit(self) -> None:
+        if self._on_quit is not None:
+            self._on_quit()
+
+
+def centre(window: QWidget) -> None:
+    """Place a window in the middle of the screen it is on (window managers may move it)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        frame = window.frameGeometry()
+        frame.moveCenter(screen.availableGeometry().center())
+        window.move(frame.topLeft())
+
+
+def _apply_looks(app: QApplication) -> None:
+    icon = resources_dir() / "icons" / "pace.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+
+
+def run_gui(store_path: Path | None, default_path: Path,
+            make_demo: MakeDemo | None = None, first_run: bool = False) -> int:
+    """Run the app until the person quits; returns the exit status for the command line.
+
+    `store_path`: a store named on the command line (`--store`), or None for the default.
+    `default_path`: where the person's own store lives (and a new one is offered).
+    `make_demo(path, passphrase)`: writes a demo store; None hides the demo offer.
+    `first_run`: no store at `default_path` yet, so offer to create one or open the demo.
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("PACE Desktop")
+    app.setOrganizationName("PACE Desktop")
+    _apply_looks(app)
+    pace = PaceApp(store_path, default_path, make_demo, first_run, on_quit=app.quit)
+    app.aboutToQuit.connect(pace.shutdown)
+    pace.start()
+    try:
+        return app.exec()
+    finally:
+        pace.shutdown()

@@ -1,0 +1,155 @@
+"""The caseload as a table model: one list of rows, drawn lazily by the view.
+
+Qt asks only for the cells it shows, so 10,000 children cost a list, not 10,000 widgets.
+Sorting happens here in Python (one `list.sort`), not in QSortFilterProxyModel's comparisons,
+which would call back into Python for every compare; the proxy only filters (see
+`CaseloadFilter`) and passes sort requests through.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from pace_desktop.domain.vocab import LIVING_TYPES
+from pace_desktop.store import CaseloadRow
+
+_Index = QModelIndex | QPersistentModelIndex
+
+COLUMNS = ("Reference", "Name", "Date of birth", "Where the child lives now")
+REF, NAME, BIRTH, LIVING = range(len(COLUMNS))
+
+REF_ROLE = Qt.ItemDataRole.UserRole + 1  # the child's ref, whatever column is asked
+
+
+def plain_date(day: date | None) -> str:
+    """'2 Jun 2021': the order people write dates here, and no 02/06 vs 06/02 confusion."""
+    return "" if day is None else f"{day.day} {day:%b %Y}"
+
+
+def where_now(row: CaseloadRow) -> str:
+    if row.living_type is None:
+        return "Not recorded yet"
+    if row.living_ended is not None:
+        return f"Left care on {plain_date(row.living_ended)}"
+    label = LIVING_TYPES.get(row.living_type, row.living_type)
+    return f"{label}, since {plain_date(row.living_since)}" if row.living_since else label
+
+
+_SORT_KEYS: dict[int, Callable[[tuple[int, CaseloadRow]], Any]] = {
+    REF: lambda item: item[1].ref.casefold(),
+    # The store lists children by family name then given name; sorting the Name column keeps
+    # that order (by surname), which is how case files are filed, not by the first name shown.
+    NAME: lambda item: item[0],
+    BIRTH: lambda item: item[1].date_of_birth,
+    LIVING: lambda item: where_now(item[1]).casefold(),
+}
+
+
+class CaseloadModel(QAbstractTableModel):
+    def __init__(self, rows: Sequence[CaseloadRow] = (), parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[tuple[int, CaseloadRow]] = list(enumerate(rows))
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+
+    def set_rows(self, rows: Iterable[CaseloadRow]) -> None:
+        self.beginResetModel()
+        self._items = list(enumerate(rows))
+        if self._sorted_by is not None:
+            self._sort_items(*self._sorted_by)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> CaseloadRow:
+        return self._items[row][1]
+
+    def refs(self) -> list[str]:
+        return [item[1].ref for item in self._items]
+
+    # -- Qt's model interface -----------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._items[index.row()][1]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, index.column())
+        if role == REF_ROLE:
+            return row.ref
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column not in _SORT_KEYS:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sort_items(column, order)
+        self._sorted_by = (column, order)
+        # No persistent indexes are kept by the caseload view (no selection survives a sort
+        # that matters yet), so a layout change without remapping is enough.
+        self.layoutChanged.emit()
+
+    def _sort_items(self, column: int, order: Qt.SortOrder) -> None:
+        self._items.sort(key=_SORT_KEYS[column],
+                         reverse=order == Qt.SortOrder.DescendingOrder)
+
+    @staticmethod
+    def _text(row: CaseloadRow, column: int) -> str:
+        if column == REF:
+            return row.ref
+        if column == NAME:
+            return row.name
+        if column == BIRTH:
+            return plain_date(row.date_of_birth)
+        return where_now(row)
+
+
+class CaseloadFilter(QSortFilterProxyModel):
+    """Shows every child, or only those whose refs a search found. Sorting goes to the source."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._refs: frozenset[str] | None = None
+
+    def show_only(self, refs: Iterable[str] | None) -> None:
+        """Only these children; None shows everyone."""
+        self.beginFilterChange()
+        self._refs = None if refs is None else frozenset(refs)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def filtering(self) -> bool:
+        return self._refs is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        if self._refs is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, CaseloadModel)
+        return model.row_at(source_row).ref in self._refs
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The proxy itself never sorts (its sort column stays -1, so it keeps source order);
+        # the source model sorts its list in one go.
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
