@@ -204,15 +204,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     return parser, handlers
 
 
+_COMMAND_MODULES = ("pace_desktop.cli_journey", "pace_desktop.cli_timeline",
+                    "pace_desktop.cli_prints")
+
+
 def _extra_commands() -> list[Callable[..., None]]:
-    """Commands defined beside the parts they drive (clocks, prints), added to the parser."""
-    found: list[Callable[..., None]] = []
-    try:
-        from pace_desktop.cli_journey import register as journey
-    except ImportError:
-        return found
-    found.append(journey)
-    return found
+    """Commands defined beside the parts they drive (clocks, timeline, prints)."""
+    import importlib
+    import importlib.util
+
+    return [importlib.import_module(name).register for name in _COMMAND_MODULES
+            if importlib.util.find_spec(name) is not None]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -214,3 +214,34 @@ def test_caseload_shows_where_each_child_lives_now(store: CaseStore) -> None:
         "kinship",
         date(2025, 5, 1),
     )
+
+
+def test_finalising_adds_the_decisions_to_the_chronology(store: CaseStore) -> None:
+    store.import_children([isla(meetings=())])
+    _, m = store.save_meeting("OR-1", Meeting(
+        kind="lac_review", date=date(2025, 5, 10), chair="Ewan Rendall",
+        decisions=(Decision("Isla stays with Morag while plans are made"),
+                   Decision("Seek a permanence order", "permanence_recommendation", "po"))))
+    changes = store.finalise_meeting("OR-1", m.id)
+    assert changes.parts == {"meetings", "events"}
+    added = [e for e in store.child("OR-1").events if e.id.startswith(m.id)]
+    assert [e.title for e in added] == ["Decision: Isla stays with Morag while plans are made",
+                                        "Decision: Seek a permanence order"]
+    assert all(e.kind == "note" and e.date == date(2025, 5, 10) for e in added)
+    assert added[0].source == "Looked after child review, 10 May 2025, chaired by Ewan Rendall"
+
+
+def test_drafts_survive_reopening_and_are_not_audited(store: CaseStore,
+                                                      store_path: Path) -> None:
+    store.import_children([isla()])
+    audited = len(store.audit_entries())
+    store.save_draft("meeting:OR-1:new", "OR-1", "lac_review", {"chair": "Ewan", "n": 1})
+    store.save_draft("meeting:OR-1:new", "OR-1", "lac_review", {"chair": "Ewan R", "n": 2})
+    assert len(store.audit_entries()) == audited
+    store.close()
+    with CaseStore.open(store_path, PASSPHRASE) as s:
+        d = s.draft("meeting:OR-1:new")
+        assert d is not None and d.body == {"chair": "Ewan R", "n": 2}
+        assert [x.key for x in s.drafts("OR-1")] == ["meeting:OR-1:new"]
+        s.discard_draft("meeting:OR-1:new")
+        assert s.draft("meeting:OR-1:new") is None

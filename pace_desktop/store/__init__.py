@@ -1,6 +1,6 @@
 """The encrypted case store: the only place in PACE Desktop that speaks SQL."""
 
-from pace_desktop.store.case_store import MIN_PASSPHRASE, CaseStore, ImportRefused
+from pace_desktop.store.case_store import MIN_PASSPHRASE, CaseStore, Draft, ImportRefused
 from pace_desktop.store.changes import Changes, ImportResult
 from pace_desktop.store.errors import (
     DamagedStore,
@@ -25,6 +25,7 @@ __all__ = [
     "CaseloadRow",
     "Changes",
     "DamagedStore",
+    "Draft",
     "DuplicateChild",
     "ImportRefused",
     "ImportResult",

@@ -344,6 +344,37 @@ class CaseStore:
             raise
         op.result = Changes(name, frozenset(op.children), frozenset(op.parts), seq)
 
+    # -- drafts: autosaved form text ---------------------------------------------------------
+
+    @_guarded
+    def save_draft(self, key: str, child_ref: str | None, form: str,
+                   body: dict[str, Any]) -> None:
+        """Save (or replace) a draft. One small committed write: a crash keeps the last one."""
+        self._live().execute(
+            "INSERT INTO drafts (key, child_ref, form, body, saved) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET child_ref = excluded.child_ref,"
+            " form = excluded.form, body = excluded.body, saved = excluded.saved",
+            (key, child_ref, form, json.dumps(body, ensure_ascii=False, default=str), _now()))
+
+    @_guarded
+    def draft(self, key: str) -> Draft | None:
+        row = self._live().execute("SELECT key, child_ref, form, body, saved FROM drafts"
+                                   " WHERE key = ?", (key,)).fetchone()
+        return Draft(row[0], row[1], row[2], json.loads(row[3]), row[4]) if row else None
+
+    @_guarded
+    def drafts(self, child_ref: str | None = None) -> list[Draft]:
+        sql = "SELECT key, child_ref, form, body, saved FROM drafts"
+        args: tuple[Any, ...] = ()
+        if child_ref is not None:
+            sql, args = sql + " WHERE child_ref = ?", (child_ref,)
+        return [Draft(k, c, f, json.loads(b), t)
+                for k, c, f, b, t in self._live().execute(sql + " ORDER BY saved DESC", args)]
+
+    @_guarded
+    def discard_draft(self, key: str) -> None:
+        self._live().execute("DELETE FROM drafts WHERE key = ?", (key,))
+
     # -- writing: whole children -------------------------------------------------------------
 
     @_guarded
@@ -605,9 +636,18 @@ class CaseStore:
                 raise RecordIsFinal("This meeting's record is already final.")
             conn.execute("UPDATE meetings SET status = 'final', updated = ?,"
                          " version = version + 1 WHERE id = ?", (_now(), row[0]))
-            op.before, op.after = {"meeting": uid, "status": "draft"}, {"status": "final"}
+            meeting = self._item("meetings", cid, uid)
+            entries = _decision_entries(meeting)
+            if entries:
+                writer = BulkWriter(conn, _now())
+                first = _next_position(conn, "events", cid)
+                for i, e in enumerate(entries):
+                    writer.add_event(cid, first + i, e)
+                writer.flush()
+            op.before = {"meeting": uid, "status": "draft"}
+            op.after = {"status": "final", "chronology": [e.id for e in entries]}
             op.children.add(ref)
-            op.parts.add("meetings")
+            op.parts.update({"meetings", "events"})
         assert op.result is not None
         return op.result
 
@@ -639,6 +679,36 @@ class CaseStore:
             op.parts.add(table)
         assert op.result is not None
         return op.result
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """Form text saved as it is typed. Drafts are scratch, not records: they are kept
+    encrypted in the store but not in the audit log (they are saved every few seconds)."""
+
+    key: str
+    child_ref: str | None
+    form: str
+    body: dict[str, Any]
+    saved: str
+
+
+def _decision_entries(meeting: Meeting) -> list[Event]:
+    """The chronology entries a finalised meeting adds: one per decision, in plain words.
+
+    They are notes, not milestones: a decision naming a milestone already records it (the
+    journey engine reads meeting decisions), and the same fact must not count twice.
+    """
+    from pace_desktop.domain.vocab import MEETING_KINDS
+
+    what = MEETING_KINDS.get(meeting.kind, "Meeting")
+    return [
+        Event(date=meeting.date, title=f"Decision: {d.text}", kind="note",
+              source=f"{what}, {meeting.date:%d %B %Y}" + (f", chaired by {meeting.chair}"
+                                                           if meeting.chair else ""),
+              seq=i + 1, id=f"{meeting.id}-d{i + 1}")
+        for i, d in enumerate(meeting.decisions)
+    ]
 
 
 def _run_script(conn: Any, sql: str) -> None:
