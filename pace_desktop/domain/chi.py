@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def chi_problem(chi: str) -> str | None:
     """Why `chi` is not a valid CHI number, or None when it is."""
-    if len(chi) != 10 or not chi.isdigit():
+    if len(chi) != 10 or not (chi.isascii() and chi.isdigit()):
         return "must be 10 digits"
     total = sum(int(c) * w for c, w in zip(chi[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11

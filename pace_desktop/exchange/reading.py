@@ -1,0 +1,476 @@
+"""Parsed interchange JSON → domain records, refusing the whole file if anything is wrong.
+
+One pass checks every field and builds the records alongside; the records are handed back
+only when no problem was found, so a caller either gets all of the file or none of it.
+A record with a problem is not built (its problems are reported, its children still checked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from pace_desktop.domain.chi import chi_problem
+from pace_desktop.domain.records import (
+    Action,
+    Amendment,
+    Attendee,
+    Child,
+    Decision,
+    Event,
+    LegalEpisode,
+    LivingEpisode,
+    Meeting,
+    Person,
+)
+from pace_desktop.domain.vocab import (
+    DATE_PRECISIONS,
+    IMPACT_SIGNS,
+    LEGAL_STATUSES,
+    LIVING_TYPES,
+    MEETING_KINDS,
+    MEETING_STATUSES,
+    MILESTONE_KINDS,
+    PERSON_ROLES,
+    RECIPIENTS,
+    ROUTED_MILESTONES,
+    ROUTES,
+    SEXES,
+)
+from pace_desktop.exchange.building import builder, cycle_collector_paused
+from pace_desktop.exchange.checks import (
+    DAY,
+    FLAG,
+    INTEGER,
+    LIST,
+    REQUIRED_TEXT,
+    TEXT,
+    Checker,
+    Register,
+    Shape,
+    choice,
+    describe,
+    field_place,
+    quote,
+)
+from pace_desktop.exchange.problems import InterchangeError
+
+FORMAT = "pace-interchange"
+VERSION = 1
+
+_ROUTED = tuple(k for k in MILESTONE_KINDS if k in ROUTED_MILESTONES)
+_ROUTED_WORDS = f"{', '.join(_ROUTED[:-1])} and {_ROUTED[-1]}"
+_ROUTE = choice(ROUTES)
+
+# JSON field names are the domain's field names, so checked values go straight to the
+# dataclasses. `id` on living, legal, events and meetings, `source_person` on events and
+# `amendments` on events and meetings are this product's optional additions to the format.
+_CHILD = Shape(
+    {
+        "ref": REQUIRED_TEXT,
+        "given_name": REQUIRED_TEXT,
+        "family_name": REQUIRED_TEXT,
+        "known_as": TEXT,
+        "date_of_birth": DAY,
+        "chi": TEXT,
+        "sex": choice(SEXES),
+        "local_authority": TEXT,
+        "allocated_worker": TEXT,
+        "reviewing_officer": TEXT,
+        "people": LIST,
+        "living": LIST,
+        "legal": LIST,
+        "events": LIST,
+        "meetings": LIST,
+    },
+    required=("ref", "given_name", "family_name", "date_of_birth"),
+)
+_PERSON = Shape(
+    {
+        "id": REQUIRED_TEXT,
+        "role": choice(PERSON_ROLES),
+        "name": REQUIRED_TEXT,
+        "relationship": TEXT,
+        "address": TEXT,
+        "address_confidential": FLAG,
+        "phone": TEXT,
+    },
+    required=("id", "role", "name"),
+)
+_LIVING = Shape(
+    {
+        "id": TEXT,
+        "type": choice(LIVING_TYPES),
+        "start": DAY,
+        "end": DAY,
+        "carer": TEXT,
+        "address": TEXT,
+        "address_confidential": FLAG,
+        "reason_for_move": TEXT,
+    },
+    required=("type", "start"),
+)
+_LEGAL = Shape(
+    {"id": TEXT, "status": choice(LEGAL_STATUSES), "start": DAY, "end": DAY, "reference": TEXT},
+    required=("status", "start"),
+)
+_EVENT = Shape(
+    {
+        "id": TEXT,
+        "date": DAY,
+        "date_precision": choice(DATE_PRECISIONS),
+        "seq": INTEGER,
+        # Ordered for messages: "note" first, then the milestones as INTERCHANGE.md lists them.
+        "kind": choice(("note", *MILESTONE_KINDS)),
+        "route": _ROUTE,
+        "title": REQUIRED_TEXT,
+        "detail": TEXT,
+        "source": TEXT,
+        "source_person": TEXT,
+        "impact": TEXT,
+        "impact_sign": choice(IMPACT_SIGNS),
+        "action": TEXT,
+        "significant": FLAG,
+        "withhold_from": LIST,
+        "amendments": LIST,
+    },
+    required=("date", "title"),
+)
+_MEETING = Shape(
+    {
+        "id": TEXT,
+        "kind": choice(MEETING_KINDS),
+        "date": DAY,
+        "chair": TEXT,
+        "attendees": LIST,
+        "child_views": TEXT,
+        "child_views_how": TEXT,
+        "family_views": TEXT,
+        "decisions": LIST,
+        "actions": LIST,
+        "next_review": DAY,
+        "status": choice(MEETING_STATUSES),
+        "amendments": LIST,
+    },
+    required=("kind", "date"),
+)
+_ATTENDEE = Shape({"name": REQUIRED_TEXT, "role": TEXT, "present": FLAG}, required=("name",))
+_DECISION = Shape(
+    {"text": REQUIRED_TEXT, "milestone": choice(MILESTONE_KINDS), "route": _ROUTE},
+    required=("text",),
+)
+_ACTION = Shape({"text": REQUIRED_TEXT, "owner": TEXT, "due": DAY, "done": DAY}, required=("text",))
+_AMENDMENT = Shape(
+    {"at": DAY, "author": REQUIRED_TEXT, "text": REQUIRED_TEXT}, required=("at", "author", "text")
+)
+_RECIPIENT = choice(RECIPIENTS)
+
+_new_child = builder(Child)
+_new_person = builder(Person)
+_new_living = builder(LivingEpisode)
+_new_legal = builder(LegalEpisode)
+_new_event = builder(Event)
+_new_meeting = builder(Meeting)
+_new_attendee = builder(Attendee)
+_new_decision = builder(Decision)
+_new_action = builder(Action)
+_new_amendment = builder(Amendment)
+
+
+def parse_interchange(data: object) -> list[Child]:
+    """The children in parsed interchange JSON, or InterchangeError listing every problem."""
+    with cycle_collector_paused():
+        check = Checker()
+        raw_children = _top(check, data)
+        children = [] if raw_children is None else _children(check, raw_children)
+    if check.problems:
+        raise InterchangeError(check.problems)
+    return children
+
+
+def _top(check: Checker, data: object) -> list | None:
+    """The raw children list, or None when the file is not one this version can read.
+
+    A file of another format or a newer version would otherwise bury the one useful
+    message under a problem for every field it has that this version does not know.
+    """
+    if type(data) is not dict:
+        check.add("file", f"must be an object {{…}}, not {describe(data)}")
+        return None
+    for key in data:
+        if key not in ("format", "version", "children"):
+            check.add(field_place("", key), "unknown field")
+    fmt = data.get("format")
+    if fmt != FORMAT:
+        found = "missing" if fmt is None else f"is {describe(fmt)}"
+        check.add("format", f"{found}; expected {quote(FORMAT)} (is this a PACE interchange file?)")
+        return None
+    version = data.get("version")
+    if type(version) is not int:
+        found = "missing" if version is None else f"must be a whole number, not {describe(version)}"
+        check.add("version", f"{found}; this version of PACE Desktop reads version {VERSION}")
+        return None
+    if version > VERSION:
+        check.add(
+            "version",
+            f"the file was made by a newer version of PACE Desktop (interchange version "
+            f"{version}); this version reads version {VERSION} only, so update PACE Desktop",
+        )
+        return None
+    if version < VERSION:
+        check.add("version", f"there is no interchange version {version}; expected {VERSION}")
+        return None
+    children = data.get("children")
+    if type(children) is not list:
+        found = (
+            "missing" if "children" not in data else f"must be a list […], not {describe(children)}"
+        )
+        check.add("children", f"{found} (an empty list [] if there are none)")
+        return None
+    return children
+
+
+def _children(check: Checker, raw_children: list) -> list[Child]:
+    refs = Register("children", "ref")
+    children = []
+    for i, raw in enumerate(raw_children):
+        place = f"children[{i}]"
+        before = len(check.problems)
+        values = check.record(raw, place, _CHILD)
+        if values is None:
+            continue
+        if "ref" in values:
+            check.unique(refs, values["ref"], i)
+        chi = values.get("chi")
+        if chi is not None:
+            # chi_problem trusts str.isdigit, which passes digits like "²" that int() refuses.
+            problem = chi_problem(chi) if chi.isascii() else "must be 10 digits"
+            if problem:
+                check.add(f"{place}.chi", problem)
+        values["people"], person_ids = _people(check, values.get("people", ()), place)
+        values["living"] = _living(check, values.get("living", ()), place, person_ids)
+        values["legal"] = _legal(check, values.get("legal", ()), place)
+        values["events"] = _events(check, values.get("events", ()), place, person_ids)
+        values["meetings"] = _meetings(check, values.get("meetings", ()), place)
+        if len(check.problems) == before:
+            children.append(_new_child(values))
+    return children
+
+
+def _people(
+    check: Checker, raw_people: list, child_place: str
+) -> tuple[tuple[Person, ...], frozenset[str]]:
+    """The people, and every id given: a person refused for another field can still be
+    referred to, and saying their id is unknown as well would only mislead."""
+    items_place = f"{child_place}.people"
+    ids = Register(items_place, "id")
+    people = []
+    for i, raw in enumerate(raw_people):
+        before = len(check.problems)
+        values = check.record(raw, f"{items_place}[{i}]", _PERSON)
+        if values is None:
+            continue
+        if "id" in values:
+            check.unique(ids, values["id"], i)
+        if len(check.problems) == before:
+            people.append(_new_person(values))
+    return tuple(people), frozenset(ids.first)
+
+
+def _known_person(
+    check: Checker, values: dict[str, Any], key: str, place: str, person_ids: frozenset[str]
+) -> None:
+    pid = values.get(key)
+    if pid is not None and pid not in person_ids:
+        child_place = place.rsplit(".", 1)[0]  # "children[0].events[4]" → "children[0]"
+        check.add(f"{place}.{key}", f"no person with id {quote(pid)} in {child_place}.people")
+
+
+def _ends_after_start(check: Checker, values: dict[str, Any], place: str) -> bool:
+    start, end = values.get("start"), values.get("end")
+    if start is not None and end is not None and end < start:
+        check.add(f"{place}.end", f"before start ({end.isoformat()} < {start.isoformat()})")
+        return False
+    return start is not None
+
+
+def _living(
+    check: Checker, raw_episodes: list, child_place: str, person_ids: frozenset[str]
+) -> tuple[LivingEpisode, ...]:
+    items_place = f"{child_place}.living"
+    ids = Register(items_place, "id")
+    episodes = []
+    periods: list[tuple[date, date | None, int]] = []
+    for i, raw in enumerate(raw_episodes):
+        place = f"{items_place}[{i}]"
+        before = len(check.problems)
+        values = check.record(raw, place, _LIVING)
+        if values is None:
+            continue
+        if values.get("id"):
+            check.unique(ids, values["id"], i)
+        if _ends_after_start(check, values, place):
+            periods.append((values["start"], values.get("end"), i))
+        _known_person(check, values, "carer", place, person_ids)
+        if len(check.problems) == before:
+            episodes.append(_new_living(values))
+    _overlaps(check, items_place, periods)
+    return tuple(episodes)
+
+
+def _overlaps(
+    check: Checker, items_place: str, periods: list[tuple[date, date | None, int]]
+) -> None:
+    """Note every episode that starts before an earlier-starting one has ended.
+
+    Sorted by start, each episode need only be compared with the one ending latest so far:
+    that is the only one it can overlap if it overlaps any. An episode may start on the day
+    the previous one ends (the day of a move).
+    """
+    periods.sort(key=lambda p: (p[0], p[1] is None, p[1] or p[0]))
+    latest: tuple[date, date | None, int] | None = None
+    for period in periods:
+        start, end, index = period
+        if latest is not None:
+            latest_end = latest[1]
+            if latest_end is None or start < latest_end:
+                shared = _shared_span(start, end, latest_end)
+                check.add(
+                    f"{items_place}[{index}]", f"overlaps {items_place}[{latest[2]}] ({shared})"
+                )
+            if latest_end is None or (end is not None and end <= latest_end):
+                continue
+        latest = period
+
+
+def _shared_span(start: date, end: date | None, other_end: date | None) -> str:
+    """The days two episodes share, given the later start; None ends mean 'current'."""
+    ends = [d for d in (end, other_end) if d is not None]
+    if not ends:
+        return f"{start.isoformat()} onwards"
+    return f"{start.isoformat()} to {min(ends).isoformat()}"
+
+
+def _legal(check: Checker, raw_episodes: list, child_place: str) -> tuple[LegalEpisode, ...]:
+    """Legal episodes, which (unlike living ones) may overlap: orders run side by side."""
+    items_place = f"{child_place}.legal"
+    ids = Register(items_place, "id")
+    episodes = []
+    for i, raw in enumerate(raw_episodes):
+        place = f"{items_place}[{i}]"
+        before = len(check.problems)
+        values = check.record(raw, place, _LEGAL)
+        if values is None:
+            continue
+        if values.get("id"):
+            check.unique(ids, values["id"], i)
+        _ends_after_start(check, values, place)
+        if len(check.problems) == before:
+            episodes.append(_new_legal(values))
+    return tuple(episodes)
+
+
+def _route_allowed(
+    check: Checker, values: dict[str, Any], raw: dict, place: str, key: str, default: str | None
+) -> None:
+    """A route only where the milestone under `key` takes one (no milestone: any route).
+
+    A milestone that was itself refused is reported already; its route is not judged on top.
+    """
+    if "route" not in values or (key not in values and raw.get(key) is not None):
+        return
+    milestone = values.get(key, default)
+    if milestone is not None and milestone not in ROUTED_MILESTONES:
+        check.add(f"{place}.route", f"only {_ROUTED_WORDS} take a route, not {quote(milestone)}")
+
+
+def _events(
+    check: Checker, raw_events: list, child_place: str, person_ids: frozenset[str]
+) -> tuple[Event, ...]:
+    items_place = f"{child_place}.events"
+    ids = Register(items_place, "id")
+    events = []
+    for i, raw in enumerate(raw_events):
+        place = f"{items_place}[{i}]"
+        before = len(check.problems)
+        values = check.record(raw, place, _EVENT)
+        if values is None:
+            continue
+        if values.get("id"):
+            check.unique(ids, values["id"], i)
+        if "route" in values:
+            _route_allowed(check, values, raw, place, "kind", "note")
+        if "source_person" in values:
+            _known_person(check, values, "source_person", place, person_ids)
+        if "withhold_from" in values:
+            values["withhold_from"] = _recipients(check, values["withhold_from"], place)
+        if "amendments" in values:
+            values["amendments"] = _amendments(check, values["amendments"], place)
+        if len(check.problems) == before:
+            events.append(_new_event(values))
+    return tuple(events)
+
+
+def _recipients(check: Checker, raw_recipients: list, event_place: str) -> tuple[str, ...]:
+    recipients = []
+    for i, raw in enumerate(raw_recipients):
+        recipient = _RECIPIENT.convert(raw)
+        if type(recipient) is str:
+            recipients.append(recipient)
+        else:
+            check.add(f"{event_place}.withhold_from[{i}]", _RECIPIENT.explain(raw))
+    return tuple(recipients)
+
+
+def _meetings(check: Checker, raw_meetings: list, child_place: str) -> tuple[Meeting, ...]:
+    items_place = f"{child_place}.meetings"
+    ids = Register(items_place, "id")
+    meetings = []
+    for i, raw in enumerate(raw_meetings):
+        place = f"{items_place}[{i}]"
+        before = len(check.problems)
+        values = check.record(raw, place, _MEETING)
+        if values is None:
+            continue
+        if values.get("id"):
+            check.unique(ids, values["id"], i)
+        for key, shape, build in (
+            ("attendees", _ATTENDEE, _new_attendee),
+            ("decisions", _DECISION, _new_decision),
+            ("actions", _ACTION, _new_action),
+        ):
+            if key in values:
+                values[key] = _parts(check, values[key], f"{place}.{key}", shape, build)
+        if "amendments" in values:
+            values["amendments"] = _amendments(check, values["amendments"], place)
+        if len(check.problems) == before:
+            meetings.append(_new_meeting(values))
+    return tuple(meetings)
+
+
+def _parts(
+    check: Checker,
+    raw_parts: list,
+    items_place: str,
+    shape: Shape,
+    build: Callable[[dict[str, Any]], Any],
+) -> tuple[Any, ...]:
+    """The small records inside a meeting: attendees, decisions, actions."""
+    parts = []
+    for i, raw in enumerate(raw_parts):
+        place = f"{items_place}[{i}]"
+        before = len(check.problems)
+        values = check.record(raw, place, shape)
+        if values is None:
+            continue
+        if shape is _DECISION:
+            _route_allowed(check, values, raw, place, "milestone", None)
+        if len(check.problems) == before:
+            parts.append(build(values))
+    return tuple(parts)
+
+
+def _amendments(check: Checker, raw_amendments: list, record_place: str) -> tuple[Amendment, ...]:
+    """Dated corrections to a finalised event or meeting."""
+    return _parts(check, raw_amendments, f"{record_place}.amendments", _AMENDMENT, _new_amendment)
