@@ -32,6 +32,21 @@ lint: $(STAMP)
 test: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
+DIST_STAMP := $(VENV)/.installed-dist
+
+$(DIST_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,dist]'
+	@touch $(DIST_STAMP)
+
+# The desktop bundle, built from the spec, then made to prove itself: its own self-test runs
+# offscreen with no network and no Python on the path.
+dist: $(DIST_STAMP)
+	rm -rf build/pace-desktop dist/pace-desktop
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	env -i HOME="$$(mktemp -d)" QT_QPA_PLATFORM=offscreen PATH=/usr/bin:/bin \
+	  dist/pace-desktop/pace-desktop self-test
+	@du -sh dist/pace-desktop
+
 bench: $(STAMP)
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; QT_QPA_PLATFORM=offscreen $(PY) $$b || exit 1; done
 
