@@ -1,0 +1,2 @@
+"""Cohort run charts (pyqtgraph). `runchart_view` imports pyqtgraph: import it where the run
+chart tab is first shown."""
