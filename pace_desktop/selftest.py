@@ -69,6 +69,35 @@ class SelfTest:
             raise RuntimeError("clocks differ from the expected ones for " + ", ".join(wrong))
         return f"judged every clock as of {as_of}: all as expected"
 
+    def draw_timeline(self) -> str:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # a bundle may have no display
+        from pace_desktop.gui.timeline.timeline_view import render_timeline_image
+
+        out = self.folder / "timeline.png"
+        with CaseStore.open(self.store_path, self.passphrase) as store:
+            child = store.child("FX-A")
+        render_timeline_image(child, journey.load_rules(None), date(2026, 6, 30), out, 1200)
+        head = out.read_bytes()[:24]
+        width = int.from_bytes(head[16:20], "big")
+        if not head.startswith(b"\x89PNG") or width != 1200:
+            raise RuntimeError(f"the picture is not a 1200-pixel PNG (width {width})")
+        return f"drew a journey timeline: {out.stat().st_size // 1024} KB PNG, 1200 px wide"
+
+    def print_chronology(self) -> str:
+        from pace_desktop.chronology import JourneyContext, PrintOptions, chronology_pdf
+
+        with CaseStore.open(self.store_path, self.passphrase) as store:
+            child = store.child("FX-A")
+        pdf = chronology_pdf(child, "panel", PrintOptions(printed_by="Self-test"),
+                             journey=JourneyContext(journey.load_rules(None), date(2026, 6, 30)))
+        if not pdf.startswith(b"%PDF-") or b"%%EOF" not in pdf[-64:]:
+            raise RuntimeError("the chronology is not a complete PDF")
+        if b"/FontFile2" not in pdf:
+            raise RuntimeError("the chronology's fonts are not embedded")
+        return f"printed a chronology for a panel: {len(pdf) // 1024} KB PDF, fonts embedded"
+
     def reopen_and_check(self) -> str:
         with CaseStore.open(self.store_path, self.passphrase) as store:
             problems = store.check()
@@ -85,6 +114,8 @@ def _label(rules: tuple[journey.Rule, ...], rule_id: str) -> str:
 STEPS: tuple[Callable[[SelfTest], str], ...] = (
     SelfTest.create_and_import,
     SelfTest.judge_clocks,
+    SelfTest.draw_timeline,
+    SelfTest.print_chronology,
     SelfTest.reopen_and_check,
 )
 
