@@ -10,8 +10,13 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
 from pace_desktop.domain import Child, Event, LegalEpisode, LivingEpisode
 from pace_desktop.gui.app import PaceApp
+from pace_desktop.gui.main_window import MainWindow
 from pace_desktop.store import CaseStore
 
 PASSPHRASE = "correct horse battery"
@@ -55,11 +60,51 @@ def make_demo(path: Path, passphrase: str) -> None:
 
 @contextmanager
 def running_app(store_path: Path | None, default_path: Path, first_run: bool = False,
-                demo: bool = False) -> Iterator[PaceApp]:
-    """The real app with its worker thread; always shut down, so no thread outlives a test."""
-    app = PaceApp(store_path, default_path, make_demo if demo else None, first_run)
+                demo: bool = False, settings_path: Path | None = None,
+                idle_seconds: float | None = None) -> Iterator[PaceApp]:
+    """The real app with its worker thread; always shut down, so no thread outlives a test.
+
+    Settings come from `settings_path`, by default a file beside the default store (in the
+    test's tmp_path), never the settings of the person running the tests.
+    """
+    app = PaceApp(store_path, default_path, make_demo if demo else None, first_run,
+                  settings_path=settings_path or default_path.parent / "settings.toml",
+                  idle_seconds=idle_seconds)
     try:
         app.start()
         yield app
     finally:
         app.shutdown()
+
+
+WAIT_MS = 10_000
+
+
+def unlock(qtbot: QtBot, app: PaceApp, passphrase: str = PASSPHRASE) -> MainWindow:
+    """Type the passphrase and Enter; wait for the caseload and its clocks."""
+    qtbot.keyClicks(app.unlock_window.passphrase_edit, passphrase)
+    qtbot.keyClick(app.unlock_window.passphrase_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: app.main_window is not None
+                    and app.main_window.facts is not None, timeout=WAIT_MS)
+    assert app.main_window is not None
+    return app.main_window
+
+
+def settle(qtbot: QtBot, app: PaceApp) -> None:
+    """Wait until the worker has answered everything asked of it."""
+    qtbot.waitUntil(lambda: not app.runner.busy, timeout=WAIT_MS)
+
+
+def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Replace what a box holds, typing as a person would."""
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        widget.selectAll()
+        qtbot.keyClick(widget, Qt.Key.Key_Delete)
+    qtbot.keyClicks(widget, text)
+
+
+def choose(combo: QComboBox, code: str) -> None:
+    index = combo.findData(code)
+    assert index >= 0, f"{code!r} is not offered"
+    combo.setCurrentIndex(index)

@@ -14,21 +14,43 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pace_desktop.gui.main_window import MainWindow
+from pace_desktop.gui.idle_lock import IdleLock
+from pace_desktop.gui.main_window import MainWindow, Place
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.ui_files import resources_dir
 from pace_desktop.gui.unlock_window import MakeDemo, UnlockWindow
+from pace_desktop.journey import Rule, RulesError, load_rules
+from pace_desktop.settings import Settings, SettingsError, load_settings
 
 DEMO_FILE_NAME = "demo.pacestore"
 
 
 class PaceApp(QObject):
-    """Owns the store worker and the windows, and moves between unlocked and locked."""
+    """Owns the store worker and the windows, and moves between unlocked and locked.
+
+    `settings_path`: the settings file (None: the user's settings folder); tests pass their
+    own. `idle_seconds` overrides the idle-lock time from the settings (whole minutes there),
+    so a test can lock after a second.
+    """
 
     def __init__(self, store_path: Path | None, default_path: Path,
                  make_demo: MakeDemo | None = None, first_run: bool = False,
-                 on_quit: Callable[[], None] | None = None) -> None:
+                 on_quit: Callable[[], None] | None = None,
+                 settings_path: Path | None = None, idle_seconds: float | None = None) -> None:
         super().__init__()
+        self.settings_path = settings_path
+        self.problems: list[str] = []  # said in the status bar once the caseload shows
+        try:
+            self.settings = load_settings(settings_path)
+        except SettingsError as exc:
+            self.settings = Settings()
+            self.problems.append(f"The settings file has a problem, so the usual settings are "
+                                 f"in use: {exc}")
+        self.rules = self._load_rules(self.settings)
+        self._idle_override = idle_seconds
+        self.idle_lock = IdleLock(idle_seconds or self.settings.idle_lock_minutes * 60, self)
+        self.idle_lock.idle.connect(self.lock)
+        self._place: tuple[Path, Place] | None = None
         self.runner = StoreRunner(self)
         # The demo lives beside the default store, never in its place, so trying the demo
         # first does not stand in the way of creating the real store later.
@@ -56,7 +78,16 @@ class PaceApp(QObject):
         self.unlock_window.activateWindow()
 
     def lock(self) -> None:
-        """Close the store and drop its key; clear the screen; ask for the passphrase again."""
+        """Close the store and drop its key; clear the screen; ask for the passphrase again.
+
+        Open meeting editors are asked to save their drafts first; the worker runs requests
+        in order, so those saves reach the store before it is closed.
+        """
+        self.idle_lock.stop()
+        if self.main_window is not None:
+            self.main_window.flush_drafts()
+            place = self.main_window.place()
+            self._place = (self._store_path, place) if place and self._store_path else None
         self.runner.lock()
         self.unlock_window.show_unlock(self._store_path)
         # Show the unlock window before closing the main one, so that the application
@@ -73,17 +104,50 @@ class PaceApp(QObject):
         if self._shut:
             return
         self._shut = True
+        self.idle_lock.stop()
         if self.main_window is not None:
             self.main_window.close_for_lock()
             self.main_window = None
         self.unlock_window.close()
         self.runner.shutdown()
 
+    def switch_store(self, mode: str) -> None:
+        """File ▸ New store / Open store: lock this one, then create or choose another."""
+        self.lock()
+        self._place = None
+        if mode == "new":
+            self.unlock_window.create_path_edit.clear()
+            self.unlock_window.show_create(None)
+        else:
+            self.unlock_window.path_edit.clear()
+            self.unlock_window.show_unlock(None)
+
+    def apply_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.rules = self._load_rules(settings)
+        if self._idle_override is None:
+            self.idle_lock.set_seconds(settings.idle_lock_minutes * 60)
+        if self.main_window is not None:
+            self.main_window.apply_settings(settings, self.rules)
+            for problem in self.problems:
+                self.main_window.statusBar().showMessage(problem)
+            self.problems.clear()
+
+    def _load_rules(self, settings: Settings) -> tuple[Rule, ...]:
+        try:
+            return load_rules(settings.rules_path())
+        except (RulesError, OSError) as exc:
+            self.problems.append("Your authority's clock rules could not be read, so the "
+                                 f"national defaults are in use: {exc}")
+            return load_rules()
+
     def _unlocked(self, path: Path) -> None:
         self._store_path = path
-        window = MainWindow(self.runner, path)
+        window = MainWindow(self.runner, path, self.settings, self.rules, self.settings_path)
         window.lock_requested.connect(self.lock)
         window.quit_requested.connect(self._quit)
+        window.switch_store.connect(self.switch_store)
+        window.settings_changed.connect(self.apply_settings)
         self.main_window = window
         centre(window)
         window.show()
@@ -91,6 +155,13 @@ class PaceApp(QObject):
         window.load()
         window.activateWindow()
         window.search_edit.setFocus()
+        if self._place is not None and self._place[0] == path:
+            window.restore(self._place[1])
+        self._place = None
+        for problem in self.problems:
+            window.statusBar().showMessage(problem)
+        self.problems.clear()
+        self.idle_lock.start()
 
     def _quit(self) -> None:
         if self._on_quit is not None:
@@ -116,13 +187,15 @@ def _apply_looks(app: QApplication) -> None:
 
 
 def run_gui(store_path: Path | None, default_path: Path,
-            make_demo: MakeDemo | None = None, first_run: bool = False) -> int:
+            make_demo: MakeDemo | None = None, first_run: bool = False,
+            settings_path: Path | None = None) -> int:
     """Run the app until the person quits; returns the exit status for the command line.
 
     `store_path`: a store named on the command line (`--store`), or None for the default.
     `default_path`: where the person's own store lives (and a new one is offered).
     `make_demo(path, passphrase)`: writes a demo store; None hides the demo offer.
     `first_run`: no store at `default_path` yet, so offer to create one or open the demo.
+    `settings_path`: the settings file; None means the user's settings folder.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -130,7 +203,8 @@ def run_gui(store_path: Path | None, default_path: Path,
     app.setApplicationName("PACE Desktop")
     app.setOrganizationName("PACE Desktop")
     _apply_looks(app)
-    pace = PaceApp(store_path, default_path, make_demo, first_run, on_quit=app.quit)
+    pace = PaceApp(store_path, default_path, make_demo, first_run, on_quit=app.quit,
+                   settings_path=settings_path)
     app.aboutToQuit.connect(pace.shutdown)
     pace.start()
     try:

@@ -8,7 +8,8 @@ which would call back into Python for every compare; the proxy only filters (see
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -60,6 +61,11 @@ class CaseloadModel(QAbstractTableModel):
         super().__init__(parent)
         self._items: list[tuple[int, CaseloadRow]] = list(enumerate(rows))
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self.routes: Mapping[str, str] = {}
+
+    def set_routes(self, routes: Mapping[str, str]) -> None:
+        """Each child's latest recommended route (worked out on the worker), for the filter."""
+        self.routes = routes
 
     def set_rows(self, rows: Iterable[CaseloadRow]) -> None:
         self.beginResetModel()
@@ -123,12 +129,47 @@ class CaseloadModel(QAbstractTableModel):
         return where_now(row)
 
 
+NO_ROUTE = ""  # the route filter's value for "no permanence recommendation yet"
+
+
+@dataclass(frozen=True, slots=True)
+class Criteria:
+    """What the filters ask for; None means "any". Codes, as the store holds them."""
+
+    worker: str | None = None
+    living: str | None = None
+    legal: str | None = None
+    route: str | None = None
+
+    @property
+    def any(self) -> bool:
+        return (self.worker, self.living, self.legal, self.route) != (None, None, None, None)
+
+    def accepts(self, row: CaseloadRow, route: str | None) -> bool:
+        if self.worker is not None and (row.allocated_worker or "") != self.worker:
+            return False
+        if self.living is not None and (row.living_type != self.living
+                                        or row.living_ended is not None):
+            return False
+        if self.legal is not None and row.legal_status != self.legal:
+            return False
+        return self.route is None or (route or NO_ROUTE) == self.route
+
+
 class CaseloadFilter(QSortFilterProxyModel):
-    """Shows every child, or only those whose refs a search found. Sorting goes to the source."""
+    """Shows the children a search found (or all) that match the filters.
+
+    Sorting goes to the source."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._refs: frozenset[str] | None = None
+        self.criteria = Criteria()
+
+    def set_criteria(self, criteria: Criteria) -> None:
+        self.beginFilterChange()
+        self.criteria = criteria
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def show_only(self, refs: Iterable[str] | None) -> None:
         """Only these children; None shows everyone."""
@@ -140,12 +181,19 @@ class CaseloadFilter(QSortFilterProxyModel):
     def filtering(self) -> bool:
         return self._refs is not None
 
+    @property
+    def searching(self) -> bool:
+        return self._refs is not None
+
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if self._refs is None:
+        if self._refs is None and not self.criteria.any:
             return True
         model = self.sourceModel()
         assert isinstance(model, CaseloadModel)
-        return model.row_at(source_row).ref in self._refs
+        row = model.row_at(source_row)
+        if self._refs is not None and row.ref not in self._refs:
+            return False
+        return self.criteria.accepts(row, model.routes.get(row.ref))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         # The proxy itself never sorts (its sort column stays -1, so it keeps source order);

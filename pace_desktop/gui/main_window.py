@@ -1,41 +1,60 @@
-"""The main window: the caseload, with search. Later issues add the child record and forms.
+"""The main window: the caseload (search, filters, the due list) and the child record.
 
 Every read goes through the `StoreRunner`; the window holds rows, never the store. Search is
 debounced (people type faster than a search needs to run) and only the newest answer counts,
-so a slow search for an old prefix can never overwrite the list for what is typed now.
+so a slow search for an old prefix can never overwrite the list for what is typed now. The
+caseload list arrives first; routes and the due list follow from a second, slower job, so
+the list is usable while the clocks of a large caseload are judged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
     QTableView,
     QWidget,
 )
 
+from pace_desktop.gui import filters
+from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, merge
 from pace_desktop.gui.caseload_model import (
     BIRTH,
     NAME,
     REF,
+    REF_ROLE,
     CaseloadFilter,
     CaseloadModel,
 )
+from pace_desktop.gui.child.record import CLOCKS, LIVING, ChildRecord
+from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS, DueModel
+from pace_desktop.gui.file_actions import FileActions
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
-from pace_desktop.store import CaseloadRow, SearchResult
+from pace_desktop.journey import Rule
+from pace_desktop.settings import Settings
+from pace_desktop.store import CaseloadRow, Changes, SearchResult
 
 SEARCH_DELAY_MS = 150
 # Enough to cover any one worker's caseload; a search that reaches it says so.
 SEARCH_LIMIT = 500
+CASELOAD_PAGE, RECORD_PAGE = 0, 1
+
+Place = tuple[str, str]  # (child ref, tab title): where to come back to after unlocking
 
 
 def children_count(n: int) -> str:
@@ -48,33 +67,59 @@ def found_refs(result: SearchResult) -> set[str]:
 
 
 class MainWindow(QMainWindow):
-    """Emits `lock_requested` (Ctrl+L) and `quit_requested`; the app decides what follows."""
+    """Emits `lock_requested` (Ctrl+L), `quit_requested`, `switch_store(mode)` ("new" or
+    "open": the app locks and shows the unlock window's page) and `settings_changed`."""
 
     lock_requested = Signal()
     quit_requested = Signal()
+    switch_store = Signal(str)
+    settings_changed = Signal(Settings)
 
     def __init__(self, runner: StoreRunner, store_path: Path,
-                 parent: QWidget | None = None) -> None:
+                 settings: Settings | None = None, rules: Sequence[Rule] | None = None,
+                 settings_path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         load_into(self, "main_window.ui")
         self._runner = runner
         self._store_path = store_path
+        self.settings = settings or Settings()
+        self.settings_path = settings_path
+        if rules is None:
+            from pace_desktop.journey import load_rules
+            rules = load_rules()
+        self.rules = tuple(rules)
         self._closing = False
         self._search_generation = 0
+        self._facts_generation = 0
         self._search_text = ""
         self._loaded = False
+        self.facts: CaseloadFacts | None = None
 
         self.model = CaseloadModel(parent=self)
         self.proxy = CaseloadFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = child(self, QTableView, "caseloadTable")
         self.table.setModel(self.proxy)
+        self.due_model = DueModel(self)
+        self.due_table = child(self, QTableView, "dueTable")
+        self.due_table.setModel(self.due_model)
+        self.due_hint = child(self, QLabel, "dueHint")
         self.search_edit = child(self, QLineEdit, "searchEdit")
         self.empty_label = child(self, QLabel, "emptyLabel")
+        self.screens = child(self, QStackedWidget, "screens")
+        self.worker_filter = child(self, QComboBox, "workerFilter")
+        self.living_filter = child(self, QComboBox, "livingFilter")
+        self.legal_filter = child(self, QComboBox, "legalFilter")
+        self.route_filter = child(self, QComboBox, "routeFilter")
+        self.filter_boxes = (self.worker_filter, self.living_filter, self.legal_filter,
+                             self.route_filter)
+        self.record = ChildRecord(runner, self.rules, self.settings)
+        self.screens.addWidget(self.record)
         self.store_label = QLabel(f"Store: {store_path.name}")
         self.store_label.setAccessibleName("Open store")
         self.store_label.setToolTip(str(store_path))
         self.statusBar().addPermanentWidget(self.store_label)
+        self.files = FileActions(self, runner)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -82,27 +127,85 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.search_now)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.search_now)
+        for box in self.filter_boxes:
+            box.currentIndexChanged.connect(lambda _: self._apply_filters())
+        child(self, QPushButton, "clearFiltersButton").clicked.connect(self.clear_filters)
+        self.table.activated.connect(self._open_from_caseload)
+        self.due_table.activated.connect(self._open_from_due)
+        self.record.back_requested.connect(self.show_caseload)
+        self.record.changed.connect(self._child_changed)
 
-        child(self, QAction, "lockAction").triggered.connect(self.lock_requested)
-        child(self, QAction, "quitAction").triggered.connect(self.quit_requested)
-        child(self, QAction, "findAction").triggered.connect(self._focus_search)
+        self.action("lockAction").triggered.connect(self.lock_requested)
+        self.action("quitAction").triggered.connect(self.quit_requested)
+        self.action("findAction").triggered.connect(self._focus_search)
+        self.action("caseloadAction").triggered.connect(self.show_caseload)
+        self.action("settingsAction").triggered.connect(self.open_settings)
+        self.action("newChildAction").triggered.connect(self.add_child)
+        self.action("newMeetingAction").triggered.connect(self._new_meeting)
+        self.action("saveAction").triggered.connect(self._save)
+        self.action("newStoreAction").triggered.connect(lambda: self.switch_store.emit("new"))
+        self.action("openStoreAction").triggered.connect(lambda: self.switch_store.emit("open"))
+        self.action("importAction").triggered.connect(self.files.choose_import)
+        self.action("exportAction").triggered.connect(self.files.choose_export)
+        self.action("backupAction").triggered.connect(self.files.choose_backup)
+        self.action("passphraseAction").triggered.connect(self.files.change_passphrase)
         self._style()
         self.setWindowTitle(f"PACE Desktop – {store_path.name}")
         say(self.empty_label, "")
+        self.settings_dialog: QWidget | None = None
+        self.child_dialog: QWidget | None = None
+
+    def action(self, name: str) -> QAction:
+        return child(self, QAction, name)
 
     # -- reading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Ask the worker for the caseload; the table fills when it arrives."""
+        """Ask the worker for the caseload, then for routes and the due list."""
         self.statusBar().showMessage("Loading the caseload…")
         self._runner.call(lambda store: store.caseload(), self._show_caseload, self._failed)
+        self.load_facts()
+
+    def load_facts(self, refs: Sequence[str] | None = None) -> None:
+        """Judge every child's clocks (or only `refs`' after a change) on the worker."""
+        rules, due_soon, today = self.rules, self.settings.due_soon_days, date.today()
+        self._facts_generation += 1
+        generation = self._facts_generation
+        refs = list(refs) if refs is not None else None
+        if refs is None:
+            say(self.due_hint, "Working out the clocks…")
+        self._runner.call(lambda store: gather(store, rules, today, due_soon, refs),
+                          lambda facts: self._show_facts(generation, facts, refs),
+                          self._failed)
 
     def close_for_lock(self) -> None:
         """Clear the screen and close without asking anything more of the store."""
         self._closing = True
         self._search_timer.stop()
+        self.record.close_editors()
+        self.record.clear()
         self.model.set_rows(())
+        self.model.set_routes({})
+        self.due_model.set_items((), date.today())
+        self.facts = None
+        for dialog in self.findChildren(QWidget):
+            if dialog.isWindow() and dialog.isVisible():
+                dialog.close()
         self.close()
+
+    def flush_drafts(self) -> None:
+        """Before locking: open meeting editors save their drafts (queued before the close)."""
+        self.record.flush_drafts()
+
+    def place(self) -> Place | None:
+        """The child record and tab on screen, to come back to after unlocking."""
+        if self.screens.currentIndex() == RECORD_PAGE and self.record.ref:
+            return (self.record.ref, self.record.current_tab)
+        return None
+
+    def restore(self, place: Place | None) -> None:
+        if place is not None:
+            self.open_child(place[0], place[1])
 
     @property
     def shown_count(self) -> int:
@@ -111,6 +214,40 @@ class MainWindow(QMainWindow):
     def shown_refs(self) -> list[str]:
         return [self.proxy.index(r, REF).data() for r in range(self.proxy.rowCount())]
 
+    def due_rows(self) -> list[tuple[str, str, str, str]]:
+        m = self.due_model
+        return [tuple(m.index(r, c).data() for c in (STATUS, CHILD, CLOCK, DUE))  # type: ignore[misc]
+                for r in range(m.rowCount())]
+
+    # -- moving between screens ------------------------------------------------------------------
+
+    def open_child(self, ref: str, tab: str | None = None) -> None:
+        self.record.open_child(ref, tab)
+        self.screens.setCurrentIndex(RECORD_PAGE)
+        self.setWindowTitle(f"{ref} – PACE Desktop")
+        self.record.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_caseload(self) -> None:
+        self.screens.setCurrentIndex(CASELOAD_PAGE)
+        self.setWindowTitle(f"PACE Desktop – {self._store_path.name}")
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_from_caseload(self, index: QModelIndex) -> None:
+        ref = index.data(REF_ROLE)
+        if ref:
+            self.open_child(ref)
+
+    def _open_from_due(self, index: QModelIndex) -> None:
+        ref = index.data(REF_ROLE)
+        if ref:
+            self.open_child(ref, CLOCKS)
+
+    def _child_changed(self, ref: str) -> None:
+        if self._closing:
+            return
+        self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
+        self.load_facts([ref])
+
     # -- replies ---------------------------------------------------------------------------------
 
     def _show_caseload(self, rows: list[CaseloadRow]) -> None:
@@ -118,10 +255,39 @@ class MainWindow(QMainWindow):
             return
         self.model.set_rows(rows)
         self._loaded = True
+        self._fill_filters()
         if self.search_edit.text().strip():
             self.search_now()
         else:
             self._update_status()
+
+    def _refresh_rows(self, rows: list[CaseloadRow]) -> None:
+        if not self._closing:
+            self.model.set_rows(rows)
+            self._fill_filters()
+            self._update_status()
+
+    def _show_facts(self, generation: int, facts: CaseloadFacts,
+                    refs: Sequence[str] | None) -> None:
+        if self._closing:
+            return
+        if refs is None:
+            if generation != self._facts_generation:
+                return
+            self.facts = facts
+        elif self.facts is not None:
+            self.facts = merge(self.facts, facts, refs)
+        else:
+            return  # the whole caseload is still being judged; its answer will include this
+        self.model.set_routes(self.facts.routes)
+        self.due_model.set_items(self.facts.due, self.facts.as_of)
+        self._fill_filters()
+        self._apply_filters()
+        overdue = sum(1 for item in self.facts.due if item.clock.status == "overdue")
+        soon = len(self.facts.due) - overdue
+        say(self.due_hint, f"▲ {overdue:,} overdue · ● {soon:,} due within "
+                           f"{self.settings.due_soon_days} days. Enter opens the child's clocks."
+            if self.facts.due else "Nothing is overdue or due soon.")
 
     def search_now(self) -> None:
         """Search for what is in the box now, without waiting for typing to pause."""
@@ -154,30 +320,126 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         say(self.empty_label, message)
 
+    # -- filters ---------------------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        workers, worker_labels = filters.worker_counts(rows)
+        filters.fill(self.worker_filter, "Any worker", workers, worker_labels)
+        filters.fill(self.living_filter, "Anywhere", filters.living_counts(rows),
+                     filters.LIVING_LABELS)
+        filters.fill(self.legal_filter, "Any legal status", filters.legal_counts(rows),
+                     filters.LEGAL_LABELS)
+        if self.facts is not None:
+            filters.fill(self.route_filter, "Any route",
+                         filters.route_counts(rows, self.facts.routes), filters.ROUTE_LABELS)
+        else:
+            filters.fill(self.route_filter, "Any route", {}, {})
+        self.route_filter.setEnabled(self.facts is not None)
+
+    def _apply_filters(self) -> None:
+        wanted = filters.criteria(*self.filter_boxes)
+        if wanted != self.proxy.criteria:
+            self.proxy.set_criteria(wanted)
+        self._update_status()
+
+    def clear_filters(self) -> None:
+        for box in self.filter_boxes:
+            box.setCurrentIndex(0)
+        self._apply_filters()
+
+    def choose_filter(self, box: QComboBox, code: str | None) -> None:
+        """Pick the filter choice whose code is `code` (for tests and keyboard helpers)."""
+        index = box.findData(code)
+        if index < 0:
+            raise LookupError(f"No choice {code!r} in {box.accessibleName()}")
+        box.setCurrentIndex(index)
+
     def _update_status(self, more: bool = False) -> None:
         total = self.model.rowCount()
         shown = self.proxy.rowCount()
         text = self._search_text
-        if not self.proxy.filtering:
+        filtered = self.proxy.criteria.any
+        if not self.proxy.searching and not filtered:
             status = children_count(total)
             empty = "" if total else ("There are no children in this store yet. "
                                       "Children you add or import will be listed here.")
         elif shown:
-            status = f"{shown:,} of {children_count(total)} match “{text}”"
+            what = f"match “{text}”" if self.proxy.searching else "match the filters"
+            if self.proxy.searching and filtered:
+                what += " and the filters"
+            status = f"{shown:,} of {children_count(total)} {what}"
             if more:
                 status += (f" (the search stopped at {SEARCH_LIMIT} matches:"
                            " add a word to narrow it)")
             empty = ""
         else:
-            status = f"No child matches “{text}”"
-            empty = (f"No child matches “{text}”. Try fewer words, or part of a name "
-                     "or reference.")
+            if self.proxy.searching:
+                status = f"No child matches “{text}”"
+                empty = (f"No child matches “{text}”. Try fewer words, or part of a name "
+                         "or reference.")
+            else:
+                status = "No child matches the filters"
+                empty = "No child matches the filters. “Show everyone” clears them."
+            if self.proxy.searching and filtered:
+                empty += " Some filters are set: “Show everyone” clears them."
         self.statusBar().showMessage(status)
         say(self.empty_label, empty)
+
+    # -- menus -----------------------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from pace_desktop.gui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.settings_path, self)
+        dialog.saved.connect(self.settings_changed)
+        self.settings_dialog = dialog
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+
+    def apply_settings(self, settings: Settings, rules: Sequence[Rule]) -> None:
+        """New settings in force: the due list and the record are judged again."""
+        self.settings = settings
+        self.rules = tuple(rules)
+        self.record.settings = settings
+        self.record._rules = self.rules
+        if self._loaded:
+            self.load_facts()
+            self.record.reload()
+
+    def add_child(self) -> None:
+        """Record ▸ New child: once saved, the child's record opens to add the rest."""
+        from pace_desktop.gui.child.dialogs import ChildDialog
+
+        dialog = ChildDialog(self._runner, None, self)
+        self.child_dialog = dialog
+
+        def saved(changes: Changes) -> None:
+            self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
+            refs = sorted(changes.children)
+            self.load_facts(refs)
+            if refs:
+                self.open_child(refs[0], LIVING)
+
+        dialog.saved.connect(saved)
+        dialog.finished.connect(lambda _: dialog.deleteLater())
+        dialog.open()
+
+    def _new_meeting(self) -> None:
+        if self.screens.currentIndex() == RECORD_PAGE and self.record.ref:
+            self.record.record_meeting()
+        else:
+            self.statusBar().showMessage("Open a child's record first, then record a meeting.")
+
+    def _save(self) -> None:
+        if not self.record.save_current():
+            self.statusBar().showMessage("Everything here is saved as you go; Ctrl+S saves "
+                                         "a meeting record while one is open.")
 
     # -- inner workings --------------------------------------------------------------------------
 
     def _focus_search(self) -> None:
+        self.show_caseload()
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_edit.selectAll()
 
@@ -185,18 +447,29 @@ class MainWindow(QMainWindow):
         heading = child(self, QLabel, "caseloadHeading")
         enlarge(heading, 1.6)
         set_tone(heading, "title")
+        enlarge(child(self, QLabel, "dueHeading"), 1.15)
         set_tone(self.empty_label, "hint")
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        set_tone(self.due_hint, "hint")
         metrics = self.table.fontMetrics()
         pad = 4 * metrics.averageCharWidth()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         # Widths from the font, not pixels, so larger system text still fits.
         for column, sample in ((REF, "LAC-000000-0"), (NAME, "Alexandria Montgomery-Smith"),
                                (BIRTH, "30 Sep 2020")):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
-        self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for table in (self.table, self.due_table):
+            table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+            table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for column, sample in ((STATUS, "▲ Overdue 100 days"),
+                               (CHILD, "Shona Nicolson (DEMO-00000)"),
+                               (CLOCK, "Permanence panel within 12 weeks")):
+            self.due_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad // 2)
+        splitter = child(self, QSplitter, "caseloadSplitter")
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([metrics.averageCharWidth() * 100, metrics.averageCharWidth() * 100])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closing:

@@ -1,0 +1,60 @@
+"""Put the app on screen in a known state, for screenshots (docs/screenshots/take.sh).
+
+    python benchmarks/gui_screens.py caseload|record|settings DIR
+
+Makes (once) a 40-child demo store in DIR, unlocks it and shows the asked-for screen.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from pace_desktop.demo_store import make_demo_store
+from pace_desktop.gui.app import PaceApp, _apply_looks
+from pace_desktop.gui.child.record import CHRONOLOGY
+
+PASSPHRASE = "screenshots passphrase"
+
+
+def main() -> int:
+    what, folder = sys.argv[1], Path(sys.argv[2])
+    folder.mkdir(parents=True, exist_ok=True)
+    store = folder / "demo.pacestore"
+    if not store.exists():
+        make_demo_store(store, PASSPHRASE, 40)
+    app = QApplication(sys.argv[:1])
+    _apply_looks(app)
+    pace = PaceApp(store, store, settings_path=folder / "settings.toml")
+    pace.start()
+    pace.unlock_window.passphrase_edit.setText(PASSPHRASE)
+    pace.unlock_window.unlock()
+
+    def ready() -> None:
+        window = pace.main_window
+        if window is None or window.facts is None:
+            QTimer.singleShot(100, ready)
+            return
+        window.resize(1380, 860)
+        window.move(10, 10)
+        if what == "record":
+            ref = window.facts.due[0].child_ref if window.facts.due else window.model.refs()[0]
+            window.open_child(ref, CHRONOLOGY)
+        elif what == "settings":
+            window.open_settings()
+            dialog = window.settings_dialog
+            if dialog is not None:
+                dialog.move(window.geometry().center() - dialog.rect().center())
+        elif what == "caseload":
+            window.table.selectRow(0)
+
+    QTimer.singleShot(200, ready)
+    app.aboutToQuit.connect(pace.shutdown)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

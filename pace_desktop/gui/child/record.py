@@ -1,0 +1,342 @@
+"""The child record screen: a summary at the top and a tab for each part of the record.
+
+It reads the child (and judges their clocks) in one job on the store's worker, and after
+every save reads them again, so what is shown is always what the store holds. Integration
+hooks for colleagues' widgets:
+
+* `add_tab(widget, title)`: add a tab (the journey timeline adds itself this way).
+* Meetings open in `MeetingEditor` windows (pace_desktop.gui.forms.meeting_editor); the
+  record keeps them in `editors`, and `flush_drafts()` asks each to save its draft now
+  (called before the app locks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_desktop.domain import Event, LegalEpisode, LivingEpisode, Meeting, Person
+from pace_desktop.domain.vocab import MEETING_KINDS
+from pace_desktop.gui.child import columns
+from pace_desktop.gui.child.dialogs import (
+    AmendDialog,
+    ChildDialog,
+    EventDialog,
+    LegalDialog,
+    LivingDialog,
+    PersonDialog,
+)
+from pace_desktop.gui.child.list_tab import ListTab
+from pace_desktop.gui.child.summary import ChildView, summary
+from pace_desktop.gui.looks import enlarge, say, set_tone
+from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.gui.unlock_window import plain_failure
+from pace_desktop.journey import Rule, judge_child
+from pace_desktop.settings import Settings
+from pace_desktop.store import CaseStore
+
+PEOPLE, LIVING, LEGAL, CHRONOLOGY, MEETINGS, CLOCKS = (
+    "People", "Where the child has lived", "Legal status", "Chronology", "Meetings", "Clocks")
+
+
+def read_child(store: CaseStore, ref: str, rules: Sequence[Rule], as_of: date,
+               due_soon_days: int) -> ChildView:
+    """Runs on the worker: the whole child and their clocks, judged as of today."""
+    child = store.child(ref)
+    return ChildView(child, judge_child(child, rules, as_of, due_soon_days), as_of)
+
+
+class ChildRecord(QWidget):
+    """`back_requested()` to go back to the caseload; `changed(ref)` after every save."""
+
+    back_requested = Signal()
+    changed = Signal(str)
+
+    def __init__(self, runner: StoreRunner, rules: Sequence[Rule], settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Child's record")
+        self._runner = runner
+        self._rules = tuple(rules)
+        self.settings = settings
+        self.ref: str | None = None
+        self.view: ChildView | None = None
+        self.dialog: QDialog | None = None  # the add/edit dialog open now, if any
+        self.editors: list[Any] = []  # open MeetingEditor windows
+        self._generation = 0
+        self._wanted_tab: str | None = None
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 12, 18, 8)
+        top = QHBoxLayout()
+        self.back_button = QPushButton("← &Caseload")
+        self.back_button.setAccessibleName("Back to the caseload")
+        self.back_button.clicked.connect(self.back_requested)
+        top.addWidget(self.back_button)
+        self.title = QLabel("")
+        self.title.setAccessibleName("Child's name")
+        enlarge(self.title, 1.6)
+        set_tone(self.title, "title")
+        top.addWidget(self.title, 1)
+        self.details_button = QPushButton("Change &details…")
+        self.details_button.setAccessibleName("Change the child's details")
+        self.details_button.clicked.connect(self.edit_details)
+        top.addWidget(self.details_button)
+        layout.addLayout(top)
+        self.summary_grid = QGridLayout()
+        self.summary_grid.setHorizontalSpacing(14)
+        self.summary_values: dict[str, QLabel] = {}
+        layout.addLayout(self.summary_grid)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        set_tone(self.message, "error")
+        say(self.message, "")
+        layout.addWidget(self.message)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Parts of the record")
+        layout.addWidget(self.tabs, 1)
+        self.people = ListTab(PEOPLE, "Family, carers and professionals in the child's life.",
+                              columns.PEOPLE, "&Add a person…", "&Edit…")
+        self.living = ListTab(LIVING, "Every place the child has lived, newest last. A child "
+                              "lives in one place at a time.", columns.LIVING,
+                              "&Add a move…", "&Edit…")
+        self.legal = ListTab(LEGAL, "Orders and the legal basis for the child's care.",
+                             columns.LEGAL, "&Add a legal status…", "&Edit…")
+        self.chronology = ListTab(
+            CHRONOLOGY, "Entries are final once recorded; a correction is added as a dated "
+            "amendment, shown with the original.", columns.CHRONOLOGY,
+            "&Add an entry…", "A&mend…")
+        self.chronology.model.tips = columns.event_tip
+        self.meetings = ListTab(MEETINGS, "Reviews, panels and other meetings about the child.",
+                                columns.MEETINGS, "&Record a meeting…", "&Open…")
+        self.meeting_kind = QComboBox()
+        self.meeting_kind.setAccessibleName("Kind of meeting to record")
+        for code, label in MEETING_KINDS.items():
+            self.meeting_kind.addItem(label, code)
+        self.meetings.buttons.insertWidget(0, self.meeting_kind)
+        self.clocks = ListTab(CLOCKS, "Each clock starts on a fact in the record and falls due "
+                              "a fixed time later; ▲ overdue, ● due soon, ○ waiting, ✓ met.",
+                              columns.clock_columns(date.today()), None, None)
+        for tab in (self.people, self.living, self.legal, self.chronology, self.meetings,
+                    self.clocks):
+            self.add_tab(tab, tab.accessibleName())
+
+        self.people.add_requested.connect(lambda: self._person(None))
+        self.people.edit_requested.connect(self._person)
+        self.living.add_requested.connect(lambda: self._living(None))
+        self.living.edit_requested.connect(self._living)
+        self.legal.add_requested.connect(lambda: self._legal(None))
+        self.legal.edit_requested.connect(self._legal)
+        self.chronology.add_requested.connect(self._add_event)
+        self.chronology.edit_requested.connect(self._amend_event)
+        self.meetings.add_requested.connect(self.record_meeting)
+        self.meetings.edit_requested.connect(self.open_meeting)
+
+    # -- the hooks -------------------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a tab to the record (for colleagues' views, e.g. the journey timeline)."""
+        widget.setAccessibleName(widget.accessibleName() or title)
+        return self.tabs.addTab(widget, title)
+
+    def flush_drafts(self) -> None:
+        """Ask every open meeting editor to save its draft now (before locking).
+
+        The hook is `flush_draft()`; an editor without it is asked to `autosave()`."""
+        for editor in list(self.editors):
+            flush = getattr(editor, "flush_draft", None) or getattr(editor, "autosave", None)
+            if callable(flush):
+                flush()
+
+    def save_current(self) -> bool:
+        """Ctrl+S: forwarded to the meeting editor in front, if there is one."""
+        for editor in reversed(self.editors):
+            save = getattr(editor, "save", None)
+            if callable(save) and editor.isVisible():
+                save()
+                return True
+        return False
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def open_child(self, ref: str, tab: str | None = None) -> None:
+        """Show the child with `ref` (their record is read on the worker)."""
+        if ref != self.ref:
+            self.clear()
+        self.ref = ref
+        self._wanted_tab = tab
+        self.reload()
+
+    def reload(self) -> None:
+        if self.ref is None:
+            return
+        self._generation += 1
+        generation, ref = self._generation, self.ref
+        rules, due_soon = self._rules, self.settings.due_soon_days
+        today = date.today()
+        self._runner.call(lambda store: read_child(store, ref, rules, today, due_soon),
+                          lambda view: self._show(generation, view), self._failed)
+
+    def clear(self) -> None:
+        """Empty every list (on lock, or before another child is shown)."""
+        self._generation += 1
+        self.view = None
+        self.title.setText("")
+        for label in self.summary_values.values():
+            label.setText("")
+        for tab in (self.people, self.living, self.legal, self.chronology, self.meetings,
+                    self.clocks):
+            tab.set_items((), "")
+        say(self.message, "")
+
+    def close_editors(self) -> None:
+        for editor in list(self.editors):
+            editor.close()
+        self.editors.clear()
+
+    @property
+    def current_tab(self) -> str:
+        return self.tabs.tabText(self.tabs.currentIndex()).replace("&", "")
+
+    def show_tab(self, title: str) -> None:
+        for i in range(self.tabs.count()):
+            if self.tabs.tabText(i).replace("&", "") == title:
+                self.tabs.setCurrentIndex(i)
+                return
+
+    def _show(self, generation: int, view: ChildView) -> None:
+        if generation != self._generation:
+            return
+        self.view = view
+        child = view.child
+        self.title.setText(f"{child.name}  ·  {child.ref}")
+        self._fill_summary(summary(view))
+        self.people.set_items(child.people, "No one is recorded yet.")
+        self.living.set_items(sorted(child.living, key=lambda e: e.start),
+                              "Where the child lives is not recorded yet.")
+        self.legal.set_items(sorted(child.legal, key=lambda e: e.start),
+                             "No legal status is recorded yet.")
+        self.chronology.set_items(child.events, "The chronology is empty.")
+        self.meetings.set_items(sorted(child.meetings, key=lambda m: m.date),
+                                "No meetings are recorded yet.")
+        self.clocks.model.columns = columns.clock_columns(view.as_of)
+        self.clocks.set_items(sorted(view.clocks, key=columns.clock_sort_key),
+                              "No clock applies to this child's record yet.")
+        say(self.message, "")
+        if self._wanted_tab:
+            self.show_tab(self._wanted_tab)
+            self._wanted_tab = None
+
+    def _fill_summary(self, facts: list[tuple[str, str]]) -> None:
+        for i, (label, value) in enumerate(facts):
+            shown = self.summary_values.get(label)
+            if shown is None:
+                caption = QLabel(label)
+                set_tone(caption, "hint")
+                shown = QLabel()
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                shown.setAccessibleName(label)
+                caption.setBuddy(shown)
+                row, col = divmod(i, 2)
+                self.summary_grid.addWidget(caption, row, col * 2)
+                self.summary_grid.addWidget(shown, row, col * 2 + 1)
+                self.summary_grid.setColumnStretch(col * 2 + 1, 1)
+                self.summary_values[label] = shown
+            shown.setText(value)
+            shown.setAccessibleDescription(value)
+
+    def _failed(self, exc: Exception) -> None:
+        say(self.message, plain_failure(exc, "reading the child's record"))
+
+    # -- dialogs ---------------------------------------------------------------------------------
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.saved.connect(self._saved)  # type: ignore[attr-defined]
+        dialog.finished.connect(lambda _: self._dialog_gone(dialog))
+        dialog.open()
+
+    def _dialog_gone(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _saved(self, _changes: object) -> None:
+        self.reload()
+        if self.ref is not None:
+            self.changed.emit(self.ref)
+
+    def edit_details(self) -> None:
+        if self.view is not None:
+            self._open(ChildDialog(self._runner, self.view.child, self))
+
+    def _person(self, person: Person | None) -> None:
+        if self.ref:
+            self._open(PersonDialog(self._runner, self.ref, person, self))
+
+    def _living(self, episode: LivingEpisode | None) -> None:
+        if self.ref and self.view:
+            self._open(LivingDialog(self._runner, self.ref, episode, self.view.child.living,
+                                    self))
+
+    def _legal(self, episode: LegalEpisode | None) -> None:
+        if self.ref:
+            self._open(LegalDialog(self._runner, self.ref, episode, self))
+
+    def _add_event(self) -> None:
+        if self.ref:
+            self._open(EventDialog(self._runner, self.ref, self.settings.audit_name, self))
+
+    def _amend_event(self, event: Event) -> None:
+        if self.ref:
+            self._open(AmendDialog(self._runner, self.ref, event, self.settings.audit_name,
+                                   self))
+
+    # -- meetings (the decision forms are a colleague's MeetingEditor) ----------------------------
+
+    def record_meeting(self) -> None:
+        """Ctrl+M: record a new meeting of the kind chosen beside the button."""
+        self._meeting_editor(str(self.meeting_kind.currentData()), None)
+
+    def open_meeting(self, meeting: Meeting) -> None:
+        self._meeting_editor(meeting.kind, meeting.id)
+
+    def _meeting_editor(self, kind: str, meeting_id: str | None) -> None:
+        if self.ref is None:
+            return
+        try:
+            # Imported here: the forms are a large module only needed once a meeting opens.
+            from pace_desktop.gui.forms.meeting_editor import MeetingEditor
+        except ImportError:
+            say(self.message, "Meeting records cannot be opened in this version of PACE "
+                "Desktop yet.")
+            return
+        editor = MeetingEditor(self._runner, self.ref, kind, meeting_id,
+                               self.settings.audit_name)
+        editor.setParent(self, Qt.WindowType.Window)
+        self.editors.append(editor)
+        editor.saved.connect(lambda _id: self._saved(None))
+        editor.finalised.connect(lambda _id: self._saved(None))
+        editor.closed.connect(lambda: self._editor_closed(editor))
+        editor.show()
+        editor.activateWindow()
+
+    def _editor_closed(self, editor: Any) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)

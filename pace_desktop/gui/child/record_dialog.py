@@ -1,0 +1,184 @@
+"""The frame every add/edit dialog of the child record shares.
+
+A form whose every field has a message line right under it: a problem is said next to the
+field it is about (and read out by screen readers, as the field's description). Saving goes
+to the store's worker; if the store refuses, its own plain words appear at the top and the
+dialog stays open with everything typed still there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pace_desktop.gui.child.validation import Problems
+from pace_desktop.gui.looks import say, set_tone
+from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.gui.unlock_window import plain_failure
+from pace_desktop.store import CaseStore
+
+
+class RecordDialog(QDialog):
+    """Subclasses add fields with `field(...)`, and define `check()` and `job()`."""
+
+    saved = Signal(object)  # the store's Changes
+
+    def __init__(self, runner: StoreRunner, title: str, intro: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setModal(True)
+        self._runner = runner
+        self.fields: dict[str, QWidget] = {}
+        self.messages: dict[str, QLabel] = {}
+        layout = QVBoxLayout(self)
+        if intro:
+            hint = QLabel(intro)
+            hint.setWordWrap(True)
+            set_tone(hint, "hint")
+            layout.addWidget(hint)
+        self.store_message = QLabel()
+        self.store_message.setWordWrap(True)
+        self.store_message.setAccessibleName("What the store said")
+        set_tone(self.store_message, "error")
+        say(self.store_message, "")
+        layout.addWidget(self.store_message)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        layout.addLayout(self.form)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
+
+    # -- building --------------------------------------------------------------------------------
+
+    def field[W: QWidget](self, name: str, label: str, widget: W, hint: str = "") -> W:
+        holder = QWidget()
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setAccessibleName(f"Problem with {label.replace('&', '').lower()}")
+        set_tone(message, "error")
+        say(message, "")
+        column.addWidget(message)
+        widget.setAccessibleName(label.replace("&", ""))
+        if hint:
+            widget.setToolTip(hint)
+            if isinstance(widget, QLineEdit):
+                widget.setPlaceholderText(hint)
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        self.form.addRow(caption, holder)
+        self.fields[name] = widget
+        self.messages[name] = message
+        _clear_on_edit(widget, lambda: self._say(name, ""))
+        return widget
+
+    def text_field(self, name: str, label: str, value: str | None = "", hint: str = ""
+                   ) -> QLineEdit:
+        return self.field(name, label, QLineEdit(value or ""), hint)
+
+    def long_field(self, name: str, label: str, value: str | None = "") -> QPlainTextEdit:
+        edit = QPlainTextEdit(value or "")
+        edit.setTabChangesFocus(True)  # Tab must move on, as everywhere else in the form
+        edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+        return self.field(name, label, edit)
+
+    def choice_field(self, name: str, label: str, choices: dict[str, str],
+                     value: str | None, blank: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(blank, "")
+        for code, text in choices.items():
+            combo.addItem(text, code)
+        index = combo.findData(value or "")
+        combo.setCurrentIndex(max(index, 0))
+        return self.field(name, label, combo)
+
+    def flag_field(self, name: str, label: str, checked: bool) -> QCheckBox:
+        box = QCheckBox()
+        box.setChecked(checked)
+        return self.field(name, label, box)
+
+    # -- saving ----------------------------------------------------------------------------------
+
+    def check(self) -> Problems:
+        return {}
+
+    def job(self) -> Callable[[CaseStore], Any]:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        say(self.store_message, "")
+        problems = self.check()
+        for name in self.messages:
+            self._say(name, problems.get(name, ""))
+        if problems:
+            first = next(name for name in self.fields if name in problems)
+            self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.setEnabled(False)
+        self._runner.call(self.job(), self._done, self._failed)
+
+    def _done(self, result: Any) -> None:
+        changes = result[0] if isinstance(result, tuple) else result
+        self.setEnabled(True)
+        self.saved.emit(changes)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.setEnabled(True)
+        say(self.store_message, plain_failure(exc, "saving"))
+
+    def _say(self, name: str, text: str) -> None:
+        label = self.messages[name]
+        if label.text() != text:
+            say(label, text)
+            self.fields[name].setAccessibleDescription(text)
+
+    def message(self, name: str) -> str:
+        """What is said next to a field now ('' when nothing is wrong)."""
+        label = self.messages[name]
+        return label.text() if not label.isHidden() else ""
+
+
+def text_of(widget: QWidget) -> str:
+    if isinstance(widget, QLineEdit):
+        return widget.text().strip()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText().strip()
+    if isinstance(widget, QComboBox):
+        return str(widget.currentData() or "")
+    raise TypeError(type(widget).__name__)
+
+
+def _clear_on_edit(widget: QWidget, clear: Callable[[], None]) -> None:
+    """A field's message goes as soon as the person starts putting it right."""
+    if isinstance(widget, QLineEdit):
+        widget.textEdited.connect(lambda _: clear())
+    elif isinstance(widget, QPlainTextEdit):
+        widget.textChanged.connect(clear)
+    elif isinstance(widget, QComboBox):
+        widget.currentIndexChanged.connect(lambda _: clear())

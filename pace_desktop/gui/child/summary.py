@@ -1,0 +1,93 @@
+"""The few facts at the top of a child's record, in plain words (no Qt here, only text)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pace_desktop.domain import Child, Event
+from pace_desktop.domain.dates import age_in_years
+from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, ROUTES
+from pace_desktop.gui.caseload_facts import latest_route
+from pace_desktop.gui.caseload_model import plain_date
+from pace_desktop.gui.clock_text import days, status_text
+from pace_desktop.journey import ClockInstance, accommodation_episodes
+
+
+@dataclass(frozen=True, slots=True)
+class ChildView:
+    """A child as the record screen shows it, read and judged on the worker thread."""
+
+    child: Child
+    clocks: list[ClockInstance]
+    as_of: date
+
+
+def born(child: Child, as_of: date) -> str:
+    age = age_in_years(child.date_of_birth, as_of)
+    return f"{plain_date(child.date_of_birth)} (age {age})"
+
+
+def lives_now(child: Child) -> str:
+    if not child.living:
+        return "Not recorded yet"
+    latest = max(child.living, key=lambda e: e.start)
+    label = LIVING_TYPES.get(latest.type, latest.type)
+    if latest.end is not None:
+        return f"{label} until {plain_date(latest.end)}"
+    return f"{label}, since {plain_date(latest.start)}"
+
+
+def legal_now(child: Child, as_of: date) -> str:
+    current = [e for e in child.legal if e.start <= as_of and (e.end is None or e.end >= as_of)]
+    if not current:
+        return "No order recorded now"
+    latest = max(current, key=lambda e: e.start)
+    return f"{LEGAL_STATUSES.get(latest.status, latest.status)}, since {plain_date(latest.start)}"
+
+
+def route_now(child: Child, as_of: date) -> str:
+    route = latest_route(child, as_of)
+    return ROUTES.get(route, route) if route else "No permanence recommendation yet"
+
+
+def days_accommodated(child: Child, as_of: date) -> str:
+    spans = accommodation_episodes(child.living, as_of)
+    if not spans or spans[-1].end is not None:
+        return "Not living away from home now"
+    start = spans[-1].start
+    return f"{days((as_of - start).days)} (since {plain_date(start)})"
+
+
+def next_clock(clocks: Sequence[ClockInstance], as_of: date) -> str:
+    waiting = [c for c in clocks if c.is_open]
+    if not waiting:
+        return "Nothing waiting"
+    first = min(waiting, key=lambda c: c.due)
+    return f"{first.label}: {status_text(first, as_of)}"
+
+
+def summary(view: ChildView) -> list[tuple[str, str]]:
+    child, as_of = view.child, view.as_of
+    return [
+        ("Date of birth", born(child, as_of)),
+        ("CHI number", child.chi or "Not recorded"),
+        ("Lives", lives_now(child)),
+        ("Legal status", legal_now(child, as_of)),
+        ("Permanence route", route_now(child, as_of)),
+        ("Days away from home", days_accommodated(child, as_of)),
+        ("Next clock", next_clock(view.clocks, as_of)),
+        ("Allocated worker", child.allocated_worker or "Not recorded"),
+    ]
+
+
+def event_date(event: Event) -> str:
+    """Approximate dates stay approximate: "circa May 2016", not a made-up day."""
+    if event.date_precision == "month":
+        return f"{event.date:%B %Y}"
+    if event.date_precision == "year":
+        return f"{event.date:%Y}"
+    if event.date_precision == "circa":
+        return f"circa {event.date:%B %Y}"
+    return plain_date(event.date)

@@ -1,0 +1,57 @@
+"""Clock status in words and a shape, so colour is never the only signal.
+
+The same wording is used by the due list and the child record's Clocks tab, so a worker
+reads "▲ Overdue 60 days" in both places and never has to learn two vocabularies.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtGui import QColor
+
+from pace_desktop.gui.caseload_model import plain_date
+from pace_desktop.journey import ClockInstance
+
+SHAPES = {
+    "overdue": "▲", "due_soon": "●", "open": "○", "met": "✓", "met_late": "✓",
+    "closed": "–", "missed": "✗",
+}
+
+# Dark enough to read on white and on the alternating row colour; the words carry the meaning.
+_COLOURS = {
+    "overdue": QColor("#a61b1b"), "missed": QColor("#a61b1b"), "due_soon": QColor("#8a5300"),
+    "met_late": QColor("#6b4f00"), "met": QColor("#1d6b35"),
+}
+
+
+def days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n:,} days"
+
+
+def status_text(clock: ClockInstance, as_of: date) -> str:
+    """E.g. "▲ Overdue 60 days", "● Due in 5 days", "✓ Met 3 days late"."""
+    shape = SHAPES.get(clock.status, "•")
+    status = clock.status
+    if status == "overdue":
+        words = f"Overdue {days(clock.days_over)}"
+    elif status == "due_soon":
+        left = (clock.due - as_of).days
+        words = "Due today" if left == 0 else f"Due in {days(left)}"
+    elif status == "open":
+        words = f"Due on {plain_date(clock.due)}"
+    elif status == "met":
+        words = f"Met on {plain_date(clock.met)}"
+    elif status == "met_late":
+        words = f"Met {days(clock.days_over)} late"
+    elif status == "closed":
+        words = "No longer applies"
+    elif status == "missed":
+        words = f"Stopped applying {days(clock.days_over)} after it was due"
+    else:
+        words = status.replace("_", " ").capitalize()
+    return f"{shape} {words}"
+
+
+def status_colour(status: str) -> QColor | None:
+    return _COLOURS.get(status)

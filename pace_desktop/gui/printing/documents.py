@@ -1,0 +1,179 @@
+"""What a print is (a frozen request) and how the store worker turns it into PDF bytes.
+
+Qt-free on purpose: `make_pdf` runs on the store worker's thread, where the connection
+lives, and does both the store read and the reportlab layout there, so the interface thread
+only ever receives finished bytes. Nothing here touches the disk except the clock rules file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+from typing import Final
+
+from pace_desktop import chronology, journey
+from pace_desktop.chronology import (
+    EntryFilter,
+    JourneyContext,
+    PrintOptions,
+    UnknownMeeting,
+    UnknownRecipient,
+)
+from pace_desktop.journey import RulesError
+from pace_desktop.settings import Settings
+from pace_desktop.store import CaseStore, RecordNotFound, StoreClosed, StoreError
+
+DOCUMENTS: Final[dict[str, str]] = {
+    "chronology": "Chronology",
+    "decision_record": "Decision record",
+    "summary": "Journey summary",
+    "clocks_report": "Caseload clocks report",
+}
+
+# Plain words for who a copy is for; the keys are chronology.RECIPIENTS.
+RECIPIENT_CHOICES: Final[tuple[tuple[str, str], ...]] = (
+    ("panel", "Children's hearing panel members"),
+    ("relevant_person", "A relevant person (usually a parent)"),
+    ("child", "The child"),
+    ("court", "The sheriff court"),
+    ("internal", "Internal (nothing withheld)"),
+)
+
+
+def default_recipient(document: str) -> str:
+    # Chronologies are mostly printed for hearings; the other prints mostly stay in the office.
+    return "panel" if document == "chronology" else "internal"
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRequest:
+    """Everything needed to make one print; a snapshot of the dialog's controls."""
+
+    document: str
+    child_ref: str | None
+    options: PrintOptions
+    recipient: str = "internal"
+    meeting_id: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    with_journey: bool = False
+    worker: str | None = None
+    as_of: date | None = None
+    due_soon_days: int = 28
+    rules_path: Path | None = None
+
+    @classmethod
+    def for_settings(cls, document: str, child_ref: str | None, settings: Settings,
+                     **choices: object) -> PrintRequest:
+        options = PrintOptions(printed_by=settings.audit_name,
+                               marking=settings.protective_marking)
+        base = cls(document, child_ref, options, due_soon_days=settings.due_soon_days,
+                   rules_path=settings.rules_path())
+        return replace(base, **choices)  # type: ignore[arg-type]
+
+    def with_password(self, password: str | None) -> PrintRequest:
+        return replace(self, options=replace(self.options, password=password or None))
+
+
+@dataclass(frozen=True, slots=True)
+class Made:
+    """A finished print: the PDF bytes and a line saying what it is, for the dialog's header."""
+
+    pdf: bytes
+    about: str
+
+
+def make_pdf(store: CaseStore, request: PrintRequest) -> Made:
+    """Read what the print needs from the store and lay it out; runs on the store worker."""
+    r = request
+    as_of = r.as_of or date.today()
+    if r.document not in DOCUMENTS:
+        raise PrintProblem(f"There is no print called {r.document!r}.")
+    if r.document == "clocks_report":
+        return _clocks_report(store, r, as_of)
+    if not r.child_ref:
+        raise PrintProblem("No child was chosen, so there is nothing to print.")
+    child = store.child(r.child_ref)
+    if r.document == "chronology":
+        entry_filter = EntryFilter(r.date_from, r.date_to, None, significant_only=True)
+        context = (JourneyContext(_rules(r), as_of, r.due_soon_days)
+                   if r.with_journey else None)
+        pdf = chronology.chronology_pdf(child, r.recipient, r.options, entry_filter, context)
+        return Made(pdf, f"Chronology for {child.name}")
+    if r.document == "decision_record":
+        if not r.meeting_id:
+            raise PrintProblem("No meeting was chosen, so there is no decision record to print.")
+        pdf = chronology.decision_record_pdf(child, r.meeting_id, r.recipient, r.options)
+        meeting = chronology.find_meeting(child, r.meeting_id)
+        return Made(pdf, f"Decision record for {child.name}: {chronology.meeting_title(meeting)}")
+    pdf = chronology.journey_summary_pdf(child, _rules(r), as_of, r.recipient, r.options,
+                                         r.due_soon_days)
+    return Made(pdf, f"Journey summary for {child.name}")
+
+
+def _clocks_report(store: CaseStore, r: PrintRequest, as_of: date) -> Made:
+    rows = store.caseload()
+    if r.worker:
+        wanted = r.worker.casefold()
+        rows = [row for row in rows if (row.allocated_worker or "").casefold() == wanted]
+        if not rows:
+            raise PrintProblem(f"No children are allocated to {r.worker} at the moment.")
+    workers = {row.ref: row.allocated_worker for row in rows}
+    refs = sorted(workers) if r.worker else None
+    items = journey.due_list(store.children(refs, clock_facts_only=True), _rules(r), as_of,
+                             r.due_soon_days)
+    pdf = chronology.clocks_report_pdf(items, as_of, r.options, workers, r.worker,
+                                       r.due_soon_days)
+    whose = f"{r.worker}'s children" if r.worker else "the whole caseload"
+    return Made(pdf, f"Caseload clocks report for {whose}")
+
+
+def _rules(r: PrintRequest) -> tuple[journey.Rule, ...]:
+    return tuple(journey.load_rules(r.rules_path))
+
+
+def allocated_workers(store: CaseStore) -> list[str]:
+    """The social workers with children allocated, for the clocks report's choice."""
+    names = {row.allocated_worker.strip() for row in store.caseload() if row.allocated_worker}
+    return sorted((n for n in names if n), key=str.casefold)
+
+
+class PrintProblem(Exception):
+    """Something about the request itself, said in words fit for the dialog."""
+
+
+def explain(exc: BaseException) -> str:
+    """A plain sentence for the dialog; never a traceback."""
+    if isinstance(exc, PrintProblem):
+        return str(exc)
+    if isinstance(exc, UnknownMeeting):
+        return ("This meeting is not in the child's record any more, so its decision record"
+                " cannot be printed. Close this window and choose the meeting again.")
+    if isinstance(exc, RecordNotFound):
+        return "This child's record is not in the store any more, so it cannot be printed."
+    if isinstance(exc, StoreClosed):
+        return "The store is locked. Unlock it, then try printing again."
+    if isinstance(exc, RulesError):
+        return ("Your authority's clock rules could not be read, so the clocks cannot be"
+                f" shown: {exc}")
+    if isinstance(exc, UnknownRecipient):
+        return str(exc)
+    if isinstance(exc, StoreError):
+        return f"The store could not be read: {exc}"
+    if isinstance(exc, OSError):
+        return f"A file could not be read: {exc.strerror or exc}."
+    return f"The print could not be made ({type(exc).__name__}: {exc})."
+
+
+__all__ = [
+    "DOCUMENTS",
+    "RECIPIENT_CHOICES",
+    "Made",
+    "PrintProblem",
+    "PrintRequest",
+    "allocated_workers",
+    "default_recipient",
+    "explain",
+    "make_pdf",
+]

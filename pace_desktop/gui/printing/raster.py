@@ -1,0 +1,136 @@
+"""Turning PDF bytes into page images with pypdfium2, in memory, off the interface thread.
+
+PySide6's Linux wheels have no QtPdf, so pdfium (through pypdfium2) draws the pages. The
+bytes are handed to pdfium straight from memory: no page, image or PDF is ever written to
+disk. pdfium is not safe to call from two threads at once, so every call goes through one
+lock; the preview and printing each run on a pool thread and take turns.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QObject, QRunnable, QSizeF, Signal
+from PySide6.QtGui import QImage
+
+POINTS_PER_INCH = 72.0
+# Longest side any page image may have: a 30x zoom on a big screen would otherwise ask for
+# gigabytes.
+MAX_SIDE_PX = 8000
+
+_PDFIUM = threading.Lock()
+
+
+@contextmanager
+def opened(pdf: bytes) -> Iterator[pdfium.PdfDocument]:
+    """The document held open for the length of the block, with the pdfium lock held."""
+    with _PDFIUM:
+        doc = pdfium.PdfDocument(pdf)
+        try:
+            yield doc
+        finally:
+            doc.close()
+
+
+def page_sizes(doc: pdfium.PdfDocument) -> list[QSizeF]:
+    """Each page's size in points (1/72 inch)."""
+    return [QSizeF(*doc.get_page_size(i)) for i in range(len(doc))]
+
+
+def page_image(doc: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    """One page drawn at `dpi` on white; the image owns its pixels."""
+    page = doc[index]
+    try:
+        width, height = page.get_size()
+        scale = dpi / POINTS_PER_INCH
+        longest = max(width, height) * scale
+        if longest > MAX_SIDE_PX:
+            scale *= MAX_SIDE_PX / longest
+        bitmap = page.render(scale=scale, prefer_bgrx=True, fill_color=(255, 255, 255, 255))
+        try:
+            # BGRx in memory is exactly QImage's RGB32 on a little-endian machine; copy()
+            # because the bitmap's buffer is freed when the bitmap closes.
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB32).copy()
+        finally:
+            bitmap.close()
+        return image
+    finally:
+        page.close()
+
+
+def page_text(doc: pdfium.PdfDocument, index: int) -> str:
+    """The page's text in reading order, so a screen reader can read the preview."""
+    page = doc[index]
+    try:
+        text_page = page.get_textpage()
+        try:
+            return text_page.get_text_range()
+        finally:
+            text_page.close()
+    finally:
+        page.close()
+
+
+def count_pages(pdf: bytes) -> int:
+    with opened(pdf) as doc:
+        return len(doc)
+
+
+@dataclass(frozen=True, slots=True)
+class PageImage:
+    """One page of the preview, drawn at `dpi`; `text` is for assistive technology."""
+
+    generation: int
+    index: int
+    image: QImage
+    text: str
+    dpi: float
+
+
+class RasterSignals(QObject):
+    """Signals of a raster task; they arrive on the interface thread (queued)."""
+
+    begun = Signal(int, object)  # generation, list[QSizeF] of page sizes in points
+    page_ready = Signal(object)  # PageImage
+    ended = Signal(int)  # generation
+    broke = Signal(int, str)  # generation, what went wrong in plain words
+
+
+class RasterTask(QRunnable):
+    """Draws every page of `pdf` at `dpi`, page by page, until done or cancelled.
+
+    Page sizes go first so the preview can lay out the right number of pages at once;
+    the lock is taken per page, so a print job is not kept waiting for the whole preview.
+    """
+
+    def __init__(self, pdf: bytes, dpi: float, generation: int,
+                 cancelled: threading.Event) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.signals = RasterSignals()
+        self._pdf = pdf
+        self._dpi = dpi
+        self._generation = generation
+        self._cancelled = cancelled
+
+    def run(self) -> None:
+        gen = self._generation
+        try:
+            with opened(self._pdf) as doc:
+                sizes = page_sizes(doc)
+            self.signals.begun.emit(gen, sizes)
+            for index in range(len(sizes)):
+                if self._cancelled.is_set():
+                    return
+                with opened(self._pdf) as doc:
+                    image = page_image(doc, index, self._dpi)
+                    text = page_text(doc, index)
+                self.signals.page_ready.emit(PageImage(gen, index, image, text, self._dpi))
+            self.signals.ended.emit(gen)
+        except Exception as exc:  # a pool thread must not die silently: tell the dialog
+            self.signals.broke.emit(gen, f"The preview could not be drawn ({exc}).")
