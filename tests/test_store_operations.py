@@ -245,3 +245,15 @@ def test_drafts_survive_reopening_and_are_not_audited(store: CaseStore,
         assert [x.key for x in s.drafts("OR-1")] == ["meeting:OR-1:new"]
         s.discard_draft("meeting:OR-1:new")
         assert s.draft("meeting:OR-1:new") is None
+
+
+def test_search_refs_names_the_children_a_search_finds(store: CaseStore) -> None:
+    store.import_children([
+        isla(events=(Event(date=date(2024, 1, 1), title="Ferry to Kirkwall"),)),
+        Child(ref="SH-2", given_name="Eòghann", family_name="Mhoireach",
+              date_of_birth=date(2018, 3, 3)),
+    ])
+    assert store.search_refs("kirk").refs == {"OR-1"}
+    assert store.search_refs("Mhoir").refs == {"SH-2"}
+    assert store.search_refs("").refs == frozenset()
+    assert store.search_refs("ferry", limit=1).reached_limit

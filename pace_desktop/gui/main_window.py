@@ -47,7 +47,8 @@ from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import Rule
 from pace_desktop.settings import Settings
-from pace_desktop.store import CaseloadRow, Changes, SearchResult
+from pace_desktop.store import CaseloadRow, Changes
+from pace_desktop.store.search import MatchingRefs
 
 SEARCH_DELAY_MS = 150
 # Enough to cover any one worker's caseload; a search that reaches it says so.
@@ -59,11 +60,6 @@ Place = tuple[str, str]  # (child ref, tab title): where to come back to after u
 
 def children_count(n: int) -> str:
     return f"{n:,} child" if n == 1 else f"{n:,} children"
-
-
-def found_refs(result: SearchResult) -> set[str]:
-    """Children the search named, and the children whose chronology matched."""
-    return {hit.ref for hit in result.children} | {hit.ref for hit in result.events}
 
 
 class MainWindow(QMainWindow):
@@ -303,15 +299,14 @@ class MainWindow(QMainWindow):
             self._update_status()
             return
         self.statusBar().showMessage("Searching…")
-        self._runner.call(lambda store: store.search(text, limit=SEARCH_LIMIT),
-                          lambda result: self._show_search(generation, result), self._failed)
+        self._runner.call(lambda store: store.search_refs(text, limit=SEARCH_LIMIT),
+                          lambda refs: self._show_search(generation, refs), self._failed)
 
-    def _show_search(self, generation: int, result: SearchResult) -> None:
+    def _show_search(self, generation: int, found: MatchingRefs) -> None:
         if self._closing or generation != self._search_generation:
             return  # an answer for what was typed before; a newer search is on its way
-        self.proxy.show_only(found_refs(result))
-        more = SEARCH_LIMIT in (len(result.children), len(result.events))
-        self._update_status(more)
+        self.proxy.show_only(found.refs)
+        self._update_status(found.reached_limit)
 
     def _failed(self, exc: Exception) -> None:
         if self._closing:

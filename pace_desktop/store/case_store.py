@@ -301,7 +301,11 @@ class CaseStore:
     @_guarded
     def children(self, refs: Sequence[str] | None = None,
                  clock_facts_only: bool = False) -> Iterator[Child]:
-        """Children in ref order (or the order of `refs`), streamed in chunks."""
+        """Children in ref order (or the order of `refs`), streamed in chunks.
+
+        With `clock_facts_only`, each child carries only what the journey engine reads:
+        living and legal episodes, milestone entries, and the reviews and meetings whose
+        decisions name a milestone (kind, date, status and those decisions)."""
         conn = self._live()
         found = child_ids(conn, refs)
         if refs is not None and len(found) < len(refs):
@@ -316,6 +320,11 @@ class CaseStore:
                ) -> fts.SearchResult:
         child_id = self._child_id(child_ref) if child_ref else None
         return fts.search(self._live(), text, limit, child_id)
+
+    @_guarded
+    def search_refs(self, text: str, limit: int = 500) -> fts.MatchingRefs:
+        """Refs of the children a search finds (by name, or in their newest matching entries)."""
+        return fts.matching_refs(self._live(), text, limit)
 
     @_guarded
     def audit_entries(self, target: str | None = None, limit: int = 1000

@@ -118,6 +118,21 @@ def meeting_from(r: tuple[Any, ...], attendees: Iterable[tuple[Any, ...]] = (),
     )
 
 
+def milestone_from(r: tuple[Any, ...]) -> Event:
+    """A milestone entry as the clocks see it: no detail, source, impact or action."""
+    uid, d, kind, route, seq, title = r
+    return Event(id=uid, date=day(d), kind=kind, route=route, seq=seq,  # type: ignore[arg-type]
+                 title=title)
+
+
+def meeting_facts_from(r: tuple[Any, ...], decisions: Iterable[tuple[Any, ...]]) -> Meeting:
+    """A meeting as the clocks see it: kind, date, status and milestone decisions."""
+    uid, kind, d, status = r
+    return Meeting(id=uid, kind=kind, date=day(d), status=status,  # type: ignore[arg-type]
+                   decisions=tuple(Decision(text=t, milestone=m, route=rt)
+                                   for t, m, rt in decisions))
+
+
 def amendments_from(rs: Iterable[tuple[Any, ...]]) -> tuple[Amendment, ...]:
     return tuple(Amendment(at=day(at), author=a, text=t) for at, a, t in rs)  # type: ignore[arg-type]
 

@@ -72,3 +72,28 @@ def search(conn: Any, text: str, limit: int = 50, child_id: int | None = None) -
                 ref, name, *rest = by_id[eid]
                 events.append(EventHit(ref, name, rows.event_from(tuple(rest))))
     return SearchResult(tuple(children), tuple(events))
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingRefs:
+    refs: frozenset[str]
+    reached_limit: bool  # more entries matched than were looked at: say so to the person
+
+
+def matching_refs(conn: Any, text: str, limit: int = 500) -> MatchingRefs:
+    """The refs of children whose names or newest `limit` chronology matches fit `text`:
+    what the caseload list needs as someone types, without building any entries."""
+    expr = match_expression(text)
+    if expr is None:
+        return MatchingRefs(frozenset(), False)
+    refs = {r[0] for r in conn.execute(
+        "SELECT c.ref FROM child_search s JOIN children c ON c.id = s.rowid"
+        " WHERE child_search MATCH ? LIMIT ?", (expr, limit))}
+    found = [rows.event_id_of(r[0]) for r in conn.execute(
+        "SELECT rowid FROM event_search WHERE event_search MATCH ? ORDER BY rowid DESC LIMIT ?",
+        (expr, limit))]
+    if found:
+        refs.update(r[0] for r in conn.execute(
+            "SELECT DISTINCT c.ref FROM events e JOIN children c ON c.id = e.child_id"
+            f" WHERE e.id IN ({','.join(map(str, found))})"))
+    return MatchingRefs(frozenset(refs), len(found) >= limit)
