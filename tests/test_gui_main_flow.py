@@ -2,8 +2,8 @@
 a child, add where the child lives, record a LAC review with a permanence recommendation,
 finalise it; the chronology shows the decision and the due list changes.
 
-The meeting itself is recorded through the store's worker (the same operations the
-colleague's MeetingEditor calls), because the editor is integrated separately.
+Here the meeting is recorded through the store's worker; `test_gui_meeting_in_app` records
+one by typing into the meeting form opened with Ctrl+M, and finalises it there.
 """
 
 from __future__ import annotations

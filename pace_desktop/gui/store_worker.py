@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from pace_desktop.store import CaseStore, StoreClosed
@@ -84,6 +85,11 @@ Done = Callable[[Any], None]
 Failed = Callable[[Exception], None]
 
 
+def _owner_of(callback: object) -> QObject | None:
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None
+
+
 class StoreRunner(QObject):
     """The interface thread's handle on the worker: `call` a job, get `done` or `failed` back.
 
@@ -104,7 +110,7 @@ class StoreRunner(QObject):
         self._send.connect(self._worker.run)
         self._worker.replied.connect(self._on_reply)
         self._ids = itertools.count(1)
-        self._pending: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._pending: dict[int, tuple[Done | None, Failed | None, QObject | None]] = {}
         self._thread.start()
 
     @property
@@ -112,16 +118,21 @@ class StoreRunner(QObject):
         return bool(self._pending)
 
     def call[T](self, job: Callable[[CaseStore], T], done: Callable[[T], None] | None = None,
-             failed: Failed | None = None) -> int:
-        """Run `job(store)` on the worker with the open store (StoreClosed if none is open)."""
-        return self.submit(lambda holder: job(holder.store), done, failed)
+             failed: Failed | None = None, owner: QObject | None = None) -> int:
+        """Run `job(store)` on the worker with the open store (StoreClosed if none is open).
+
+        `owner`: the widget the answer is for; if it has been deleted by the time the answer
+        comes (a window closed on lock, say), the answer is dropped rather than delivered to
+        a dead object. Bound methods of a QObject name their owner themselves."""
+        return self.submit(lambda holder: job(holder.store), done, failed, owner)
 
     def submit(self, job: Callable[[StoreHolder], Any], done: Done | None = None,
-               failed: Failed | None = None) -> int:
+               failed: Failed | None = None, owner: QObject | None = None) -> int:
         """Run `job(holder)` on the worker: for requests that open, create or close the store."""
         request = Request(next(self._ids), job)
         was_busy = self.busy
-        self._pending[request.id] = (done, failed)
+        owner = owner or _owner_of(done) or _owner_of(failed)
+        self._pending[request.id] = (done, failed, owner)
         if not was_busy:
             self.busy_changed.emit(True)
         self._send.emit(request)
@@ -143,7 +154,7 @@ class StoreRunner(QObject):
     def forget(self, request_id: int) -> None:
         """Drop the callbacks of a request whose answer is no longer wanted."""
         if request_id in self._pending:
-            self._pending[request_id] = (None, None)
+            self._pending[request_id] = (None, None, None)
 
     def shutdown(self) -> None:
         """Stop the worker (after any job it is running) and close the store. Idempotent."""
@@ -156,9 +167,11 @@ class StoreRunner(QObject):
 
     @Slot(Reply)
     def _on_reply(self, reply: Reply) -> None:
-        done, failed = self._pending.pop(reply.id, (None, None))
+        done, failed, owner = self._pending.pop(reply.id, (None, None, None))
         if not self._pending:
             self.busy_changed.emit(False)
+        if owner is not None and not shiboken6.isValid(owner):
+            return  # the widget that asked is gone; its answer has nobody to go to
         if reply.error is None:
             if done is not None:
                 done(reply.value)

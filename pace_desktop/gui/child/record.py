@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -60,6 +60,10 @@ def read_child(store: CaseStore, ref: str, rules: Sequence[Rule], as_of: date,
     return ChildView(child, judge_child(child, rules, as_of, due_soon_days), as_of)
 
 
+if TYPE_CHECKING:
+    from pace_desktop.gui.forms.meeting_editor import MeetingEditor
+
+
 class ChildRecord(QWidget):
     """`back_requested()` to go back to the caseload; `changed(ref)` after every save."""
 
@@ -76,7 +80,7 @@ class ChildRecord(QWidget):
         self.ref: str | None = None
         self.view: ChildView | None = None
         self.dialog: QDialog | None = None  # the add/edit dialog open now, if any
-        self.editors: list[Any] = []  # open MeetingEditor windows
+        self.editors: list[MeetingEditor] = []  # open meeting records, in their own windows
         self._generation = 0
         self._wanted_tab: str | None = None
 
@@ -156,13 +160,9 @@ class ChildRecord(QWidget):
         return self.tabs.addTab(widget, title)
 
     def flush_drafts(self) -> None:
-        """Ask every open meeting editor to save its draft now (before locking).
-
-        The hook is `flush_draft()`; an editor without it is asked to `autosave()`."""
+        """Ask every open meeting editor to save its draft now (before locking)."""
         for editor in list(self.editors):
-            flush = getattr(editor, "flush_draft", None) or getattr(editor, "autosave", None)
-            if callable(flush):
-                flush()
+            editor.flush_draft()
 
     def save_current(self) -> bool:
         """Ctrl+S: forwarded to the meeting editor in front, if there is one."""

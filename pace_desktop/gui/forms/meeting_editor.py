@@ -268,7 +268,7 @@ class MeetingEditor(QWidget):
                      if meeting is not None and not meeting.is_final else None)
             return child, meeting, draft
 
-        self.runner.call(job, self._opened, self._failed_to_open)
+        self.runner.call(job, self._opened, self._failed_to_open, owner=self)
 
     def _opened(self, result: tuple[Child, Meeting | None, Draft | None]) -> None:
         child, meeting, draft = result
@@ -294,7 +294,7 @@ class MeetingEditor(QWidget):
         self.kind = kind
         key = self.key
         self.runner.call(lambda store: store.draft(key),
-                         lambda draft: self._show_form({}, draft), self._failed_to_open)
+                         lambda draft: self._show_form({}, draft), self._failed_to_open, owner=self)
 
     def _definition(self) -> FormDef:
         assert self.kind is not None
@@ -365,13 +365,24 @@ class MeetingEditor(QWidget):
         if self._draft_in_flight:
             self._debounce.start()  # once the one on its way has landed
             return
+        self._queue_draft()
+
+    def flush_draft(self) -> None:
+        """Queue the draft now, even behind one already on its way: the app calls this just
+        before it locks, and the worker runs jobs in order, so it lands before the store
+        closes (a deferred autosave would find the store locked)."""
+        if self._dirty and self.form_view is not None and not self.is_read_only:
+            self._debounce.stop()
+            self._queue_draft()
+
+    def _queue_draft(self) -> None:
         self._dirty = False
         self._draft_in_flight = True
         key, ref, kind = self.key, self.child_ref, self.kind or ""
         body: dict[str, Any] = {"kind": kind, "meeting_id": self.meeting_id,
                                 "values": self.form_view.values()}
         self.runner.call(lambda store: store.save_draft(key, ref, kind, body),
-                         lambda _: self._draft_kept(key), self._draft_failed)
+                         lambda _: self._draft_kept(key), self._draft_failed, owner=self)
 
     def _draft_kept(self, key: str) -> None:
         self._draft_in_flight = False
@@ -418,7 +429,7 @@ class MeetingEditor(QWidget):
 
         self._set_busy(True)
         self._dirty = False
-        self.runner.call(job, self._saved, self._failed)
+        self.runner.call(job, self._saved, self._failed, owner=self)
 
     def _saved(self, meeting: Meeting) -> None:
         self._set_busy(False)
@@ -452,7 +463,7 @@ class MeetingEditor(QWidget):
 
         self._set_busy(True)
         self._dirty = False
-        self.runner.call(job, self._finalised, self._failed)
+        self.runner.call(job, self._finalised, self._failed, owner=self)
 
     def _finalised(self, meeting: Meeting) -> None:
         self._set_busy(False)
@@ -483,7 +494,7 @@ class MeetingEditor(QWidget):
             return _find(store, ref, uid)
 
         self._set_busy(True)
-        self.runner.call(job, self._amended, self._failed)
+        self.runner.call(job, self._amended, self._failed, owner=self)
 
     def _amended(self, meeting: Meeting) -> None:
         self._set_busy(False)
