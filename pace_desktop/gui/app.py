@@ -149,7 +149,7 @@ class PaceApp(QObject):
         window.switch_store.connect(self.switch_store)
         window.settings_changed.connect(self.apply_settings)
         self.main_window = window
-        centre(window)
+        fit_to_screen(window)
         window.show()
         self.unlock_window.hide()
         window.load()
@@ -166,6 +166,17 @@ class PaceApp(QObject):
     def _quit(self) -> None:
         if self._on_quit is not None:
             self._on_quit()
+
+
+def fit_to_screen(window: QWidget, share: float = 0.92) -> None:
+    """Open a big window at most of the screen's size: the caseload and the due list sit side
+    by side and their words are clipped at the .ui file's modest default."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        window.resize(max(window.width(), int(room.width() * share)),
+                      max(window.height(), int(room.height() * share)))
+    centre(window)
 
 
 def centre(window: QWidget) -> None:

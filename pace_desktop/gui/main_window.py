@@ -396,11 +396,9 @@ class MainWindow(QMainWindow):
         """New settings in force: the due list and the record are judged again."""
         self.settings = settings
         self.rules = tuple(rules)
-        self.record.settings = settings
-        self.record._rules = self.rules
+        self.record.apply_settings(settings, self.rules)
         if self._loaded:
             self.load_facts()
-            self.record.reload()
 
     def add_child(self) -> None:
         """Record ▸ New child: once saved, the child's record opens to add the rest."""

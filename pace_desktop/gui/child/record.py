@@ -42,6 +42,7 @@ from pace_desktop.gui.child.dialogs import (
 )
 from pace_desktop.gui.child.list_tab import ListTab
 from pace_desktop.gui.child.summary import ChildView, summary
+from pace_desktop.gui.child.timeline_tab import TimelineTab
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
@@ -49,8 +50,9 @@ from pace_desktop.journey import Rule, judge_child
 from pace_desktop.settings import Settings
 from pace_desktop.store import CaseStore
 
-PEOPLE, LIVING, LEGAL, CHRONOLOGY, MEETINGS, CLOCKS = (
-    "People", "Where the child has lived", "Legal status", "Chronology", "Meetings", "Clocks")
+PEOPLE, LIVING, LEGAL, CHRONOLOGY, MEETINGS, CLOCKS, TIMELINE = (
+    "People", "Where the child has lived", "Legal status", "Chronology", "Meetings", "Clocks",
+    "Timeline")
 
 
 def read_child(store: CaseStore, ref: str, rules: Sequence[Rule], as_of: date,
@@ -58,6 +60,13 @@ def read_child(store: CaseStore, ref: str, rules: Sequence[Rule], as_of: date,
     """Runs on the worker: the whole child and their clocks, judged as of today."""
     child = store.child(ref)
     return ChildView(child, judge_child(child, rules, as_of, due_soon_days), as_of)
+
+
+def _record_id(item: object) -> str:
+    """How the timeline names an item: its id, or "rule:instance" for a clock."""
+    if hasattr(item, "rule") and hasattr(item, "instance"):
+        return f"{item.rule}:{item.instance}"
+    return str(getattr(item, "id", ""))
 
 
 if TYPE_CHECKING:
@@ -140,6 +149,9 @@ class ChildRecord(QWidget):
         for tab in (self.people, self.living, self.legal, self.chronology, self.meetings,
                     self.clocks):
             self.add_tab(tab, tab.accessibleName())
+        self.timeline = TimelineTab(self._rules, settings.due_soon_days)
+        self.add_tab(self.timeline, TIMELINE)
+        self.timeline.open_record.connect(self.open_from_timeline)
 
         self.people.add_requested.connect(lambda: self._person(None))
         self.people.edit_requested.connect(self._person)
@@ -158,6 +170,12 @@ class ChildRecord(QWidget):
         """Add a tab to the record (for colleagues' views, e.g. the journey timeline)."""
         widget.setAccessibleName(widget.accessibleName() or title)
         return self.tabs.addTab(widget, title)
+
+    def apply_settings(self, settings: Settings, rules: Sequence[Rule]) -> None:
+        """New settings or rules in force: judge the record again under them."""
+        self.settings, self._rules = settings, tuple(rules)
+        self.timeline.set_rules(self._rules, settings.due_soon_days)
+        self.reload()
 
     def flush_drafts(self) -> None:
         """Ask every open meeting editor to save its draft now (before locking)."""
@@ -203,7 +221,29 @@ class ChildRecord(QWidget):
         for tab in (self.people, self.living, self.legal, self.chronology, self.meetings,
                     self.clocks):
             tab.set_items((), "")
+        self.timeline.clear()
         say(self.message, "")
+
+    def open_from_timeline(self, kind: str, record_id: str) -> None:
+        """A click on the timeline opens what was clicked: a meeting in its own window, any
+        other item as its row in the tab that lists it."""
+        if self.view is None:
+            return
+        child = self.view.child
+        if kind == "meeting":
+            meeting = next((m for m in child.meetings if m.id == record_id), None)
+            if meeting is not None:
+                self.open_meeting(meeting)
+            return
+        tabs = {"event": (self.chronology, CHRONOLOGY), "living": (self.living, LIVING),
+                "legal": (self.legal, LEGAL), "clock": (self.clocks, CLOCKS)}
+        if kind in tabs:
+            tab, title = tabs[kind]
+            self.show_tab(title)
+            rows = [r for r, item in enumerate(tab.model.items)
+                    if _record_id(item) == record_id]
+            if rows:
+                tab.select(rows[0])
 
     def close_editors(self) -> None:
         for editor in list(self.editors):
@@ -238,6 +278,7 @@ class ChildRecord(QWidget):
         self.clocks.model.columns = columns.clock_columns(view.as_of)
         self.clocks.set_items(sorted(view.clocks, key=columns.clock_sort_key),
                               "No clock applies to this child's record yet.")
+        self.timeline.set_child(child)
         say(self.message, "")
         if self._wanted_tab:
             self.show_tab(self._wanted_tab)
