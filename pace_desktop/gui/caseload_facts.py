@@ -1,4 +1,5 @@
-"""What the caseload screen shows beyond the list: routes for the filter, and the due list.
+"""What the caseload screen shows beyond the list: routes for the filter, the due list and the
+run charts' cohort measures.
 
 Both are worked out in one job on the store's worker thread from one read of every child's
 clock facts (`children(clock_facts_only=True)`). Judging 10,000 children's clocks takes a few
@@ -14,7 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from pace_desktop.domain import Child
-from pace_desktop.journey import DueItem, Rule, child_milestones, due_list
+from pace_desktop.journey import (
+    CohortPoint,
+    DueItem,
+    Rule,
+    child_milestones,
+    cohort_measures,
+    due_list,
+)
 from pace_desktop.store import CaseStore
 
 
@@ -23,6 +31,7 @@ class CaseloadFacts:
     routes: dict[str, str]  # ref → latest recommended route; children with none are absent
     due: list[DueItem]
     as_of: date
+    cohort: dict[str, list[CohortPoint]]  # measure id → one point per child (run charts)
 
 
 def latest_route(child: Child, as_of: date | None = None) -> str | None:
@@ -44,7 +53,7 @@ def gather(store: CaseStore, rules: Sequence[Rule], as_of: date, due_soon_days: 
         if route:
             routes[child.ref] = route
     due = due_list(children, rules, as_of, due_soon_days)
-    return CaseloadFacts(routes, due, as_of)
+    return CaseloadFacts(routes, due, as_of, cohort_measures(children, as_of))
 
 
 def urgency(item: DueItem) -> tuple[int, int, str, str, int]:
@@ -62,4 +71,8 @@ def merge(old: CaseloadFacts, new: CaseloadFacts, refs: Sequence[str]) -> Caselo
     routes.update(new.routes)
     due = [item for item in old.due if item.child_ref not in changed] + new.due
     due.sort(key=urgency)
-    return CaseloadFacts(routes, due, new.as_of)
+    cohort = {m: [p for p in points if p.child_ref not in changed]
+              for m, points in old.cohort.items()}
+    for m, points in new.cohort.items():
+        cohort.setdefault(m, []).extend(points)
+    return CaseloadFacts(routes, due, new.as_of, cohort)

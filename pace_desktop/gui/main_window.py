@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QWidget,
 )
 
@@ -60,6 +62,10 @@ Place = tuple[str, str]  # (child ref, tab title): where to come back to after u
 
 def children_count(n: int) -> str:
     return f"{n:,} child" if n == 1 else f"{n:,} children"
+
+
+if TYPE_CHECKING:
+    from pace_desktop.gui.runchart.runchart_view import RunChartView
 
 
 class MainWindow(QMainWindow):
@@ -109,6 +115,10 @@ class MainWindow(QMainWindow):
         self.route_filter = child(self, QComboBox, "routeFilter")
         self.filter_boxes = (self.worker_filter, self.living_filter, self.legal_filter,
                              self.route_filter)
+        self.caseload_tabs = child(self, QTabWidget, "caseloadTabs")
+        self.run_charts_tab = child(self, QWidget, "runChartsTab")
+        self.run_charts: RunChartView | None = None  # built when its tab is first shown
+        self.caseload_tabs.currentChanged.connect(lambda _: self._refresh_run_charts())
         self.record = ChildRecord(runner, self.rules, self.settings)
         self.screens.addWidget(self.record)
         self.store_label = QLabel(f"Store: {store_path.name}")
@@ -338,6 +348,23 @@ class MainWindow(QMainWindow):
             self.proxy.set_criteria(wanted)
         self._update_status()
 
+    def _refresh_run_charts(self) -> None:
+        """The run charts show the children the search and filters show (a worker's cohort,
+        one route...). Built on first view: pyqtgraph costs most of a second to import."""
+        if self.caseload_tabs.currentWidget() is not self.run_charts_tab or self.facts is None:
+            return
+        if self.run_charts is None:
+            from pace_desktop.gui.runchart.runchart_view import RunChartView
+
+            self.run_charts = RunChartView(baseline=self.settings.baseline_points or None)
+            self.run_charts.open_child.connect(self.open_child)
+            layout = self.run_charts_tab.layout()
+            assert layout is not None
+            layout.addWidget(self.run_charts)
+        shown = set(self.shown_refs())
+        self.run_charts.set_cohort({m: [p for p in points if p.child_ref in shown]
+                                    for m, points in self.facts.cohort.items()})
+
     def clear_filters(self) -> None:
         for box in self.filter_boxes:
             box.setCurrentIndex(0)
@@ -380,6 +407,7 @@ class MainWindow(QMainWindow):
                 empty += " Some filters are set: “Show everyone” clears them."
         self.statusBar().showMessage(status)
         say(self.empty_label, empty)
+        self._refresh_run_charts()
 
     # -- menus -----------------------------------------------------------------------------------
 
