@@ -154,7 +154,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     chosen = Path(args.store).expanduser() if args.store else None
     return run_gui(store_path=chosen or (default if default.exists() else None),
                    default_path=default, make_demo=make_demo_store,
-                   first_run=chosen is None and not default.exists())
+                   first_run=chosen is None and not default.exists(),
+                   exit_when_ready=args.exit_when_ready)
 
 
 # -- parsing ------------------------------------------------------------------------------
@@ -198,7 +199,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument("--seed", type=int, default=1, metavar="S")
     p.add_argument("--events-per-child", type=int, default=None, metavar="N",
                    help="pad each child's chronology to N entries (for benchmarks)")
-    add("gui", cmd_gui, "open the desktop app (the default)")
+    p = add("gui", cmd_gui, "open the desktop app (the default)")
+    p.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
     for extra in _extra_commands():
         extra(add)
     return parser, handlers
