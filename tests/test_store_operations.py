@@ -257,3 +257,13 @@ def test_search_refs_names_the_children_a_search_finds(store: CaseStore) -> None
     assert store.search_refs("Mhoir").refs == {"SH-2"}
     assert store.search_refs("").refs == frozenset()
     assert store.search_refs("ferry", limit=1).reached_limit
+
+
+def test_one_letter_searches_names_only(store: CaseStore) -> None:
+    store.import_children([
+        isla(events=(Event(date=date(2024, 1, 1), title="Kirkwall ferry"),)),
+        Child(ref="SH-2", given_name="Kenneth", family_name="Mhoireach",
+              date_of_birth=date(2018, 3, 3)),
+    ])
+    assert store.search_refs("k").refs == {"SH-2"}  # a name, not the chronology's "Kirkwall"
+    assert store.search_refs("ki").refs == {"OR-1"}
