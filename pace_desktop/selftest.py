@@ -96,7 +96,14 @@ class SelfTest:
             raise RuntimeError("the chronology is not a complete PDF")
         if b"/FontFile2" not in pdf:
             raise RuntimeError("the chronology's fonts are not embedded")
-        return f"printed a chronology for a panel: {len(pdf) // 1024} KB PDF, fonts embedded"
+        from pace_desktop.gui.printing.raster import count_pages, opened, page_image
+
+        with opened(pdf) as doc:  # the preview's own path: pdfium, in memory
+            first = page_image(doc, 0, 72)
+        if first.isNull() or first.width() < 500:
+            raise RuntimeError("the print preview could not draw the first page")
+        return (f"printed a chronology for a panel: {len(pdf) // 1024} KB PDF,"
+                f" {count_pages(pdf)} pages, fonts embedded, preview drawn")
 
     def reopen_and_check(self) -> str:
         with CaseStore.open(self.store_path, self.passphrase) as store:

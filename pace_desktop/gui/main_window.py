@@ -65,6 +65,7 @@ def children_count(n: int) -> str:
 
 
 if TYPE_CHECKING:
+    from pace_desktop.gui.printing import PrintDialog
     from pace_desktop.gui.runchart.runchart_view import RunChartView
 
 
@@ -155,11 +156,18 @@ class MainWindow(QMainWindow):
         self.action("exportAction").triggered.connect(self.files.choose_export)
         self.action("backupAction").triggered.connect(self.files.choose_backup)
         self.action("passphraseAction").triggered.connect(self.files.change_passphrase)
+        for action, document in (("printChronologyAction", "chronology"),
+                                 ("printSummaryAction", "summary"),
+                                 ("printRecordAction", "decision_record"),
+                                 ("printClocksAction", "clocks_report")):
+            self.action(action).triggered.connect(
+                lambda _=False, d=document: self.print_document(d))
         self._style()
         self.setWindowTitle(f"PACE Desktop – {store_path.name}")
         say(self.empty_label, "")
         self.settings_dialog: QWidget | None = None
         self.child_dialog: QWidget | None = None
+        self.print_dialogs: list[PrintDialog] = []  # open ones: closed and emptied on lock
 
     def action(self, name: str) -> QAction:
         return child(self, QAction, name)
@@ -194,10 +202,39 @@ class MainWindow(QMainWindow):
         self.model.set_routes({})
         self.due_model.set_items((), date.today())
         self.facts = None
+        for printing in self.print_dialogs:
+            printing.close_for_lock()  # drops its pages and PDF bytes, stops any printing
+        self.print_dialogs.clear()
         for dialog in self.findChildren(QWidget):
             if dialog.isWindow() and dialog.isVisible():
                 dialog.close()
         self.close()
+
+    def print_document(self, document: str) -> QWidget | None:
+        """Open the print dialog for `document` ("chronology", "summary", "decision_record" or
+        "clocks_report"): a preview rendered in memory, then the printer or, deliberately, a
+        file. The child's documents are for the child on screen."""
+        from pace_desktop.gui.printing import open_print_dialog
+
+        ref = self.record.ref if self.screens.currentIndex() == RECORD_PAGE else None
+        meeting_id = None
+        if document != "clocks_report" and ref is None:
+            self.statusBar().showMessage("Open a child's record first, then print from it.")
+            return None
+        if document == "decision_record":
+            meeting = self.record.meetings.current()
+            if meeting is None:
+                self.record.show_tab("Meetings")
+                self.statusBar().showMessage(
+                    "Choose a meeting in the Meetings tab, then print its decision record.")
+                return None
+            meeting_id = meeting.id
+        dialog = open_print_dialog(self, self._runner, document, ref, self.settings,
+                                   meeting_id)
+        self.print_dialogs.append(dialog)
+        dialog.destroyed.connect(lambda: self.print_dialogs.remove(dialog)
+                                 if dialog in self.print_dialogs else None)
+        return dialog
 
     def flush_drafts(self) -> None:
         """Before locking: open meeting editors save their drafts (queued before the close)."""

@@ -160,6 +160,10 @@ class PreviewPane(QWidget):
         """The page (from 0) under the middle of the view."""
         if not self._pages:
             return 0
+        bar = self.scroll.verticalScrollBar()
+        if bar.maximum() > 0 and bar.value() >= bar.maximum():
+            # Scrolled to the end: a short last page may never reach the middle of the view.
+            return len(self._pages) - 1
         middle = self.scroll.verticalScrollBar().value() + self.scroll.viewport().height() // 2
         for index, page in enumerate(self._pages):
             if page.geometry().bottom() + self._column.spacing() >= middle:
@@ -228,14 +232,11 @@ class PreviewPane(QWidget):
 
     def _show_page_number(self, index: int | None = None) -> None:
         count = len(self._pages)
-        if not count:
-            self.page_label.setText("No pages yet")
-        else:
-            shown = (self.current_page() if index is None else index) + 1
-            self.page_label.setText(f"Page {shown} of {count}")
+        shown = (self.current_page() if index is None else index) + 1
+        self.page_label.setText(f"Page {shown} of {count}" if count else "No pages yet")
         self.page_label.setAccessibleDescription(self.page_label.text())
-        self.previous_button.setEnabled(count > 1)
-        self.next_button.setEnabled(count > 1)
+        self.previous_button.setEnabled(count > 0 and shown > 1)
+        self.next_button.setEnabled(count > 0 and shown < count)
 
     def _show_zoom(self) -> None:
         self.zoom_label.setText(f"{round(self._zoom * 100)}%")

@@ -288,8 +288,10 @@ class PrintDialog(QDialog):
 
     @property
     def is_busy(self) -> bool:
+        """Making or drawing is under way (or about to start) for the current choices."""
         return (self._request_id is not None or self._debounce.isActive()
-                or (self._pdf is not None and self.preview.pages_drawn < self.preview.page_count))
+                or self._zoom_debounce.isActive()
+                or (self._pdf is not None and not self._drawn_all))
 
     def current_request(self) -> PrintRequest | None:
         """The print the controls describe, or None (with the reason shown) if they clash."""
@@ -434,9 +436,9 @@ class PrintDialog(QDialog):
     def _pages_ended(self, generation: int) -> None:
         if generation != self._raster_gen or self._pdf is None:
             return
+        self._drawn_all = True
         if self._keep_images:
             return
-        self._drawn_all = True
         self._busy(False)
         count = self.preview.page_count
         self.status.setText(f"{count} {'page' if count == 1 else 'pages'}, ready to print.")
@@ -463,9 +465,15 @@ class PrintDialog(QDialog):
         chooser.setWindowTitle(f"Print the {DOCUMENTS[self.document].lower()}")
         chooser.setMinMax(1, max(1, self.preview.page_count))
         self._printer = printer  # kept alive for as long as the chooser and the task need it
-        chooser.accepted.connect(lambda: self.print_to(printer))
-        chooser.finished.connect(chooser.deleteLater)
-        chooser.open()
+        chooser.finished.connect(lambda result: self._printer_chosen(chooser, printer, result))
+        # QPrintDialog.open() in PySide wants a receiver; the plain window-modal open is
+        # QDialog's.
+        QDialog.open(chooser)
+
+    def _printer_chosen(self, chooser: QPrintDialog, printer: QPrinter, result: int) -> None:
+        chooser.deleteLater()
+        if result == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> None:
         """Paint every page (or the range chosen) onto `printer`, on a pool thread."""
@@ -480,6 +488,7 @@ class PrintDialog(QDialog):
         say(self.message, "")
         self.status.setText("Sending the pages to the printer…")
         self.progress.setRange(0, 0)
+        self.progress.show()
         self.stop_button.show()
         self._show_actions()
         self._print_pool.start(task)
@@ -497,8 +506,7 @@ class PrintDialog(QDialog):
     def _print_finished(self, ok: bool, message: str) -> None:
         self._print_cancel = None
         self.stop_button.hide()
-        self.progress.setRange(0, 1)
-        self.progress.setValue(1 if ok else 0)
+        self.progress.hide()
         if ok:
             self.status.setText(message)
         else:
@@ -580,12 +588,10 @@ class PrintDialog(QDialog):
     # -- state shown ------------------------------------------------------------------------
 
     def _busy(self, busy: bool) -> None:
-        if busy:
-            if self._pdf is None:
-                self.progress.setRange(0, 0)  # no page count yet: a moving bar
-        else:
-            self.progress.setRange(0, 1)
-            self.progress.setValue(1)
+        # The bar is there only while something is happening; the status line says what.
+        if busy and self._pdf is None:
+            self.progress.setRange(0, 0)  # no page count yet: a moving bar
+        self.progress.setVisible(busy)
         self.progress.setAccessibleDescription("Working" if busy else "Ready")
 
     def _show_actions(self) -> None:
