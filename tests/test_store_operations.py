@@ -259,11 +259,13 @@ def test_search_refs_names_the_children_a_search_finds(store: CaseStore) -> None
     assert store.search_refs("ferry", limit=1).reached_limit
 
 
-def test_one_letter_searches_names_only(store: CaseStore) -> None:
+def test_short_searches_favour_names(store: CaseStore) -> None:
     store.import_children([
         isla(events=(Event(date=date(2024, 1, 1), title="Kirkwall ferry"),)),
         Child(ref="SH-2", given_name="Kenneth", family_name="Mhoireach",
               date_of_birth=date(2018, 3, 3)),
     ])
     assert store.search_refs("k").refs == {"SH-2"}  # a name, not the chronology's "Kirkwall"
-    assert store.search_refs("ki").refs == {"OR-1"}
+    assert store.search_refs("ki").refs == set()  # two letters: whole words in the chronology
+    assert store.search_refs("kir").refs == {"OR-1"}
+    assert store.search_refs("Ke").refs == {"SH-2"}  # names match by prefix from the start

@@ -13,14 +13,15 @@ from pace_desktop.store import rows
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def match_expression(text: str) -> str | None:
+def match_expression(text: str, prefix: bool = True) -> str | None:
     """What a person typed, as a safe FTS5 query: every word must appear, the last word as a
-    prefix (so results follow typing). Quotes and operators in the text are not syntax."""
+    prefix (so results follow typing) unless `prefix` is false. Quotes and operators in the
+    text are not syntax."""
     words = _WORD.findall(text)
     if not words:
         return None
-    parts = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}" *']
-    return " AND ".join(parts)
+    last = f'"{words[-1]}" *' if prefix else f'"{words[-1]}"'
+    return " AND ".join([f'"{w}"' for w in words[:-1]] + [last])
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,20 +85,23 @@ def matching_refs(conn: Any, text: str, limit: int = 500) -> MatchingRefs:
     """The refs of children whose names or newest `limit` chronology matches fit `text`:
     what the caseload list needs as someone types, without building any entries.
 
-    A single letter searches names and references only: as a prefix it matches most of a
-    million chronology entries (300 ms), and someone who has typed one letter is starting a
-    name far more often than a word of the chronology."""
+    Names are always matched by prefix. In the chronology a prefix of one or two letters
+    matches hundreds of words across a million entries (up to 300 ms), so a single letter
+    looks at names only and two letters look for the whole word ("GP"), prefixes from three.
+    """
     expr = match_expression(text)
     if expr is None:
         return MatchingRefs(frozenset(), False)
     refs = {r[0] for r in conn.execute(
         "SELECT c.ref FROM child_search s JOIN children c ON c.id = s.rowid"
         " WHERE child_search MATCH ? LIMIT ?", (expr, limit))}
-    if len("".join(_WORD.findall(text))) < 2:
+    typed = len(_WORD.findall(text)[-1])
+    if typed < 2:
         return MatchingRefs(frozenset(refs), len(refs) >= limit)
+    event_expr = expr if typed >= 3 else match_expression(text, prefix=False)
     found = [rows.event_id_of(r[0]) for r in conn.execute(
         "SELECT rowid FROM event_search WHERE event_search MATCH ? ORDER BY rowid DESC LIMIT ?",
-        (expr, limit))]
+        (event_expr, limit))]
     if found:
         refs.update(r[0] for r in conn.execute(
             "SELECT DISTINCT c.ref FROM events e JOIN children c ON c.id = e.child_id"
