@@ -43,10 +43,11 @@ $(DIST_STAMP): $(STAMP)
 dist: $(DIST_STAMP)
 	rm -rf build/pace-desktop dist/pace-desktop
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
-	@# Debug symbols of Python, SQLCipher and Qt are a third of the bundle; numpy's and
+	@# Debug symbols of Python, SQLCipher, Qt and pdfium are a third of the bundle; numpy's and
 	@# Pillow's own libraries are left alone (stripping those breaks them: NOTES.md).
 	-find dist/pace-desktop/_internal -type f \( -name 'libpython3*.so*' \
-	  -o -path '*/lib-dynload/*.so' -o -path '*/sqlcipher3/*.so' -o -path '*/PySide6/*.so*' \) \
+	  -o -path '*/lib-dynload/*.so' -o -path '*/sqlcipher3/*.so' -o -path '*/PySide6/*.so*' \
+	  -o -path '*/pypdfium2_raw/*.so' \) \
 	  -exec strip --strip-unneeded {} +
 	env -i HOME="$$(mktemp -d)" QT_QPA_PLATFORM=offscreen PATH=/usr/bin:/bin \
 	  dist/pace-desktop/pace-desktop self-test

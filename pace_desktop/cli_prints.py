@@ -1,37 +1,35 @@
 """Command-line prints: chronology, decision record, journey summary, caseload clocks report.
 
-Every print is made in memory and written only to the file named with --out; saving says
-plainly whether the file is encrypted.
+Every print is made in memory (by pace_desktop.print_jobs, the same path as the app's) and
+written only to the file named with --out; saving says plainly whether the file is encrypted.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-from pace_desktop import chronology, journey
+from pace_desktop import chronology, print_jobs
 from pace_desktop.cli_journey import iso_date
-from pace_desktop.settings import Settings, load_settings
+from pace_desktop.settings import load_settings
 
 Handler = Callable[[argparse.Namespace], int]
 
 
-def _options(args: argparse.Namespace, settings: Settings) -> chronology.PrintOptions:
-    password = None
-    if getattr(args, "password_file", None):
-        from pace_desktop.cli import CommandError
+def _password(args: argparse.Namespace) -> str | None:
+    if not getattr(args, "password_file", None):
+        return None
+    from pace_desktop.cli import CommandError
 
-        try:
-            password = Path(args.password_file).read_text(encoding="utf-8").rstrip("\r\n")
-        except OSError as exc:
-            raise CommandError(f"Cannot read the password file {args.password_file}:"
-                               f" {exc.strerror}.") from None
-        if not password:
-            raise CommandError(f"The password file {args.password_file} is empty.")
-    return chronology.PrintOptions(printed_by=settings.audit_name,
-                                   marking=settings.protective_marking, password=password)
+    try:
+        password = Path(args.password_file).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as exc:
+        raise CommandError(f"Cannot read the password file {args.password_file}:"
+                           f" {exc.strerror}.") from None
+    if not password:
+        raise CommandError(f"The password file {args.password_file} is empty.")
+    return password
 
 
 def _recipient(name: str) -> str:
@@ -43,10 +41,10 @@ def _recipient(name: str) -> str:
         raise CommandError(str(exc)) from None
 
 
-def _save(pdf: bytes, out: str, what: str, encrypted: bool) -> None:
+def _save(made: print_jobs.Made, out: str, encrypted: bool) -> None:
     path = Path(out).expanduser()
-    path.write_bytes(pdf)
-    print(f"Saved {what} to {path}.")
+    path.write_bytes(made.pdf)
+    print(f"Saved {made.about[0].lower() + made.about[1:]} to {path}.")
     if encrypted:
         print(f"The file is protected by the password you gave (PDF standard security,"
               f" RC4 {chronology.PDF_ENCRYPTION_BITS}-bit: this keeps out a casual reader,"
@@ -56,25 +54,27 @@ def _save(pdf: bytes, out: str, what: str, encrypted: bool) -> None:
               " it on an encrypted device and delete it when it is no longer needed.")
 
 
-def _rules(settings: Settings) -> tuple[journey.Rule, ...]:
-    return tuple(journey.load_rules(settings.rules_path()))
+def _make(args: argparse.Namespace, document: str, **choices: object) -> print_jobs.Made:
+    """The print asked for, made from the store through the same path as the app's."""
+    from pace_desktop.cli import CommandError, open_store
+
+    settings = load_settings()
+    request = print_jobs.PrintRequest.for_settings(
+        document, getattr(args, "child", None), settings, **choices,
+    ).with_password(_password(args))
+    try:
+        with open_store(args) as store:
+            return print_jobs.make_pdf(store, request)
+    except (print_jobs.PrintProblem, chronology.UnknownMeeting) as exc:
+        raise CommandError(str(exc)) from None
 
 
 def cmd_chronology(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import open_store
-
-    settings = load_settings()
-    recipient = _recipient(args.recipient)
-    options = _options(args, settings)
-    kinds = frozenset(args.kind) if args.kind else None
-    entry_filter = chronology.EntryFilter(args.date_from, args.date_to, kinds)
-    with open_store(args) as store:
-        child = store.child(args.child)
-    context = (chronology.JourneyContext(_rules(settings), args.as_of or date.today(),
-                                         settings.due_soon_days)
-               if args.with_timeline else None)
-    pdf = chronology.chronology_pdf(child, recipient, options, entry_filter, context)
-    _save(pdf, args.out, f"the chronology for {child.name}", bool(options.password))
+    made = _make(args, "chronology", recipient=_recipient(args.recipient),
+                 date_from=args.date_from, date_to=args.date_to,
+                 kinds=frozenset(args.kind) if args.kind else None,
+                 with_journey=args.with_timeline, as_of=args.as_of)
+    _save(made, args.out, bool(_password(args)))
     return 0
 
 
@@ -91,55 +91,21 @@ def cmd_meetings(args: argparse.Namespace) -> int:
 
 
 def cmd_record(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import CommandError, open_store
-
-    settings = load_settings()
-    recipient = _recipient(args.recipient)
-    options = _options(args, settings)
-    with open_store(args) as store:
-        child = store.child(args.child)
-    try:
-        pdf = chronology.decision_record_pdf(child, args.meeting, recipient, options)
-    except chronology.UnknownMeeting as exc:
-        raise CommandError(str(exc)) from None
-    _save(pdf, args.out, f"the decision record for {child.name}", bool(options.password))
+    made = _make(args, "decision_record", recipient=_recipient(args.recipient),
+                 meeting_id=args.meeting)
+    _save(made, args.out, bool(_password(args)))
     return 0
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import open_store
-
-    settings = load_settings()
-    recipient = _recipient(args.recipient)
-    options = _options(args, settings)
-    with open_store(args) as store:
-        child = store.child(args.child)
-    pdf = chronology.journey_summary_pdf(child, _rules(settings), args.as_of or date.today(),
-                                         recipient, options, settings.due_soon_days)
-    _save(pdf, args.out, f"the journey summary for {child.name}", bool(options.password))
+    made = _make(args, "summary", recipient=_recipient(args.recipient), as_of=args.as_of)
+    _save(made, args.out, bool(_password(args)))
     return 0
 
 
 def cmd_clocks_report(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import CommandError, open_store
-
-    settings = load_settings()
-    options = _options(args, settings)
-    as_of = args.as_of or date.today()
-    with open_store(args) as store:
-        rows = store.caseload()
-        if args.worker:
-            wanted = args.worker.casefold()
-            rows = [r for r in rows if (r.allocated_worker or "").casefold() == wanted]
-            if not rows:
-                raise CommandError(f"No children are allocated to {args.worker}.")
-        workers = {r.ref: r.allocated_worker for r in rows}
-        refs = sorted(workers) if args.worker else None
-        items = journey.due_list(store.children(refs, clock_facts_only=True),
-                                 _rules(settings), as_of, settings.due_soon_days)
-    pdf = chronology.clocks_report_pdf(items, as_of, options, workers, args.worker,
-                                       settings.due_soon_days)
-    _save(pdf, args.out, "the caseload clocks report", bool(options.password))
+    made = _make(args, "clocks_report", worker=args.worker, as_of=args.as_of)
+    _save(made, args.out, bool(_password(args)))
     return 0
 
 

@@ -37,7 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui.looks import enlarge, say, set_tone
-from pace_desktop.gui.printing.documents import (
+from pace_desktop.gui.printing.preview import PreviewPane
+from pace_desktop.gui.printing.printer_job import PrintTask
+from pace_desktop.gui.printing.raster import PageImage, RasterSignals, RasterTask
+from pace_desktop.gui.printing.save_pdf import SaveWarningDialog, write_atomically
+from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.print_jobs import (
     DOCUMENTS,
     RECIPIENT_CHOICES,
     Made,
@@ -47,11 +52,6 @@ from pace_desktop.gui.printing.documents import (
     explain,
     make_pdf,
 )
-from pace_desktop.gui.printing.preview import PreviewPane
-from pace_desktop.gui.printing.printer_job import PrintTask
-from pace_desktop.gui.printing.raster import PageImage, RasterSignals, RasterTask
-from pace_desktop.gui.printing.save_pdf import SaveWarningDialog, write_atomically
-from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.settings import Settings
 
 # Long enough to wait out a run of clicks in a date box, short enough to feel immediate.

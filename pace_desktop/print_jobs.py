@@ -1,8 +1,9 @@
-"""What a print is (a frozen request) and how the store worker turns it into PDF bytes.
+"""What a print is (a frozen request) and how it is turned into PDF bytes from the store.
 
-Qt-free on purpose: `make_pdf` runs on the store worker's thread, where the connection
-lives, and does both the store read and the reportlab layout there, so the interface thread
-only ever receives finished bytes. Nothing here touches the disk except the clock rules file.
+One path for every print, used by the app's print dialog and by the command line. Qt-free:
+in the app `make_pdf` runs on the store worker's thread, where the connection lives, and
+does both the store read and the reportlab layout there, so the interface thread only ever
+receives finished bytes. Nothing here touches the disk except the clock rules file.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class PrintRequest:
     meeting_id: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    kinds: frozenset[str] | None = None  # chronology: only entries of these kinds
     with_journey: bool = False
     worker: str | None = None
     as_of: date | None = None
@@ -96,7 +98,7 @@ def make_pdf(store: CaseStore, request: PrintRequest) -> Made:
         raise PrintProblem("No child was chosen, so there is nothing to print.")
     child = store.child(r.child_ref)
     if r.document == "chronology":
-        entry_filter = EntryFilter(r.date_from, r.date_to, None, significant_only=True)
+        entry_filter = EntryFilter(r.date_from, r.date_to, r.kinds, significant_only=True)
         context = (JourneyContext(_rules(r), as_of, r.due_soon_days)
                    if r.with_journey else None)
         pdf = chronology.chronology_pdf(child, r.recipient, r.options, entry_filter, context)
