@@ -20,7 +20,7 @@ from pace_desktop import paths
 from pace_desktop.demo_store import make_demo_store
 from pace_desktop.exchange import InterchangeError
 from pace_desktop.journey import RulesError
-from pace_desktop.settings import SettingsError
+from pace_desktop.settings import SettingsError, load_settings
 from pace_desktop.store import CaseStore, ImportRefused, StoreError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -75,7 +75,8 @@ def store_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace) -> CaseStore:
-    return CaseStore.open(store_path(args), passphrase(args))
+    """The store, unlocked; the audit log names the user of the settings (or the login)."""
+    return CaseStore.open(store_path(args), passphrase(args), load_settings().audit_name)
 
 
 def say(text: str) -> None:
@@ -87,7 +88,7 @@ def say(text: str) -> None:
 
 def cmd_init(args: argparse.Namespace) -> int:
     path = store_path(args)
-    owner = args.owner or getpass.getuser()
+    owner = args.owner or load_settings().audit_name
     CaseStore.create(path, passphrase(args, "New passphrase: "), owner).close()
     say(f"Created a new encrypted store at {path} for {owner}.")
     return EXIT_OK

@@ -52,6 +52,7 @@ class PaceApp(QObject):
         self.idle_lock.idle.connect(self.lock)
         self._place: tuple[Path, Place] | None = None
         self.runner = StoreRunner(self)
+        self.runner.user_name = self.settings.user_name or None
         # The demo lives beside the default store, never in its place, so trying the demo
         # first does not stand in the way of creating the real store later.
         self.unlock_window = UnlockWindow(self.runner, make_demo,
@@ -124,6 +125,7 @@ class PaceApp(QObject):
 
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
+        self.runner.set_user_name(settings.user_name)
         self.rules = self._load_rules(settings)
         if self._idle_override is None:
             self.idle_lock.set_seconds(settings.idle_lock_minutes * 60)

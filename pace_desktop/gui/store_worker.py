@@ -9,6 +9,7 @@ waits on the store, so the ~0.2 s key derivation or a slow search never freezes 
 
 from __future__ import annotations
 
+import getpass
 import itertools
 import logging
 from collections.abc import Callable
@@ -48,6 +49,10 @@ class StoreHolder:
         if self._store is not None:
             store, self._store = self._store, None
             store.close()
+
+    def rename_user(self, name: str | None) -> None:
+        if self._store is not None:
+            self._store.user = name or getpass.getuser()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,7 @@ class StoreRunner(QObject):
         self._worker.replied.connect(self._on_reply)
         self._ids = itertools.count(1)
         self._pending: dict[int, tuple[Done | None, Failed | None, QObject | None]] = {}
+        self.user_name: str | None = None  # None: the login name
         self._thread.start()
 
     @property
@@ -140,12 +146,20 @@ class StoreRunner(QObject):
 
     def open(self, path: Path, passphrase: str, done: Done | None = None,
              failed: Failed | None = None) -> int:
-        return self.submit(lambda h: h.adopt(CaseStore.open(path, passphrase)), done, failed)
+        user = self.user_name
+        return self.submit(lambda h: h.adopt(CaseStore.open(path, passphrase, user)),
+                           done, failed)
 
     def create(self, path: Path, passphrase: str, owner: str, done: Done | None = None,
                failed: Failed | None = None) -> int:
-        return self.submit(lambda h: h.adopt(CaseStore.create(path, passphrase, owner)),
+        user = self.user_name
+        return self.submit(lambda h: h.adopt(CaseStore.create(path, passphrase, owner, user)),
                            done, failed)
+
+    def set_user_name(self, name: str | None) -> None:
+        """Who the audit log names for what is done from now on (the Settings name)."""
+        self.user_name = name or None
+        self.submit(lambda h: h.rename_user(name) if h.is_open else None)
 
     def lock(self, done: Done | None = None) -> int:
         """Close the store and drop its key; the worker stays ready for the next unlock."""

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from pace_desktop import paths
 from pace_desktop.domain.dates import add_days, add_months, add_weeks, add_years
 from pace_desktop.domain.vocab import LEGAL_STATUSES, MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
 from pace_desktop.journey.milestones import ACCOMMODATED
@@ -105,8 +106,8 @@ class Rule:
 
 
 def default_rules_path() -> Path:
-    """Where the shipped default rules live (the one place packaging needs to change)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "rules" / "default.toml"
+    """Where the shipped default rules live: in `resources/`, from source or the bundle."""
+    return paths.resources_dir() / "rules" / "default.toml"
 
 
 def load_rules(
