@@ -1,6 +1,6 @@
 """Put the app on screen in a known state, for screenshots (docs/screenshots/take.sh).
 
-    python benchmarks/gui_screens.py caseload|record|settings DIR
+    python benchmarks/gui_screens.py caseload|record|settings|timeline|runcharts|meeting|print DIR
 
 Makes (once) a 40-child demo store in DIR, unlocks it and shows the asked-for screen.
 """
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from pace_desktop.demo_store import make_demo_store
 from pace_desktop.gui.app import PaceApp, _apply_looks
-from pace_desktop.gui.child.record import CHRONOLOGY
+from pace_desktop.gui.child.record import CHRONOLOGY, MEETINGS, TIMELINE
 
 PASSPHRASE = "screenshots passphrase"
 
@@ -50,6 +50,28 @@ def main() -> int:
                 dialog.move(window.geometry().center() - dialog.rect().center())
         elif what == "caseload":
             window.table.selectRow(0)
+        elif what == "timeline":
+            ref = window.facts.due[0].child_ref if window.facts.due else window.model.refs()[0]
+            window.open_child(ref, TIMELINE)
+        elif what == "runcharts":
+            window.caseload_tabs.setCurrentWidget(window.run_charts_tab)
+        elif what in ("meeting", "print"):
+            ref = window.facts.due[0].child_ref if window.facts.due else window.model.refs()[0]
+            window.open_child(ref, MEETINGS)
+
+            def open_it() -> None:
+                if window.record.view is None:
+                    QTimer.singleShot(100, open_it)
+                    return
+                if what == "meeting":
+                    window.record.record_meeting()  # opens at a readable size by itself
+                else:
+                    dialog = window.print_document("chronology")
+                    if dialog is not None:
+                        dialog.resize(1300, 840)
+                        dialog.move(30, 20)
+
+            open_it()
 
     QTimer.singleShot(200, ready)
     app.aboutToQuit.connect(pace.shutdown)

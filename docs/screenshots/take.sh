@@ -1,11 +1,13 @@
 #!/bin/bash
-# Retake the interface screenshots under Xvfb: caseload, child record, settings.
+# Retake the interface screenshots under Xvfb (needs ../shared/tools/shot and its packages).
 set -eu
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
-for screen in caseload record settings; do
+for screen in caseload record settings timeline runcharts meeting print; do
   name=$screen; [[ $screen == record ]] && name=child_record
-  /work/shared/tools/shot "docs/screenshots/$name.png" 5 -- \
+  [[ $screen == print ]] && name=print_preview
+  [[ $screen == timeline ]] && name=record_timeline
+  ../shared/tools/shot "docs/screenshots/$name.png" 7 -- \
     .venv/bin/python benchmarks/gui_screens.py "$screen" "$tmp"
 done
 rm -rf "$tmp"

@@ -11,11 +11,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
 from pace_desktop.gui.idle_lock import IdleLock
 from pace_desktop.gui.main_window import MainWindow, Place
+from pace_desktop.gui.placement import centre, fit_to_screen
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.ui_files import resources_dir
 from pace_desktop.gui.unlock_window import MakeDemo, UnlockWindow
@@ -168,26 +169,6 @@ class PaceApp(QObject):
     def _quit(self) -> None:
         if self._on_quit is not None:
             self._on_quit()
-
-
-def fit_to_screen(window: QWidget, share: float = 0.92) -> None:
-    """Open a big window at most of the screen's size: the caseload and the due list sit side
-    by side and their words are clipped at the .ui file's modest default."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        room = screen.availableGeometry()
-        window.resize(max(window.width(), int(room.width() * share)),
-                      max(window.height(), int(room.height() * share)))
-    centre(window)
-
-
-def centre(window: QWidget) -> None:
-    """Place a window in the middle of the screen it is on (window managers may move it)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is not None:
-        frame = window.frameGeometry()
-        frame.moveCenter(screen.availableGeometry().center())
-        window.move(frame.topLeft())
 
 
 def _apply_looks(app: QApplication) -> None:

@@ -44,6 +44,7 @@ from pace_desktop.gui.child.list_tab import ListTab
 from pace_desktop.gui.child.summary import ChildView, summary
 from pace_desktop.gui.child.timeline_tab import TimelineTab
 from pace_desktop.gui.looks import enlarge, say, set_tone
+from pace_desktop.gui.placement import fit_to_screen
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import Rule, judge_child
@@ -361,16 +362,14 @@ class ChildRecord(QWidget):
     def _meeting_editor(self, kind: str, meeting_id: str | None) -> None:
         if self.ref is None:
             return
-        try:
-            # Imported here: the forms are a large module only needed once a meeting opens.
-            from pace_desktop.gui.forms.meeting_editor import MeetingEditor
-        except ImportError:
-            say(self.message, "Meeting records cannot be opened in this version of PACE "
-                "Desktop yet.")
-            return
+        # Imported here: the forms are a large module only needed once a meeting opens.
+        from pace_desktop.gui.forms.meeting_editor import MeetingEditor
+
         editor = MeetingEditor(self._runner, self.ref, kind, meeting_id,
                                self.settings.audit_name)
         editor.setParent(self, Qt.WindowType.Window)
+        # Tall and readable beside the record: it is filled in live during the meeting.
+        fit_to_screen(editor, share=0.9, width_share=0.5)
         self.editors.append(editor)
         editor.saved.connect(lambda _id: self._saved(None))
         editor.finalised.connect(lambda _id: self._saved(None))
