@@ -7,7 +7,7 @@ A record with a problem is not built (its problems are reported, its children st
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
@@ -258,6 +258,24 @@ def _children(check: Checker, raw_children: list) -> list[Child]:
     return children
 
 
+def _records(
+    check: Checker, raw_items: list, items_place: str, shape: Shape, ids: Register | None = None
+) -> Iterator[tuple[str, dict[str, Any], Any, int]]:
+    """Each item of a list that has the record's shape: its place, its values, the raw item
+    and how many problems there were before it (so the caller can tell whether it added
+    any). Ids must be unique within the list."""
+    ids = ids or Register(items_place, "id")
+    for i, raw in enumerate(raw_items):
+        place = f"{items_place}[{i}]"
+        before = len(check.problems)
+        values = check.record(raw, place, shape)
+        if values is None:
+            continue
+        if values.get("id"):
+            check.unique(ids, values["id"], i)
+        yield place, values, raw, before
+
+
 def _people(
     check: Checker, raw_people: list, child_place: str
 ) -> tuple[tuple[Person, ...], frozenset[str]]:
@@ -266,13 +284,7 @@ def _people(
     items_place = f"{child_place}.people"
     ids = Register(items_place, "id")
     people = []
-    for i, raw in enumerate(raw_people):
-        before = len(check.problems)
-        values = check.record(raw, f"{items_place}[{i}]", _PERSON)
-        if values is None:
-            continue
-        if "id" in values:
-            check.unique(ids, values["id"], i)
+    for _place, values, _raw, before in _records(check, raw_people, items_place, _PERSON, ids):
         if len(check.problems) == before:
             people.append(_new_person(values))
     return tuple(people), frozenset(ids.first)
@@ -299,24 +311,21 @@ def _living(
     check: Checker, raw_episodes: list, child_place: str, person_ids: frozenset[str]
 ) -> tuple[LivingEpisode, ...]:
     items_place = f"{child_place}.living"
-    ids = Register(items_place, "id")
     episodes = []
     periods: list[tuple[date, date | None, int]] = []
-    for i, raw in enumerate(raw_episodes):
-        place = f"{items_place}[{i}]"
-        before = len(check.problems)
-        values = check.record(raw, place, _LIVING)
-        if values is None:
-            continue
-        if values.get("id"):
-            check.unique(ids, values["id"], i)
+    for place, values, _raw, before in _records(check, raw_episodes, items_place, _LIVING):
         if _ends_after_start(check, values, place):
-            periods.append((values["start"], values.get("end"), i))
+            periods.append((values["start"], values.get("end"), _index(place)))
         _known_person(check, values, "carer", place, person_ids)
         if len(check.problems) == before:
             episodes.append(_new_living(values))
     _overlaps(check, items_place, periods)
     return tuple(episodes)
+
+
+def _index(place: str) -> int:
+    """The list index at the end of a place such as `children[2].living[3]`."""
+    return int(place.rsplit("[", 1)[1].rstrip("]"))
 
 
 def _overlaps(
@@ -354,17 +363,9 @@ def _shared_span(start: date, end: date | None, other_end: date | None) -> str:
 
 def _legal(check: Checker, raw_episodes: list, child_place: str) -> tuple[LegalEpisode, ...]:
     """Legal episodes, which (unlike living ones) may overlap: orders run side by side."""
-    items_place = f"{child_place}.legal"
-    ids = Register(items_place, "id")
     episodes = []
-    for i, raw in enumerate(raw_episodes):
-        place = f"{items_place}[{i}]"
-        before = len(check.problems)
-        values = check.record(raw, place, _LEGAL)
-        if values is None:
-            continue
-        if values.get("id"):
-            check.unique(ids, values["id"], i)
+    for place, values, _raw, before in _records(check, raw_episodes, f"{child_place}.legal",
+                                                _LEGAL):
         _ends_after_start(check, values, place)
         if len(check.problems) == before:
             episodes.append(_new_legal(values))
@@ -388,17 +389,9 @@ def _route_allowed(
 def _events(
     check: Checker, raw_events: list, child_place: str, person_ids: frozenset[str]
 ) -> tuple[Event, ...]:
-    items_place = f"{child_place}.events"
-    ids = Register(items_place, "id")
     events = []
-    for i, raw in enumerate(raw_events):
-        place = f"{items_place}[{i}]"
-        before = len(check.problems)
-        values = check.record(raw, place, _EVENT)
-        if values is None:
-            continue
-        if values.get("id"):
-            check.unique(ids, values["id"], i)
+    for place, values, raw, before in _records(check, raw_events, f"{child_place}.events",
+                                               _EVENT):
         if "route" in values:
             _route_allowed(check, values, raw, place, "kind", "note")
         if "source_person" in values:
@@ -424,17 +417,9 @@ def _recipients(check: Checker, raw_recipients: list, event_place: str) -> tuple
 
 
 def _meetings(check: Checker, raw_meetings: list, child_place: str) -> tuple[Meeting, ...]:
-    items_place = f"{child_place}.meetings"
-    ids = Register(items_place, "id")
     meetings = []
-    for i, raw in enumerate(raw_meetings):
-        place = f"{items_place}[{i}]"
-        before = len(check.problems)
-        values = check.record(raw, place, _MEETING)
-        if values is None:
-            continue
-        if values.get("id"):
-            check.unique(ids, values["id"], i)
+    for place, values, _raw, before in _records(check, raw_meetings, f"{child_place}.meetings",
+                                                _MEETING):
         for key, shape, build in (
             ("attendees", _ATTENDEE, _new_attendee),
             ("decisions", _DECISION, _new_decision),
