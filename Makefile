@@ -12,7 +12,7 @@ STAMP := $(VENV)/.installed
 
 python-check:
 	@test -n "$(PYTHON)" && $(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
-	  echo "PACE Desktop needs Python 3.12 or newer; found none (python3 is $$(python3 --version 2>&1))."; \
+	  echo "PACE Desktop needs Python 3.12 or newer; found $$($(or $(PYTHON),python3) --version 2>&1) ($(or $(PYTHON),no 3.12+ interpreter on the PATH))."; \
 	  echo "PySide6 crashes the interpreter on 3.11. Install 3.12+ or run: make PYTHON=/path/to/python3.12"; \
 	  exit 1; }
 

@@ -62,3 +62,6 @@ def test_marker_appears_in_no_file_written(tmp_path: Path) -> None:
              if marker in p.read_bytes() or marker in p.read_bytes().replace(b"\x00", b"")
              or MARKER.encode("utf-16-le") in p.read_bytes()]
     assert leaks == []
+    # the passphrases are never stored or logged either
+    for secret in (PASSPHRASE, "another long passphrase"):
+        assert [p for p in written if secret.encode() in p.read_bytes()] == []
