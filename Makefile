@@ -49,7 +49,7 @@ dist: $(DIST_STAMP)
 	  -o -path '*/lib-dynload/*.so' -o -path '*/sqlcipher3/*.so' -o -path '*/PySide6/*.so*' \
 	  -o -path '*/pypdfium2_raw/*.so' \) \
 	  -exec strip --strip-unneeded {} +
-	env -i HOME="$$(mktemp -d)" QT_QPA_PLATFORM=offscreen PATH=/usr/bin:/bin \
+	env -i HOME="$$(mktemp -d)" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen PATH=/usr/bin:/bin \
 	  dist/pace-desktop/pace-desktop self-test
 	@du -sh dist/pace-desktop
 
