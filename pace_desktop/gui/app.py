@@ -40,13 +40,15 @@ class PaceApp(QObject):
                  settings_path: Path | None = None, idle_seconds: float | None = None) -> None:
         super().__init__()
         self.settings_path = settings_path
-        self.problems: list[str] = []  # said in the status bar once the caseload shows
+        # Problems that hold while they last, shown above the caseload until put right.
+        self.settings_problem: str | None = None
+        self.rules_problem: str | None = None
         try:
             self.settings = load_settings(settings_path)
         except SettingsError as exc:
             self.settings = Settings()
-            self.problems.append(f"The settings file has a problem, so the usual settings are "
-                                 f"in use: {exc}")
+            self.settings_problem = (f"The settings file has a problem, so the usual settings "
+                                     f"are in use until it is put right: {exc}")
         self.rules = self._load_rules(self.settings)
         self._idle_override = idle_seconds
         self.idle_lock = IdleLock(idle_seconds or self.settings.idle_lock_minutes * 60, self)
@@ -130,19 +132,27 @@ class PaceApp(QObject):
         self.rules = self._load_rules(settings)
         if self._idle_override is None:
             self.idle_lock.set_seconds(settings.idle_lock_minutes * 60)
+        self.settings_problem = None  # the dialog saved a good file
         if self.main_window is not None:
             self.main_window.apply_settings(settings, self.rules)
-            for problem in self.problems:
-                self.main_window.statusBar().showMessage(problem)
-            self.problems.clear()
+            self.main_window.show_warnings(self.warnings)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [p for p in (self.settings_problem, self.rules_problem) if p]
 
     def _load_rules(self, settings: Settings) -> tuple[Rule, ...]:
+        """The authority's rules; if they cannot be read the app says so, plainly and for as
+        long as it lasts, and judges by the national defaults meanwhile (a caseload with no
+        clocks at all would hide every overdue review)."""
         try:
-            return load_rules(settings.rules_path())
+            rules = load_rules(settings.rules_path())
         except (RulesError, OSError) as exc:
-            self.problems.append("Your authority's clock rules could not be read, so the "
-                                 f"national defaults are in use: {exc}")
+            self.rules_problem = ("Your authority's clock rules could not be read, so the clocks "
+                                  f"are judged by the national defaults until they are: {exc}")
             return load_rules()
+        self.rules_problem = None
+        return rules
 
     def _unlocked(self, path: Path) -> None:
         self._store_path = path
@@ -161,9 +171,7 @@ class PaceApp(QObject):
         if self._place is not None and self._place[0] == path:
             window.restore(self._place[1])
         self._place = None
-        for problem in self.problems:
-            window.statusBar().showMessage(problem)
-        self.problems.clear()
+        window.show_warnings(self.warnings)
         self.idle_lock.start()
 
     def _quit(self) -> None:

@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         self.due_table = child(self, QTableView, "dueTable")
         self.due_table.setModel(self.due_model)
         self.due_hint = child(self, QLabel, "dueHint")
+        self.warning_label = child(self, QLabel, "warningLabel")
         self.search_edit = child(self, QLineEdit, "searchEdit")
         self.empty_label = child(self, QLabel, "emptyLabel")
         self.screens = child(self, QStackedWidget, "screens")
@@ -457,6 +458,13 @@ class MainWindow(QMainWindow):
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.open()
 
+    def show_warnings(self, warnings: Sequence[str]) -> None:
+        """Problems that stay true while they last (a broken rules or settings file): shown
+        above the caseload until they are put right, not as a passing status message."""
+        text = "\n".join(f"⚠ {w}" for w in warnings)
+        self.warning_label.setText(text)
+        self.warning_label.setVisible(bool(warnings))
+
     def apply_settings(self, settings: Settings, rules: Sequence[Rule]) -> None:
         """New settings in force: the due list and the record are judged again."""
         self.settings = settings
@@ -508,6 +516,7 @@ class MainWindow(QMainWindow):
         enlarge(child(self, QLabel, "dueHeading"), 1.15)
         set_tone(self.empty_label, "hint")
         set_tone(self.due_hint, "hint")
+        set_tone(self.warning_label, "error")
         metrics = self.table.fontMetrics()
         pad = 4 * metrics.averageCharWidth()
         header = self.table.horizontalHeader()
