@@ -10,6 +10,7 @@ the list is usable while the clocks of a large caseload are judged.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,11 +54,22 @@ from pace_desktop.store import CaseloadRow, Changes
 from pace_desktop.store.search import MatchingRefs
 
 SEARCH_DELAY_MS = 150
+FACTS_CHUNK = 500  # children judged per worker job: a search waits for one chunk at most
 # Enough to cover any one worker's caseload; a search that reaches it says so.
 SEARCH_LIMIT = 500
 CASELOAD_PAGE, RECORD_PAGE = 0, 1
 
 Place = tuple[str, str]  # (child ref, tab title): where to come back to after unlocking
+
+
+@dataclass(slots=True)
+class _Judging:
+    """The whole caseload's clocks while they are judged, chunk by chunk."""
+
+    total: int
+    chunks_left: int
+    done: int = 0
+    facts: CaseloadFacts | None = None
 
 
 def children_count(n: int) -> str:
@@ -97,6 +109,7 @@ class MainWindow(QMainWindow):
         self._search_text = ""
         self._loaded = False
         self.facts: CaseloadFacts | None = None
+        self._judging: _Judging | None = None  # the caseload's clocks, chunk by chunk
 
         self.model = CaseloadModel(parent=self)
         self.proxy = CaseloadFilter(self)
@@ -176,22 +189,55 @@ class MainWindow(QMainWindow):
     # -- reading ---------------------------------------------------------------------------------
 
     def load(self) -> None:
-        """Ask the worker for the caseload, then for routes and the due list."""
+        """Ask the worker for the caseload; once it is on screen, for routes and clocks."""
         self.statusBar().showMessage("Loading the caseload…")
-        self._runner.call(lambda store: store.caseload(), self._show_caseload, self._failed)
+        self._runner.call(lambda store: store.caseload(), self._first_caseload, self._failed)
+
+    def _first_caseload(self, rows: list[CaseloadRow]) -> None:
+        self._show_caseload(rows)
         self.load_facts()
 
     def load_facts(self, refs: Sequence[str] | None = None) -> None:
-        """Judge every child's clocks (or only `refs`' after a change) on the worker."""
+        """Judge every child's clocks (or only `refs`' after a change) on the worker.
+
+        The whole caseload is judged in chunks, one worker job each: judging 10,000 children
+        takes seconds, and the one worker runs jobs in order, so a search typed meanwhile
+        waits only for the chunk in hand; the due list fills in as the chunks come back."""
         rules, due_soon, today = self.rules, self.settings.due_soon_days, date.today()
+        if refs is not None:
+            changed = list(refs)
+            generation = self._facts_generation
+            self._runner.call(lambda store: gather(store, rules, today, due_soon, changed),
+                              lambda facts: self._show_facts(generation, facts, changed),
+                              self._failed)
+            return
         self._facts_generation += 1
         generation = self._facts_generation
-        refs = list(refs) if refs is not None else None
-        if refs is None:
-            say(self.due_hint, "Working out the clocks…")
-        self._runner.call(lambda store: gather(store, rules, today, due_soon, refs),
-                          lambda facts: self._show_facts(generation, facts, refs),
-                          self._failed)
+        every = self.model.refs()
+        chunks = [every[i:i + FACTS_CHUNK] for i in range(0, len(every), FACTS_CHUNK)]
+        self._judging = _Judging(total=len(every), chunks_left=len(chunks))
+        say(self.due_hint, "Working out the clocks…")
+        if not chunks:
+            self._show_facts(generation, CaseloadFacts({}, [], today, {}), None)
+        for chunk in chunks:
+            self._runner.call(
+                lambda store, c=chunk: gather(store, rules, today, due_soon, c),
+                lambda facts, c=chunk: self._chunk_judged(generation, facts, c), self._failed)
+
+    def _chunk_judged(self, generation: int, facts: CaseloadFacts, chunk: list[str]) -> None:
+        judging = self._judging
+        if self._closing or generation != self._facts_generation or judging is None:
+            return
+        judging.facts = facts if judging.facts is None else merge(judging.facts, facts, chunk)
+        judging.chunks_left -= 1
+        judging.done += len(chunk)
+        if judging.chunks_left == 0:
+            self._judging = None
+            self._show_facts(generation, judging.facts, None)
+            return
+        self.due_model.set_items(judging.facts.due, judging.facts.as_of)
+        say(self.due_hint, f"Working out the clocks… {judging.done:,} of "
+                           f"{judging.total:,} children so far.")
 
     def close_for_lock(self) -> None:
         """Clear the screen and close without asking anything more of the store."""
@@ -322,7 +368,11 @@ class MainWindow(QMainWindow):
         elif self.facts is not None:
             self.facts = merge(self.facts, facts, refs)
         else:
-            return  # the whole caseload is still being judged; its answer will include this
+            # The caseload is still being judged; jobs run in order, so a change's answer
+            # comes after every chunk queued before it: keep it with what is gathered.
+            if self._judging is not None and self._judging.facts is not None:
+                self._judging.facts = merge(self._judging.facts, facts, refs)
+            return
         self.model.set_routes(self.facts.routes)
         self.due_model.set_items(self.facts.due, self.facts.as_of)
         self._fill_filters()
