@@ -74,6 +74,9 @@ class CaseloadModel(QAbstractTableModel):
             self._sort_items(*self._sorted_by)
         self.endResetModel()
 
+    def rows(self) -> list[CaseloadRow]:
+        return [item[1] for item in self._items]
+
     def row_at(self, row: int) -> CaseloadRow:
         return self._items[row][1]
 

@@ -41,6 +41,7 @@ from pace_desktop.gui.caseload_model import (
     CaseloadFilter,
     CaseloadModel,
 )
+from pace_desktop.gui.child.drafts_bar import draft_words
 from pace_desktop.gui.child.record import CLOCKS, LIVING, ChildRecord
 from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS, DueModel
 from pace_desktop.gui.file_actions import FileActions
@@ -50,7 +51,7 @@ from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import Rule
 from pace_desktop.settings import Settings
-from pace_desktop.store import CaseloadRow, Changes
+from pace_desktop.store import CaseloadRow, Changes, Draft
 from pace_desktop.store.search import MatchingRefs
 
 SEARCH_DELAY_MS = 150
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.due_table.setModel(self.due_model)
         self.due_hint = child(self, QLabel, "dueHint")
         self.warning_label = child(self, QLabel, "warningLabel")
+        self.drafts_label = child(self, QLabel, "draftsLabel")
         self.search_edit = child(self, QLineEdit, "searchEdit")
         self.empty_label = child(self, QLabel, "emptyLabel")
         self.screens = child(self, QStackedWidget, "screens")
@@ -195,7 +197,24 @@ class MainWindow(QMainWindow):
 
     def _first_caseload(self, rows: list[CaseloadRow]) -> None:
         self._show_caseload(rows)
+        self.load_drafts()
         self.load_facts()
+
+    def load_drafts(self) -> None:
+        """Say which meeting records were begun and not saved (after a crash, a flat battery
+        or a lock), so that nobody's typing is left where nobody will find it."""
+        self._runner.call(lambda store: store.drafts(), self._show_drafts, self._failed)
+
+    def _show_drafts(self, drafts: list[Draft]) -> None:
+        if self._closing:
+            return
+        names = {row.ref: row.name for row in self.model.rows()}
+        meetings = [d for d in drafts if d.key.startswith("meeting:") and d.child_ref]
+        lines = [f"{names.get(d.child_ref or '', d.child_ref)} ({d.child_ref}): "
+                 f"{draft_words(d)}" for d in meetings]
+        say(self.drafts_label, "Meeting records begun and not yet saved — open the child's "
+            "Meetings tab to go on with them: " + "; ".join(lines) if lines else "")
+        self.drafts_label.setVisible(bool(lines))
 
     def load_facts(self, refs: Sequence[str] | None = None) -> None:
         """Judge every child's clocks (or only `refs`' after a change) on the worker.
@@ -337,6 +356,7 @@ class MainWindow(QMainWindow):
             return
         self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
         self.load_facts([ref])
+        self.load_drafts()
 
     # -- replies ---------------------------------------------------------------------------------
 
@@ -567,6 +587,7 @@ class MainWindow(QMainWindow):
         set_tone(self.empty_label, "hint")
         set_tone(self.due_hint, "hint")
         set_tone(self.warning_label, "error")
+        set_tone(self.drafts_label, "hint")
         metrics = self.table.fontMetrics()
         pad = 4 * metrics.averageCharWidth()
         header = self.table.horizontalHeader()

@@ -40,6 +40,7 @@ from pace_desktop.gui.child.dialogs import (
     LivingDialog,
     PersonDialog,
 )
+from pace_desktop.gui.child.drafts_bar import DraftsBar
 from pace_desktop.gui.child.list_tab import ListTab
 from pace_desktop.gui.child.summary import ChildView, summary
 from pace_desktop.gui.child.timeline_tab import TimelineTab
@@ -60,7 +61,8 @@ def read_child(store: CaseStore, ref: str, rules: Sequence[Rule], as_of: date,
                due_soon_days: int) -> ChildView:
     """Runs on the worker: the whole child and their clocks, judged as of today."""
     child = store.child(ref)
-    return ChildView(child, judge_child(child, rules, as_of, due_soon_days), as_of)
+    drafts = tuple(d for d in store.drafts(ref) if d.key.startswith("meeting:"))
+    return ChildView(child, judge_child(child, rules, as_of, due_soon_days), as_of, drafts)
 
 
 def _record_id(item: object) -> str:
@@ -144,6 +146,12 @@ class ChildRecord(QWidget):
         for code, label in MEETING_KINDS.items():
             self.meeting_kind.addItem(label, code)
         self.meetings.buttons.insertWidget(0, self.meeting_kind)
+        self.drafts_bar = DraftsBar()
+        meetings_layout = self.meetings.layout()
+        assert meetings_layout is not None
+        meetings_layout.insertWidget(1, self.drafts_bar)  # under the tab's introduction
+        self.drafts_bar.resume.connect(lambda kind, meeting_id: self._meeting_editor(
+            kind, meeting_id))
         self.clocks = ListTab(CLOCKS, "Each clock starts on a fact in the record and falls due "
                               "a fixed time later; ▲ overdue, ● due soon, ○ waiting, ✓ met.",
                               columns.clock_columns(date.today()), None, None)
@@ -223,6 +231,7 @@ class ChildRecord(QWidget):
                     self.clocks):
             tab.set_items((), "")
         self.timeline.clear()
+        self.drafts_bar.set_drafts(())
         say(self.message, "")
 
     def open_from_timeline(self, kind: str, record_id: str) -> None:
@@ -276,6 +285,8 @@ class ChildRecord(QWidget):
         self.chronology.set_items(child.events, "The chronology is empty.")
         self.meetings.set_items(sorted(child.meetings, key=lambda m: m.date),
                                 "No meetings are recorded yet.")
+        open_keys = {editor.key for editor in self.editors}
+        self.drafts_bar.set_drafts([d for d in view.drafts if d.key not in open_keys])
         self.clocks.model.columns = columns.clock_columns(view.as_of)
         self.clocks.set_items(sorted(view.clocks, key=columns.clock_sort_key),
                               "No clock applies to this child's record yet.")
@@ -363,7 +374,14 @@ class ChildRecord(QWidget):
         if self.ref is None:
             return
         # Imported here: the forms are a large module only needed once a meeting opens.
-        from pace_desktop.gui.forms.meeting_editor import MeetingEditor
+        from pace_desktop.gui.forms.meeting_editor import MeetingEditor, draft_key
+
+        key = draft_key(self.ref, kind, meeting_id)
+        for open_editor in self.editors:
+            if open_editor.key == key:  # one window per record: typing in two would clash
+                open_editor.raise_()
+                open_editor.activateWindow()
+                return
 
         editor = MeetingEditor(self._runner, self.ref, kind, meeting_id,
                                self.settings.audit_name)
@@ -380,3 +398,4 @@ class ChildRecord(QWidget):
     def _editor_closed(self, editor: Any) -> None:
         if editor in self.editors:
             self.editors.remove(editor)
+        self._saved(None)  # what it kept as a draft is offered in the Meetings tab

@@ -13,6 +13,7 @@ from pace_desktop.gui.caseload_facts import latest_route
 from pace_desktop.gui.caseload_model import plain_date
 from pace_desktop.gui.clock_text import days, status_text
 from pace_desktop.journey import ClockInstance, accommodation_episodes
+from pace_desktop.store import Draft
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,7 @@ class ChildView:
     child: Child
     clocks: list[ClockInstance]
     as_of: date
+    drafts: tuple[Draft, ...] = ()  # meeting records begun and not yet saved
 
 
 def born(child: Child, as_of: date) -> str:
