@@ -95,7 +95,7 @@ def test_enter_on_the_due_list_opens_the_childs_clocks(qtbot: QtBot, tmp_path: P
 
         # Back, then Enter on the caseload opens a child too.
         qtbot.mouseClick(window.record.back_button, Qt.MouseButton.LeftButton)
-        window.table.setCurrentIndex(window.proxy.index(3, 0))
+        window.table.setCurrentIndex(window.model.index(3, 0))
         qtbot.keyClick(window.table, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: window.record.ref == "D-4"
                         and window.record.view is not None, timeout=WAIT_MS)

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
@@ -57,31 +56,80 @@ _SORT_KEYS: dict[int, Callable[[tuple[int, CaseloadRow]], Any]] = {
 
 
 class CaseloadModel(QAbstractTableModel):
+    """The caseload, in the order chosen, showing the children that the search found (or
+    everyone) and that match the filters.
+
+    It filters itself rather than sit behind a QSortFilterProxyModel: the proxy asks Python
+    about every row through a callback, about 2 µs a row, which is 20 ms of each keystroke
+    for 10,000 children; one list comprehension here takes a tenth of that."""
+
     def __init__(self, rows: Sequence[CaseloadRow] = (), parent: Any = None) -> None:
         super().__init__(parent)
-        self._items: list[tuple[int, CaseloadRow]] = list(enumerate(rows))
+        self._all: list[tuple[int, CaseloadRow]] = list(enumerate(rows))
+        self._items: list[tuple[int, CaseloadRow]] = list(self._all)  # the rows shown
         self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self._refs: frozenset[str] | None = None
+        self.criteria = Criteria()
         self.routes: Mapping[str, str] = {}
 
     def set_routes(self, routes: Mapping[str, str]) -> None:
         """Each child's latest recommended route (worked out on the worker), for the filter."""
+        self.beginResetModel()
         self.routes = routes
+        self._refilter()
+        self.endResetModel()
 
     def set_rows(self, rows: Iterable[CaseloadRow]) -> None:
         self.beginResetModel()
-        self._items = list(enumerate(rows))
+        self._all = list(enumerate(rows))
         if self._sorted_by is not None:
-            self._sort_items(*self._sorted_by)
+            self._sort_all(*self._sorted_by)
+        self._refilter()
         self.endResetModel()
 
-    def rows(self) -> list[CaseloadRow]:
-        return [item[1] for item in self._items]
+    def show_only(self, refs: Iterable[str] | None) -> None:
+        """Only these children (a search's answer); None shows everyone."""
+        self.beginResetModel()
+        self._refs = None if refs is None else frozenset(refs)
+        self._refilter()
+        self.endResetModel()
 
-    def row_at(self, row: int) -> CaseloadRow:
-        return self._items[row][1]
+    def set_criteria(self, criteria: Criteria) -> None:
+        self.beginResetModel()
+        self.criteria = criteria
+        self._refilter()
+        self.endResetModel()
+
+    @property
+    def searching(self) -> bool:
+        return self._refs is not None
+
+    @property
+    def total(self) -> int:
+        """How many children there are, shown or not."""
+        return len(self._all)
+
+    def rows(self) -> list[CaseloadRow]:
+        """Every child, shown or not."""
+        return [item[1] for item in self._all]
 
     def refs(self) -> list[str]:
-        return [item[1].ref for item in self._items]
+        """Every child's ref, shown or not."""
+        return [item[1].ref for item in self._all]
+
+    def row_at(self, row: int) -> CaseloadRow:
+        """The child on row `row` of what is shown."""
+        return self._items[row][1]
+
+    def _refilter(self) -> None:
+        refs, criteria, routes = self._refs, self.criteria, self.routes
+        if refs is None and not criteria.any:
+            self._items = list(self._all)
+            return
+        self._items = [item for item in self._all
+                       if (refs is None or item[1].ref in refs)
+                       and (not criteria.any or criteria.accepts(item[1],
+                                                                 routes.get(item[1].ref)))]
 
     # -- Qt's model interface -----------------------------------------------------------------
 
@@ -111,15 +159,15 @@ class CaseloadModel(QAbstractTableModel):
         if column not in _SORT_KEYS:
             return
         self.layoutAboutToBeChanged.emit()
-        self._sort_items(column, order)
+        self._sort_all(column, order)
         self._sorted_by = (column, order)
+        self._refilter()
         # No persistent indexes are kept by the caseload view (no selection survives a sort
         # that matters yet), so a layout change without remapping is enough.
         self.layoutChanged.emit()
 
-    def _sort_items(self, column: int, order: Qt.SortOrder) -> None:
-        self._items.sort(key=_SORT_KEYS[column],
-                         reverse=order == Qt.SortOrder.DescendingOrder)
+    def _sort_all(self, column: int, order: Qt.SortOrder) -> None:
+        self._all.sort(key=_SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
 
     @staticmethod
     def _text(row: CaseloadRow, column: int) -> str:
@@ -157,50 +205,3 @@ class Criteria:
         if self.legal is not None and row.legal_status != self.legal:
             return False
         return self.route is None or (route or NO_ROUTE) == self.route
-
-
-class CaseloadFilter(QSortFilterProxyModel):
-    """Shows the children a search found (or all) that match the filters.
-
-    Sorting goes to the source."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._refs: frozenset[str] | None = None
-        self.criteria = Criteria()
-
-    def set_criteria(self, criteria: Criteria) -> None:
-        self.beginFilterChange()
-        self.criteria = criteria
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def show_only(self, refs: Iterable[str] | None) -> None:
-        """Only these children; None shows everyone."""
-        self.beginFilterChange()
-        self._refs = None if refs is None else frozenset(refs)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    @property
-    def filtering(self) -> bool:
-        return self._refs is not None
-
-    @property
-    def searching(self) -> bool:
-        return self._refs is not None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        if self._refs is None and not self.criteria.any:
-            return True
-        model = self.sourceModel()
-        assert isinstance(model, CaseloadModel)
-        row = model.row_at(source_row)
-        if self._refs is not None and row.ref not in self._refs:
-            return False
-        return self.criteria.accepts(row, model.routes.get(row.ref))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        # The proxy itself never sorts (its sort column stays -1, so it keeps source order);
-        # the source model sorts its list in one go.
-        model = self.sourceModel()
-        if model is not None:
-            model.sort(column, order)

@@ -38,7 +38,6 @@ from pace_desktop.gui.caseload_model import (
     NAME,
     REF,
     REF_ROLE,
-    CaseloadFilter,
     CaseloadModel,
 )
 from pace_desktop.gui.child.drafts_bar import draft_words
@@ -113,10 +112,8 @@ class MainWindow(QMainWindow):
         self._judging: _Judging | None = None  # the caseload's clocks, chunk by chunk
 
         self.model = CaseloadModel(parent=self)
-        self.proxy = CaseloadFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = child(self, QTableView, "caseloadTable")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.due_model = DueModel(self)
         self.due_table = child(self, QTableView, "dueTable")
         self.due_table.setModel(self.due_model)
@@ -318,10 +315,10 @@ class MainWindow(QMainWindow):
 
     @property
     def shown_count(self) -> int:
-        return self.proxy.rowCount()
+        return self.model.rowCount()
 
     def shown_refs(self) -> list[str]:
-        return [self.proxy.index(r, REF).data() for r in range(self.proxy.rowCount())]
+        return [self.model.row_at(r).ref for r in range(self.model.rowCount())]
 
     def due_rows(self) -> list[tuple[str, str, str, str]]:
         m = self.due_model
@@ -413,7 +410,7 @@ class MainWindow(QMainWindow):
         generation = self._search_generation
         self._search_text = text
         if not text:
-            self.proxy.show_only(None)
+            self.model.show_only(None)
             self._update_status()
             return
         self.statusBar().showMessage("Searching…")
@@ -423,7 +420,7 @@ class MainWindow(QMainWindow):
     def _show_search(self, generation: int, found: MatchingRefs) -> None:
         if self._closing or generation != self._search_generation:
             return  # an answer for what was typed before; a newer search is on its way
-        self.proxy.show_only(found.refs)
+        self.model.show_only(found.refs)
         self._update_status(found.reached_limit)
 
     def _failed(self, exc: Exception) -> None:
@@ -436,7 +433,7 @@ class MainWindow(QMainWindow):
     # -- filters ---------------------------------------------------------------------------------
 
     def _fill_filters(self) -> None:
-        rows = [self.model.row_at(r) for r in range(self.model.rowCount())]
+        rows = self.model.rows()
         workers, worker_labels = filters.worker_counts(rows)
         filters.fill(self.worker_filter, "Any worker", workers, worker_labels)
         filters.fill(self.living_filter, "Anywhere", filters.living_counts(rows),
@@ -452,8 +449,8 @@ class MainWindow(QMainWindow):
 
     def _apply_filters(self) -> None:
         wanted = filters.criteria(*self.filter_boxes)
-        if wanted != self.proxy.criteria:
-            self.proxy.set_criteria(wanted)
+        if wanted != self.model.criteria:
+            self.model.set_criteria(wanted)
         self._update_status()
 
     def _refresh_run_charts(self) -> None:
@@ -486,17 +483,17 @@ class MainWindow(QMainWindow):
         box.setCurrentIndex(index)
 
     def _update_status(self, more: bool = False) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
+        total = self.model.total
+        shown = self.model.rowCount()
         text = self._search_text
-        filtered = self.proxy.criteria.any
-        if not self.proxy.searching and not filtered:
+        filtered = self.model.criteria.any
+        if not self.model.searching and not filtered:
             status = children_count(total)
             empty = "" if total else ("There are no children in this store yet. "
                                       "Children you add or import will be listed here.")
         elif shown:
-            what = f"match “{text}”" if self.proxy.searching else "match the filters"
-            if self.proxy.searching and filtered:
+            what = f"match “{text}”" if self.model.searching else "match the filters"
+            if self.model.searching and filtered:
                 what += " and the filters"
             status = f"{shown:,} of {children_count(total)} {what}"
             if more:
@@ -504,14 +501,14 @@ class MainWindow(QMainWindow):
                            " add a word to narrow it)")
             empty = ""
         else:
-            if self.proxy.searching:
+            if self.model.searching:
                 status = f"No child matches “{text}”"
                 empty = (f"No child matches “{text}”. Try fewer words, or part of a name "
                          "or reference.")
             else:
                 status = "No child matches the filters"
                 empty = "No child matches the filters. “Show everyone” clears them."
-            if self.proxy.searching and filtered:
+            if self.model.searching and filtered:
                 empty += " Some filters are set: “Show everyone” clears them."
         self.statusBar().showMessage(status)
         say(self.empty_label, empty)
