@@ -22,7 +22,7 @@ def test_run_charts_follow_the_filters(qtbot: QtBot, tmp_path: Path) -> None:
         assert chart is not None
         measure = "accommodated_to_permanence_recommendation"
         chart.measure.setCurrentIndex(chart.measure.findData(measure))
-        everyone = len(chart._series)
+        everyone = len(chart.shown_points)
         assert everyone > 5
 
         workers = [window.worker_filter.itemData(i) for i in range(window.worker_filter.count())]
@@ -30,7 +30,7 @@ def test_run_charts_follow_the_filters(qtbot: QtBot, tmp_path: Path) -> None:
         window.choose_filter(window.worker_filter, one)
         shown = set(window.shown_refs())
         assert 0 < len(shown) < 42
-        assert {p.child_ref for p in chart._series} <= shown
-        assert len(chart._series) < everyone
+        assert {p.child_ref for p in chart.shown_points} <= shown
+        assert len(chart.shown_points) < everyone
         window.clear_filters()
-        assert len(chart._series) == everyone
+        assert len(chart.shown_points) == everyone

@@ -213,6 +213,11 @@ class RunChartView(QWidget):
             edit.blockSignals(False)
         self._refresh()
 
+    @property
+    def shown_points(self) -> tuple[CohortPoint, ...]:
+        """The points on the chart now: the chosen measure, within the chosen period."""
+        return tuple(self._series)
+
     def explanations(self) -> list[str]:
         return [self.signals.item(i).text() for i in range(self.signals.count())]
 
