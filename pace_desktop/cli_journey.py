@@ -11,11 +11,6 @@ from typing import Any
 from pace_desktop import journey
 from pace_desktop.settings import Settings, load_settings
 
-STATUS_WORDS = {
-    "met": "met", "met_late": "met late", "overdue": "OVERDUE", "due_soon": "due soon",
-    "open": "open", "closed": "closed", "missed": "missed",
-}
-
 
 def iso_date(text: str) -> date:
     try:
@@ -54,7 +49,7 @@ def cmd_journey(args: argparse.Namespace) -> int:
     for c in sorted(data["clocks"], key=lambda c: (c["start"], c["rule"])):
         met = f"met {c['met']}" if c["met"] else f"{c['days']} days so far"
         over = f", {c['days_over']} days over" if c["days_over"] else ""
-        print(f"  {STATUS_WORDS[c['status']]:<9} {c['label']} ({c['instance']}): started"
+        print(f"  {journey.STATUS_LABELS[c['status']]:<11} {c['label']} ({c['instance']}): started"
               f" {c['start']}, due {c['due']}, {met}{over}")
     return 0
 
@@ -79,7 +74,8 @@ def cmd_due(args: argparse.Namespace) -> int:
         c = i.clock
         when = (f"{c.days_over} days overdue" if c.status == "overdue"
                 else f"due in {(c.due - as_of).days} days")
-        print(f"{STATUS_WORDS[c.status]:<9} {when:<18} {i.child_ref:<12} {i.child_name:<26}"
+        status = journey.STATUS_LABELS[c.status]
+        print(f"{status:<11} {when:<18} {i.child_ref:<12} {i.child_name:<26}"
               f" {c.label} (due {c.due})")
     return 0
 

@@ -10,13 +10,7 @@ from reportlab.platypus import Flowable
 from pace_desktop.chronology.cells import Columns, wrapped_tables
 from pace_desktop.chronology.page_frame import FRAME_WIDTH
 from pace_desktop.chronology.selection import short_date
-from pace_desktop.journey import ClockInstance, Milestone
-
-STATUS_WORDS = {
-    "met": "Met on time", "met_late": "Met late", "overdue": "Overdue",
-    "due_soon": "Due soon", "open": "Open", "closed": "Closed (no longer applies)",
-    "missed": "Missed",
-}
+from pace_desktop.journey import STATUS_LABELS, ClockInstance, Milestone
 
 
 def clock_progress(clock: ClockInstance, as_of: date) -> str:
@@ -38,7 +32,7 @@ def clocks_table(clocks: Sequence[ClockInstance], as_of: date) -> list[Flowable]
     ordered = sorted(clocks, key=lambda c: (c.start, c.due, c.rule, c.instance))
     rows = [(f"{c.label}" + (f" ({c.instance})" if c.instance > 1 else ""),
              short_date(c.start), short_date(c.due), short_date(c.met),
-             STATUS_WORDS.get(c.status, c.status), clock_progress(c, as_of))
+             STATUS_LABELS.get(c.status, c.status), clock_progress(c, as_of))
             for c in ordered]
     return wrapped_tables(cols, rows)
 

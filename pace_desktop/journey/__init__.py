@@ -7,6 +7,7 @@ from __future__ import annotations
 from pace_desktop.journey.as_json import clock_dict, milestone_dict, to_json
 from pace_desktop.journey.clocks import (
     DUE_SOON_DAYS,
+    STATUS_LABELS,
     STATUSES,
     ClockInstance,
     clock_status,
@@ -42,6 +43,7 @@ __all__ = [
     "MEASURES",
     "MEASURES_BY_ID",
     "STATUSES",
+    "STATUS_LABELS",
     "ClockInstance",
     "CohortPoint",
     "DueItem",

@@ -35,6 +35,12 @@ from pace_desktop.journey.rules import Rule, chain_order
 
 DUE_SOON_DAYS = 28
 STATUSES = ("met", "met_late", "overdue", "due_soon", "open", "closed", "missed")
+# Each status in plain words, for prints and the command line alike.
+STATUS_LABELS: dict[str, str] = {
+    "met": "Met on time", "met_late": "Met late", "overdue": "Overdue",
+    "due_soon": "Due soon", "open": "Open", "closed": "Closed (no longer applies)",
+    "missed": "Missed",
+}
 
 _ONE_DAY = timedelta(days=1)
 
