@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pace_desktop.chronology import date_as_recorded
 from pace_desktop.domain import Child, Event
 from pace_desktop.domain.dates import age_in_years
 from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, ROUTES
@@ -85,11 +86,8 @@ def summary(view: ChildView) -> list[tuple[str, str]]:
 
 
 def event_date(event: Event) -> str:
-    """Approximate dates stay approximate: "circa May 2016", not a made-up day."""
-    if event.date_precision == "month":
-        return f"{event.date:%B %Y}"
-    if event.date_precision == "year":
-        return f"{event.date:%Y}"
-    if event.date_precision == "circa":
-        return f"circa {event.date:%B %Y}"
-    return plain_date(event.date)
+    """Approximate dates stay approximate ("circa May 2016", not a made-up day), worded as
+    the printed chronology words them; exact days in the screen's short form."""
+    if event.date_precision == "day":
+        return plain_date(event.date)
+    return date_as_recorded(event.date, event.date_precision)
