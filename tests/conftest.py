@@ -13,7 +13,9 @@ from pace_desktop.store import CaseStore
 
 PASSPHRASE = "correct horse battery staple"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-FIXTURES = SHARED / "fixtures"
+# The tests read the project's own copy, so `make test` passes on a clone alone;
+# test_fixture_copy.py checks it against ../shared/fixtures whenever that is beside us.
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from pace_desktop.domain.records import (
     Meeting,
 )
 
-FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # a copy of ../shared/fixtures
 
 
 def _d(value: str | None) -> date | None:

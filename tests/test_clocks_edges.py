@@ -267,9 +267,11 @@ def test_icso_chain_each_interim_order_has_its_own_22_day_clock() -> None:
     )
     found = of_rule(clocks(child, "2025-03-20"), "icso_22_days")
     assert [(c.instance, c.start, c.due, c.met, c.status, c.days_over) for c in found] == [
-        (1, D("2025-01-01"), D("2025-01-23"), D("2025-01-20"), "met", 0),
-        (2, D("2025-01-21"), D("2025-02-12"), D("2025-02-20"), "met_late", 8),
-        (3, D("2025-02-21"), D("2025-03-15"), None, "overdue", 5),
+        # The 22nd day, counting the day the order was made as the first (s.86(3)); an
+        # order not renewed by then ceased: lapsed, never "met late" or "overdue".
+        (1, D("2025-01-01"), D("2025-01-22"), D("2025-01-20"), "met", 0),
+        (2, D("2025-01-21"), D("2025-02-11"), D("2025-02-20"), "lapsed", 9),
+        (3, D("2025-02-21"), D("2025-03-14"), None, "lapsed", 6),
     ]
 
 
@@ -284,10 +286,12 @@ def test_facts_after_the_as_of_date_are_ignored() -> None:
         events=[("2025-02-15", "permanence_recommendation", "po")],
     )
     found = clocks(child, "2025-01-31")
-    assert {c.rule for c in found} == {"first_lac_review", "permanence_direction", "icso_22_days"}
+    assert {c.rule for c in found} == {
+        "first_lac_review", "permanence_direction", "icso_22_days", "icso_run_66_days"}
     assert all(c.met is None and c.stopped is None for c in found)
-    # The time away ends after the as-of date: still going, so the clock is overdue, not stopped.
-    assert one(found, "icso_22_days").status == "overdue"
+    # The order ends after the as-of date: as of then it was still recorded as running past
+    # its 22nd day, so it had lapsed (not stopped, not met).
+    assert one(found, "icso_22_days").status == "lapsed"
     assert one(found, "first_lac_review").days == 30
 
 

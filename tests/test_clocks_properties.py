@@ -19,6 +19,12 @@ from pace_desktop.domain.records import (
 from pace_desktop.journey import ClockInstance, clock_status, judge_child, load_rules
 
 RULES = load_rules()
+_BY_ID = {r.id: r for r in RULES}
+
+
+def _soon_from(c: ClockInstance) -> date | None:
+    rule = _BY_ID[c.rule]
+    return rule.warning.before(c.due) if rule.warning else None
 EPOCH = date(2024, 1, 1)
 SETTINGS = settings(max_examples=150, deadline=None)
 MILESTONES = (
@@ -128,9 +134,15 @@ def test_instances_are_consistent_with_their_own_dates(child: Child, as_of: date
         end = c.met or c.stopped or as_of
         assert c.days == (end - c.start).days
         assert c.days_over == max(0, (end - c.due).days)
-        assert c.status == clock_status(c.due, c.met, c.stopped, as_of)
-        assert (c.status in ("met", "met_late")) == (c.met is not None)
-        assert (c.status in ("closed", "missed")) == (c.stopped is not None)
+        assert c.status == clock_status(c.due, c.met, c.stopped, as_of,
+                                        soon_from=_soon_from(c), order_limit=c.order_limit)
+        if c.status == "lapsed":
+            assert c.order_limit and (c.met or c.stopped or as_of) > c.due
+        else:
+            assert (c.status in ("met", "met_late")) == (c.met is not None)
+            assert (c.status in ("closed", "missed")) == (c.stopped is not None)
+        if c.order_limit:
+            assert c.status not in ("met_late", "overdue", "missed")
 
 
 @SETTINGS

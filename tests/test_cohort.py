@@ -31,16 +31,20 @@ def test_cohort_measures_on_the_fixtures() -> None:
     assert points(found["accommodated_to_permanence_recommendation"]) == [
         ("FX-F", "2025-03-03", 153),
         ("FX-A", "2025-05-10", 120),  # recorded by a LAC review decision
+        ("FX-L", "2025-11-20", 97),  # a plan to return home counts too
         ("FX-E", "2026-02-28", 181),  # a kinship care order plan counts too
         ("FX-D", "2026-03-01", 212),  # timed from coming back into care in August 2025
+        ("FX-N", "2026-03-05", 97),
     ]
     assert points(found["permanence_recommendation_to_panel_recommendation"]) == [
         ("FX-F", "2025-06-30", 119),
         ("FX-A", "2025-07-20", 71),
+        ("FX-N", "2026-05-21", 77),
     ]
     assert points(found["panel_recommendation_to_adm_decision"]) == [
         ("FX-F", "2025-07-21", 21),
         ("FX-A", "2025-07-30", 10),
+        ("FX-N", "2026-06-02", 12),
     ]
     assert points(found["adm_decision_to_petition_lodged"]) == [("FX-A", "2025-10-01", 63)]
     assert found["petition_lodged_to_order_granted"] == []

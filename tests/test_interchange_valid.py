@@ -20,7 +20,7 @@ from pace_desktop.exchange.interchange import (
     write_interchange_file,
 )
 
-JOURNEYS = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "journeys.json"
+JOURNEYS = Path(__file__).resolve().parent / "fixtures" / "journeys.json"
 
 
 def _journeys() -> dict[str, Any]:

@@ -72,23 +72,35 @@ def test_due_list_on_the_fixtures_is_most_urgent_first() -> None:
     rows = [(i.child_ref, i.clock.rule, i.clock.status, i.clock.days_over, i.clock.due)
             for i in items]
     assert rows == [
+        # Lapsed orders first: a supervision order the record still shows running after it
+        # ceased, and one renewed three days late (a closed gap, shown for 3 months).
+        ("FX-C", "cso_expiry", "lapsed", 473, D("2025-03-14")),
+        ("FX-A", "cso_expiry", "lapsed", 172, D("2026-01-09")),
+        ("FX-G", "cso_expiry", "lapsed", 150, D("2026-01-31")),
+        ("FX-K", "cso_expiry", "lapsed", 3, D("2026-05-11")),
         ("FX-B", "second_lac_review", "overdue", 161, D("2026-01-20")),
         ("FX-B", "permanence_direction", "overdue", 121, D("2026-03-01")),
+        ("FX-M", "permanence_direction", "overdue", 121, D("2026-03-01")),
         ("FX-A", "later_lac_reviews", "overdue", 60, D("2026-05-01")),
         ("FX-D", "panel_within_12_weeks", "overdue", 37, D("2026-05-24")),
         ("FX-D", "later_lac_reviews", "overdue", 25, D("2026-06-05")),
         ("FX-H", "first_lac_review", "overdue", 18, D("2026-06-12")),
-        ("FX-B", "icso_22_days", "due_soon", 0, D("2026-07-12")),
+        ("FX-M", "later_lac_reviews", "due_soon", 0, D("2026-07-05")),
+        ("FX-B", "icso_22_days", "due_soon", 0, D("2026-07-11")),
         ("FX-E", "later_lac_reviews", "due_soon", 0, D("2026-07-12")),
+        ("FX-J", "permanence_direction", "due_soon", 0, D("2026-07-12")),
         ("FX-F", "later_lac_reviews", "due_soon", 0, D("2026-07-15")),
+        # cso_expiry warns 3 months ahead, whatever the caseload's window.
+        ("FX-L", "cso_expiry", "due_soon", 0, D("2026-08-14")),
     ]
-    assert items[0].child_name == "Callum Munro"
+    assert items[0].child_name == "Eilidh Sinclair"
 
 
 def test_due_list_window_is_a_setting() -> None:
     as_of, _ = fixture_expected()
     items = due_list(fixture_children(), RULES, as_of, within_days=12)
-    assert [i.child_ref for i in items if i.clock.status == "due_soon"] == ["FX-B", "FX-E"]
+    assert [i.child_ref for i in items if i.clock.status == "due_soon"] == [
+        "FX-M", "FX-B", "FX-E", "FX-J", "FX-L"]
 
 
 def test_to_json_gives_one_child_in_plain_data() -> None:

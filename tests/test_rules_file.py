@@ -28,6 +28,13 @@ DEFAULT_IDS = [
     "lodge_after_adm",
     "cso_home_review_2_years",
     "icso_22_days",
+    "icso_run_66_days",
+    "cso_expiry",
+    "cpo_second_working_day",
+    "cpo_eighth_working_day",
+    "initial_cppm_28_days",
+    "first_visit_1_week",
+    "later_visits_3_months",
 ]
 
 
@@ -46,7 +53,15 @@ def test_default_file_loads_the_clocks_md_table() -> None:
     assert rules["panel_within_12_weeks"].starts_on.routes == ("po", "poa", "adoption")
     assert rules["panel_within_12_weeks"].mark == "local aim"
     assert not rules["lodge_after_adm"].enabled
-    assert [r.id for r in rules.values() if r.repeats] == ["later_lac_reviews"]
+    assert [r.id for r in rules.values() if r.repeats] == [
+        "later_lac_reviews", "later_visits_3_months"]
+    assert [r.id for r in rules.values() if r.order_limit] == ["icso_22_days", "cso_expiry"]
+    assert rules["cso_expiry"].warning == Offset(3, "months")
+    assert rules["cso_expiry"].offset == Offset(1, "years", ((-1, "days"),))
+    assert rules["cso_expiry"].until_age == 18
+    assert rules["cpo_eighth_working_day"].offset == Offset(8, "working days")
+    assert not rules["first_visit_1_week"].enabled
+    assert not rules["later_visits_3_months"].enabled
     assert all(r.label and r.source and r.mark for r in rules.values())
 
 
@@ -62,6 +77,7 @@ def test_override_switches_rules_off_and_on(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         '[[rule]]\nid = "icso_22_days"\nenabled = false\n\n'
+        '[[rule]]\nid = "icso_run_66_days"\nenabled = false\n\n'
         '[[rule]]\nid = "lodge_after_adm"\nenabled = true\n',
     )
     rules = load_rules(path)
@@ -150,7 +166,7 @@ def test_a_local_aim_can_start_on_a_milestone_with_routes() -> None:
         (
             '[[rule]]\nid = "panel_within_12_weeks"\noffset = "12 fortnights"\n',
             'rules.toml: rule "panel_within_12_weeks", field "offset": '
-            "unit must be days, weeks, months or years",
+            "unit must be days, weeks, months, years or working days",
         ),
         (
             '[[rule]]\nid = "icso_22_days"\ncolour = "red"\n',

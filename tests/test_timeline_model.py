@@ -146,7 +146,8 @@ def test_no_two_statuses_differ_by_colour_alone() -> None:
         assert sa.text != sb.text
     assert all(s.shape in SHAPES for s in STATUS_STYLES.values())
     # the statuses where time ran over are also hatched, so they read in grey
-    assert {k for k, s in STATUS_STYLES.items() if s.hatch} == {"met_late", "overdue", "missed"}
+    assert {k for k, s in STATUS_STYLES.items() if s.hatch} == {
+        "met_late", "overdue", "missed", "lapsed"}
     assert all(v.startswith("#") and len(v) == 7 for v in PALETTE.values())
 
 

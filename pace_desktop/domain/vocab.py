@@ -48,6 +48,7 @@ RECIPIENTS: Final = ("relevant_person", "child", "panel", "court")
 
 MILESTONE_KINDS: Final[dict[str, str]] = {
     "referral": "Referral or concern",
+    "ird": "Inter-agency referral discussion",
     "reporter_referral": "Referral to the Children's Reporter",
     "cpo_granted": "Child protection order granted",
     "looked_after": "Became looked after",
@@ -61,7 +62,9 @@ MILESTONE_KINDS: Final[dict[str, str]] = {
     "cso_terminated": "Supervision order ended",
     "returned_home": "Returned home",
 }
-EVENT_KINDS: Final = frozenset(MILESTONE_KINDS) | {"note"}
+VISIT: Final = "visit"
+"""A statutory visit to the child by their worker (CLOCKS.md): an entry, not a milestone."""
+EVENT_KINDS: Final = frozenset(MILESTONE_KINDS) | {"note", VISIT}
 ROUTED_MILESTONES: Final = frozenset(
     {"permanence_recommendation", "petition_lodged", "order_granted"}
 )

@@ -22,6 +22,7 @@ from pace_desktop.journey import (
     child_milestones,
     cohort_measures,
     due_list,
+    urgency,
 )
 from pace_desktop.store import CaseStore
 
@@ -54,14 +55,6 @@ def gather(store: CaseStore, rules: Sequence[Rule], as_of: date, due_soon_days: 
             routes[child.ref] = route
     due = due_list(children, rules, as_of, due_soon_days)
     return CaseloadFacts(routes, due, as_of, cohort_measures(children, as_of))
-
-
-def urgency(item: DueItem) -> tuple[int, int, str, str, int]:
-    """The due list's order (journey.due_list): longest overdue, then soonest due."""
-    clock = item.clock
-    if clock.status == "overdue":
-        return (0, -clock.days_over, item.child_ref, clock.rule, clock.instance)
-    return (1, clock.due.toordinal(), item.child_ref, clock.rule, clock.instance)
 
 
 def merge(old: CaseloadFacts, new: CaseloadFacts, refs: Sequence[str]) -> CaseloadFacts:

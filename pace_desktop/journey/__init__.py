@@ -22,7 +22,7 @@ from pace_desktop.journey.cohort import (
     child_measures,
     cohort_measures,
 )
-from pace_desktop.journey.due import DueItem, due_list
+from pace_desktop.journey.due import DueItem, due_list, urgency
 from pace_desktop.journey.episodes import Span, accommodation_episodes, legal_episodes, legal_runs
 from pace_desktop.journey.facts import Facts
 from pace_desktop.journey.milestones import ACCOMMODATED, Milestone, SourceRef, child_milestones
@@ -31,11 +31,13 @@ from pace_desktop.journey.rules import (
     Rule,
     RulesError,
     Trigger,
+    calendar_of,
     default_rules_path,
     load_rules,
     rules_from_text,
 )
 from pace_desktop.journey.runchart import RunChart, Signal, analyse
+from pace_desktop.journey.working_days import SCOTLAND, Holiday, WorkingCalendar
 
 __all__ = [
     "ACCOMMODATED",
@@ -75,4 +77,9 @@ __all__ = [
     "milestone_dict",
     "rules_from_text",
     "to_json",
+    "urgency",
+    "calendar_of",
+    "WorkingCalendar",
+    "Holiday",
+    "SCOTLAND",
 ]

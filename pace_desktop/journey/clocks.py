@@ -21,6 +21,16 @@ after it" means a review on a strictly later date (`next_review`). Two reviews o
 are therefore one occasion: the first of them meets a clock, and the second cannot meet the
 clock that the first one started. This keeps "the next review after it" true to the calendar
 whatever order the two records were typed in.
+
+Order limits (`Rule.order_limit`): the clock is a legal order that ceases by law on its due
+date, so it cannot be met late. Not met by the due date, it is *lapsed* from the next day,
+whether or not the record later shows it renewed or ended: the record then shows an order
+that no longer existed, or a gap in legal authority, and someone must check it.
+
+A rule with `until_age` stops applying on that birthday (a supervision order ceases at 18);
+a rule with `met_after` is met only by facts after the day the instance of that other rule
+with the same start was met (the hearing after the second-working-day hearing), and cannot be
+met while that one is not.
 """
 
 from __future__ import annotations
@@ -31,15 +41,16 @@ from datetime import date, timedelta
 
 from pace_desktop.domain.records import Child
 from pace_desktop.journey.facts import Facts
-from pace_desktop.journey.rules import Rule, chain_order
+from pace_desktop.domain.dates import add_years
+from pace_desktop.journey.rules import Rule, Trigger, chain_order
 
 DUE_SOON_DAYS = 28
-STATUSES = ("met", "met_late", "overdue", "due_soon", "open", "closed", "missed")
+STATUSES = ("met", "met_late", "overdue", "due_soon", "open", "closed", "missed", "lapsed")
 # Each status in plain words, for prints and the command line alike.
 STATUS_LABELS: dict[str, str] = {
     "met": "Met on time", "met_late": "Met late", "overdue": "Overdue",
     "due_soon": "Due soon", "open": "Open", "closed": "Closed (no longer applies)",
-    "missed": "Missed",
+    "missed": "Missed", "lapsed": "Lapsed",
 }
 
 _ONE_DAY = timedelta(days=1)
@@ -63,6 +74,7 @@ class ClockInstance:
     days: int
     days_over: int
     stopped: date | None = None
+    order_limit: bool = False
 
     @property
     def is_open(self) -> bool:
@@ -113,7 +125,9 @@ def judge_facts(
         if len(rule_runs) > 1:
             rule_runs.sort(key=lambda r: (r.start, r.due))
         for number, run in enumerate(rule_runs, start=1):
-            status = clock_status(run.due, run.met, run.stopped, as_of, due_soon_days)
+            soon_from = rule.warning.before(run.due, rule.calendar) if rule.warning else None
+            status = clock_status(run.due, run.met, run.stopped, as_of, due_soon_days,
+                                  soon_from=soon_from, order_limit=rule.order_limit)
             if only is None or status in only:
                 result.append(_instance(rule, number, run, as_of, status))
     return result
@@ -140,21 +154,33 @@ def ordered_rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     return chain_order(rules)
 
 
-def _seeds(rule: Rule, facts: Facts, runs: dict[str, list[_Run]]) -> list[tuple[date, date | None]]:
-    """(start, end of the episode it lives within) for each first instance of `rule`."""
+_Seed = tuple[date, date | None, date | None]  # (start, end of its episode, next episode's start)
+
+
+def _seeds(rule: Rule, facts: Facts, runs: dict[str, list[_Run]]) -> list[_Seed]:
+    """(start, end of the episode it lives within, start of the next episode in its run) for
+    each first instance of `rule`."""
     trigger = rule.starts_on
     match trigger.kind:
         case "accommodated":
-            return [(s.start, s.end) for s in facts.accommodation]
+            return [(s.start, s.end, None) for s in facts.accommodation]
+        case "placement":
+            return [(s.start, s.end, None) for s in facts.placements()]
         case "legal_episode":
-            return [(s.start, s.end) for s in facts.legal_episodes(trigger.arg or "")]
+            if any(m.kind == "next_episode" for m in rule.met_by):
+                # Continued or varied, the order goes on in the next episode of its run: the
+                # clock lives within the run and stops only when the run ends.
+                return [(e.episode.start, e.run.end, e.next_start)
+                        for e in facts.episodes_in_runs(trigger.arg or "")]
+            return [(s.start, s.end, None) for s in facts.legal_episodes(trigger.arg or "")]
         case "legal_run":
-            return [(s.start, s.end) for s in facts.legal_runs(trigger.arg or "")]
+            return [(s.start, s.end, None) for s in facts.legal_runs(trigger.arg or "")]
         case "milestone":
-            return [(d, None) for d in facts.milestone_dates(trigger.arg or "", trigger.routes)]
+            return [(d, None, None)
+                    for d in facts.milestone_dates(trigger.arg or "", trigger.routes)]
         case _:  # "met": the day each instance of the rule it follows was met
             return [
-                (run.met, run.episode_end)
+                (run.met, run.episode_end, None)
                 for run in runs[trigger.arg or ""]
                 if run.met is not None and (run.episode_end is None or run.met < run.episode_end)
             ]
@@ -162,38 +188,71 @@ def _seeds(rule: Rule, facts: Facts, runs: dict[str, list[_Run]]) -> list[tuple[
 
 def _runs_of(rule: Rule, facts: Facts, runs: dict[str, list[_Run]]) -> list[_Run]:
     result: list[_Run] = []
-    for start, episode_end in _seeds(rule, facts, runs):
+    for start, episode_end, next_start in _seeds(rule, facts, runs):
         while True:
-            run = _run(rule, facts, start, episode_end)
+            run = _run(rule, facts, runs, start, episode_end, next_start)
             result.append(run)
             if not rule.repeats or run.met is None or run.met <= start:
                 break
             if episode_end is not None and run.met >= episode_end:
                 break
-            start = run.met
+            start, next_start = run.met, None
     return result
 
 
-def _run(rule: Rule, facts: Facts, start: date, episode_end: date | None) -> _Run:
-    due = rule.offset.after(start)
-    # Facts after the episode's end do not count; facts after the as-of date are not in `facts`.
+def _run(rule: Rule, facts: Facts, runs: dict[str, list[_Run]], start: date,
+         episode_end: date | None, next_start: date | None) -> _Run:
+    due = rule.due_after(start)
+    # Facts after the clock's last day do not count: the end of its episode, or the birthday
+    # on which it stops applying. Facts after the as-of date are not in `facts` at all.
+    limit = episode_end
+    if rule.until_age is not None:
+        birthday = add_years(facts.date_of_birth, rule.until_age)
+        if birthday <= facts.as_of and (limit is None or birthday < limit):
+            limit = birthday
+    earliest_fact: date | None = start
+    if rule.met_after is not None:
+        earlier = next((r for r in runs.get(rule.met_after, ()) if r.start == start), None)
+        earliest_fact = earlier.met + _ONE_DAY if earlier and earlier.met else None
     met: date | None = None
     for trigger in rule.met_by:
-        found: date | None
-        match trigger.kind:
-            case "review" | "next_review":
-                earliest = start + _ONE_DAY if trigger.kind == "next_review" else start
-                if rule.review_window is not None:
-                    earliest = max(earliest, rule.review_window.before(due))
-                found = facts.first_review(earliest, episode_end)
-            case "milestone":
-                found = facts.first_milestone(trigger.arg or "", trigger.routes, start, episode_end)
-            case _:  # "episode_end"
-                found = episode_end
+        found = _found(rule, trigger, facts, start, due, earliest_fact, limit,
+                       episode_end, next_start)
         if found is not None and (met is None or found < met):
             met = found
-    stopped = episode_end if met is None and rule.has_episode else None
+    stopped = limit if met is None else None
     return _Run(start, due, met, stopped, episode_end)
+
+
+def _found(rule: Rule, trigger: Trigger, facts: Facts, start: date, due: date,
+           earliest: date | None, limit: date | None, episode_end: date | None,
+           next_start: date | None) -> date | None:
+    """The first fact of one `met_by` kind that meets the clock, if any yet."""
+    def within(d: date | None) -> date | None:
+        return d if d is not None and (limit is None or d <= limit) else None
+
+    match trigger.kind:
+        case "episode_end":
+            return within(episode_end)
+        case "next_episode":
+            return within(next_start)
+    if earliest is None:
+        return None  # waiting for the clock it comes after (met_after)
+    match trigger.kind:
+        case "review" | "next_review":
+            if trigger.kind == "next_review":
+                earliest = max(earliest, start + _ONE_DAY)
+            if rule.review_window is not None:
+                earliest = max(earliest, rule.review_window.before(due, rule.calendar))
+            return facts.first_review(earliest, limit)
+        case "visit" | "next_visit":
+            if trigger.kind == "next_visit":
+                earliest = max(earliest, start + _ONE_DAY)
+            return facts.first_visit(earliest, limit)
+        case "meeting":
+            return facts.first_meeting(trigger.arg or "", earliest, limit)
+        case _:  # "milestone"
+            return facts.first_milestone(trigger.arg or "", trigger.routes, earliest, limit)
 
 
 def _instance(rule: Rule, number: int, run: _Run, as_of: date, status: str) -> ClockInstance:
@@ -210,6 +269,7 @@ def _instance(rule: Rule, number: int, run: _Run, as_of: date, status: str) -> C
         days=(end - run.start).days,
         days_over=days_over,
         stopped=run.stopped,
+        order_limit=rule.order_limit,
     )
 
 
@@ -219,13 +279,22 @@ def clock_status(
     stopped: date | None,
     as_of: date,
     due_soon_days: int = DUE_SOON_DAYS,
+    *,
+    soon_from: date | None = None,
+    order_limit: bool = False,
 ) -> str:
-    """The status table of CLOCKS.md."""
+    """The status table of CLOCKS.md. `soon_from` is the first day a rule with its own
+    warning window counts as due soon; `order_limit` turns every late outcome into lapsed."""
     if met is not None:
-        return "met" if met <= due else "met_late"
+        if met <= due:
+            return "met"
+        return "lapsed" if order_limit else "met_late"
     if stopped is not None:
-        return "closed" if stopped <= due else "missed"
+        if stopped <= due:
+            return "closed"
+        return "lapsed" if order_limit else "missed"
     if as_of > due:
-        return "overdue"
+        return "lapsed" if order_limit else "overdue"
+    if soon_from is not None:
+        return "due_soon" if as_of >= soon_from else "open"
     return "due_soon" if (due - as_of).days <= due_soon_days else "open"
-

@@ -88,32 +88,80 @@ def _away_span(
     return Span(first[0], end, first[2], last[2], then_home)
 
 
+def placements(living: Sequence[LivingEpisode], as_of: date) -> list[Span]:
+    """Each away-from-home living episode on its own: a move to another carer is a new
+    placement, even inside one time away from home."""
+    rows = _clipped(living, as_of)
+    spans = []
+    for pos, (start, end, i) in enumerate(rows):
+        if living[i].type not in AWAY_FROM_HOME:
+            continue
+        if end is None and pos + 1 < len(rows):
+            end = rows[pos + 1][0]  # an open episode followed by another ended when it began
+        spans.append(Span(start, end, i, i))
+    return spans
+
+
+def _statuses(status: str) -> frozenset[str]:
+    """"cso_home,cso_away" names one kind of order held under either status."""
+    return frozenset(status.split(","))
+
+
 def legal_episodes(legal: Sequence[LegalEpisode], status: str, as_of: date) -> list[Span]:
     """Each legal episode of `status` on its own (an interim order renewed is a new order)."""
+    wanted = _statuses(status)
     return [
         Span(start, end, i, i)
         for start, end, i in _clipped(legal, as_of)
-        if legal[i].status == status
+        if legal[i].status in wanted
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class EpisodeInRun:
+    """A legal episode with the run it belongs to and the start of the episode after it in
+    that run (None when it is the last so far): a continued order is a new episode."""
+
+    episode: Span
+    run: Span
+    next_start: date | None
+
+
+def episodes_in_runs(legal: Sequence[LegalEpisode], status: str, as_of: date
+                     ) -> list[EpisodeInRun]:
+    """Each episode of `status` with its run, built in the same pass as `legal_runs`."""
+    found: list[EpisodeInRun] = []
+    for run, members in _runs_with_members(legal, _statuses(status), as_of):
+        for n, episode in enumerate(members):
+            following = members[n + 1].start if n + 1 < len(members) else None
+            found.append(EpisodeInRun(episode, run, following))
+    return found
 
 
 def legal_runs(legal: Sequence[LegalEpisode], status: str, as_of: date) -> list[Span]:
     """Runs of back-to-back legal episodes of `status`; any other status between ends a run."""
-    spans: list[Span] = []
+    return [run for run, _ in _runs_with_members(legal, _statuses(status), as_of)]
+
+
+def _runs_with_members(legal: Sequence[LegalEpisode], wanted: frozenset[str], as_of: date
+                       ) -> list[tuple[Span, list[Span]]]:
+    runs: list[tuple[Span, list[Span]]] = []
     current: Span | None = None
+    members: list[Span] = []
     for start, end, i in _clipped(legal, as_of):
-        if legal[i].status != status:
+        if legal[i].status not in wanted:
             if current is not None:
-                spans.append(current)
-                current = None
+                runs.append((current, members))
+                current, members = None, []
             continue
         if current is not None and _joins(current.end, start):
             later_end = None if current.end is None or end is None else max(current.end, end)
             current = Span(current.start, later_end, current.first, i)
         else:
             if current is not None:
-                spans.append(current)
-            current = Span(start, end, i, i)
+                runs.append((current, members))
+            current, members = Span(start, end, i, i), []
+        members.append(Span(start, end, i, i))
     if current is not None:
-        spans.append(current)
-    return spans
+        runs.append((current, members))
+    return runs

@@ -11,12 +11,15 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from pace_desktop.domain.records import Child
-from pace_desktop.domain.vocab import REVIEW_MEETING_KINDS
+from pace_desktop.domain.vocab import REVIEW_MEETING_KINDS, VISIT
 from pace_desktop.journey.episodes import (
+    EpisodeInRun,
     Span,
     accommodation_episodes,
+    episodes_in_runs,
     legal_episodes,
     legal_runs,
+    placements,
 )
 from pace_desktop.journey.milestones import Milestone, child_milestones
 
@@ -33,6 +36,10 @@ class Facts:
     _by_kind: dict[str, list[Milestone]] = field(default_factory=dict)
     _dates: dict[tuple[str, tuple[str, ...]], list[date]] = field(default_factory=dict)
     _legal: dict[tuple[str, str], list[Span]] = field(default_factory=dict)
+    _in_runs: dict[str, list[EpisodeInRun]] = field(default_factory=dict)
+    _meetings: dict[str, list[date]] | None = None
+    _visits: list[date] | None = None
+    _placements: list[Span] | None = None
 
     @classmethod
     def of(cls, child: Child, as_of: date) -> Facts:
@@ -46,6 +53,38 @@ class Facts:
         for ms in found:
             facts._by_kind.setdefault(ms.kind, []).append(ms)
         return facts
+
+    @property
+    def date_of_birth(self) -> date:
+        return self.child.date_of_birth
+
+    def placements(self) -> list[Span]:
+        if self._placements is None:
+            self._placements = placements(self.child.living, self.as_of)
+        return self._placements
+
+    def episodes_in_runs(self, status: str) -> list[EpisodeInRun]:
+        found = self._in_runs.get(status)
+        if found is None:
+            found = self._in_runs[status] = episodes_in_runs(self.child.legal, status,
+                                                              self.as_of)
+        return found
+
+    def first_meeting(self, kind: str, on_or_after: date, by: date | None) -> date | None:
+        """The first meeting of `kind` (draft or final: it took place) in the window."""
+        if self._meetings is None:
+            by_kind: dict[str, set[date]] = {}
+            for m in self.child.meetings:
+                if m.date <= self.as_of:
+                    by_kind.setdefault(m.kind, set()).add(m.date)
+            self._meetings = {k: sorted(v) for k, v in by_kind.items()}
+        return _first(self._meetings.get(kind, []), on_or_after, by)
+
+    def first_visit(self, on_or_after: date, by: date | None) -> date | None:
+        if self._visits is None:
+            self._visits = sorted({e.date for e in self.child.events
+                                   if e.kind == VISIT and e.date <= self.as_of})
+        return _first(self._visits, on_or_after, by)
 
     def legal_episodes(self, status: str) -> list[Span]:
         return self._legal_spans("episode", status)

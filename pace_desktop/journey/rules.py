@@ -13,31 +13,44 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from pace_desktop import paths
 from pace_desktop.domain.dates import add_days, add_months, add_weeks, add_years
-from pace_desktop.domain.vocab import LEGAL_STATUSES, MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
+from pace_desktop.domain.vocab import (
+    LEGAL_STATUSES,
+    MEETING_KINDS,
+    MILESTONE_KINDS,
+    ROUTED_MILESTONES,
+    ROUTES,
+)
+from pace_desktop.journey.calendar_file import CalendarError, parse_calendar
 from pace_desktop.journey.milestones import ACCOMMODATED
+from pace_desktop.journey.working_days import SCOTLAND, Holiday, WorkingCalendar
 
-UNITS = ("days", "weeks", "months", "years")
+UNITS = ("days", "weeks", "months", "years", "working days")
 MARKS = ("[V]", "[P]", "[U]", "local aim")
 
 # What starts a clock. Those in _EPISODE_STARTS give the clock an episode it lives within.
-START_KINDS = ("accommodated", "legal_episode", "legal_run", "milestone", "met")
-_EPISODE_STARTS = frozenset({"accommodated", "legal_episode", "legal_run", "met"})
-MET_KINDS = ("review", "next_review", "milestone", "episode_end")
+START_KINDS = ("accommodated", "placement", "legal_episode", "legal_run", "milestone", "met")
+_EPISODE_STARTS = frozenset({"accommodated", "placement", "legal_episode", "legal_run", "met"})
+MET_KINDS = (
+    "review", "next_review", "meeting", "visit", "next_visit", "milestone", "episode_end",
+    "next_episode",
+)
+_WANTS_ARG = frozenset({"legal_episode", "legal_run", "milestone", "met", "meeting"})
 
 FIELDS = (
     "id", "label", "starts_on", "starts_on_routes", "offset", "met_by", "met_by_routes",
-    "review_window", "repeats", "enabled", "source", "mark",
+    "review_window", "met_after", "repeats", "order_limit", "warning", "until_age", "enabled",
+    "source", "mark",
 )
 _REQUIRED = ("id", "label", "starts_on", "offset", "met_by")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_OFFSET = re.compile(r"^\s*(\d+)\s+([a-z]+)\s*$")
+_TERM = re.compile(r"\s*([+-]?)\s*(\d+)\s+(working\s+days?|[a-z]+)\s*")
 _MILESTONES = frozenset(MILESTONE_KINDS) | {ACCOMMODATED}
 
 
@@ -51,27 +64,47 @@ class _FieldError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Offset:
-    """A whole number of days, weeks, months or years (months and years clamp: CLOCKS.md)."""
+    """A whole number of days, weeks, months, years or working days, optionally followed by
+    more terms ("1 year - 1 day"). Months and years clamp (CLOCKS.md); working days count from
+    the day after, skipping weekends and the calendar's holidays."""
 
     amount: int
     unit: str
+    more: tuple[tuple[int, str], ...] = ()
 
-    def after(self, d: date) -> date:
-        match self.unit:
-            case "days":
-                return add_days(d, self.amount)
-            case "weeks":
-                return add_weeks(d, self.amount)
-            case "months":
-                return add_months(d, self.amount)
-            case _:
-                return add_years(d, self.amount)
+    def after(self, d: date, calendar: WorkingCalendar = SCOTLAND) -> date:
+        for amount, unit in ((self.amount, self.unit), *self.more):
+            d = _step(d, amount, unit, calendar)
+        return d
 
-    def before(self, d: date) -> date:
-        return Offset(-self.amount, self.unit).after(d)
+    def before(self, d: date, calendar: WorkingCalendar = SCOTLAND) -> date:
+        for amount, unit in reversed(((self.amount, self.unit), *self.more)):
+            d = _step(d, -amount, unit, calendar)
+        return d
+
+    @property
+    def in_working_days(self) -> bool:
+        return self.unit == "working days"
 
     def __str__(self) -> str:
-        return f"{self.amount} {self.unit}"
+        text = f"{self.amount} {self.unit}"
+        for amount, unit in self.more:
+            text += f" {'-' if amount < 0 else '+'} {abs(amount)} {unit}"
+        return text
+
+
+def _step(d: date, amount: int, unit: str, calendar: WorkingCalendar) -> date:
+    match unit:
+        case "days":
+            return add_days(d, amount)
+        case "weeks":
+            return add_weeks(d, amount)
+        case "months":
+            return add_months(d, amount)
+        case "years":
+            return add_years(d, amount)
+        case _:
+            return calendar.working_days_after(d, amount)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +131,23 @@ class Rule:
     enabled: bool = True
     source: str = ""
     mark: str = "local aim"
+    order_limit: bool = False
+    """The rule describes an order that ceases by law on its due date: never met late."""
+    warning: Offset | None = None
+    """How long before the due date the clock is due soon, when not the caseload's setting."""
+    until_age: int | None = None
+    """The clock stops applying on the child's birthday of this age (an order ceases then)."""
+    met_after: str | None = None
+    """Only facts after the day the instance of this rule with the same start was met count."""
+    calendar: WorkingCalendar = SCOTLAND
 
     @property
     def has_episode(self) -> bool:
         """True when the clock lives within an episode that can end before it is met."""
         return self.starts_on.kind in _EPISODE_STARTS
+
+    def due_after(self, start: date) -> date:
+        return self.offset.after(start, self.calendar)
 
 
 def default_rules_path() -> Path:
@@ -125,7 +170,14 @@ def load_rules(
 
 def rules_from_text(text: str, name: str = "rules.toml") -> tuple[Rule, ...]:
     """Rules from TOML text alone (no defaults), e.g. for tests and previews."""
-    return _merge([_parse_file(_parse_toml(text, name), name)])
+    return _merge([_parse_file(_parse_toml(text, name), name, text)])
+
+
+def calendar_of(rules: Iterable[Rule]) -> WorkingCalendar:
+    """The working-day calendar the rules count with (every rule shares one)."""
+    for rule in rules:
+        return rule.calendar
+    return SCOTLAND
 
 
 # -- reading files -----------------------------------------------------------------------------
@@ -135,6 +187,8 @@ def rules_from_text(text: str, name: str = "rules.toml") -> tuple[Rule, ...]:
 class _Parsed:
     name: str
     rules: list[tuple[str, dict[str, Any]]]  # (id, typed fields given), in file order
+    added: list[Holiday] = field(default_factory=list)
+    removed: list[Holiday] = field(default_factory=list)
 
 
 def _read_file(path: Path) -> _Parsed:
@@ -144,7 +198,7 @@ def _read_file(path: Path) -> _Parsed:
         raise RulesError(f"{path.name}: the rules file was not found at {path}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulesError(f"{path.name}: the rules file could not be read ({exc})") from None
-    return _parse_file(_parse_toml(text, path.name), path.name)
+    return _parse_file(_parse_toml(text, path.name), path.name, text)
 
 
 def _parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -160,16 +214,22 @@ def _parse_toml(text: str, name: str) -> dict[str, Any]:
         ) from None
 
 
-def _parse_file(data: dict[str, Any], name: str) -> _Parsed:
+def _parse_file(data: dict[str, Any], name: str, text: str = "") -> _Parsed:
     for key in data:
-        if key != "rule":
+        if key not in ("rule", "calendar"):
             raise RulesError(
                 f'{name}: "{key}" does not belong in a rules file; each rule is a [[rule]] table'
+                " (and local holidays go in [[calendar.add]] tables)"
             )
     tables = data.get("rule", [])
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise RulesError(f"{name}: rules must be written as [[rule]] tables")
     parsed = _Parsed(name, [])
+    if "calendar" in data:
+        try:
+            parsed.added, parsed.removed = parse_calendar(data["calendar"], text, name)
+        except CalendarError as exc:
+            raise RulesError(str(exc)) from None
     seen: set[str] = set()
     for n, table in enumerate(tables, start=1):
         raw_id = table.get("id")
@@ -219,19 +279,43 @@ def _bool(value: Any) -> bool:
 
 
 def _offset(value: Any) -> Offset:
+    example = 'like "6 weeks", "8 working days" or "1 year - 1 day"'
     if not isinstance(value, str):
-        raise _FieldError('must be a whole number and a unit in quotes, like "6 weeks"')
-    match = _OFFSET.match(value)
-    if match is None:
-        raise _FieldError('must be a whole number and a unit, like "6 weeks"')
-    amount, unit = int(match.group(1)), match.group(2)
-    if unit + "s" in UNITS:
-        unit += "s"  # "1 month" reads better than "1 months"
-    if unit not in UNITS:
-        raise _FieldError("unit must be days, weeks, months or years")
-    if amount == 0:
+        raise _FieldError(f"must be a whole number and a unit in quotes, {example}")
+    terms: list[tuple[int, str]] = []
+    pos = 0
+    while pos < len(value):
+        match = _TERM.match(value, pos)
+        if match is None or match.end() == pos or (terms and not match.group(1)):
+            raise _FieldError(f"must be a whole number and a unit, {example}")
+        if not terms and match.group(1):
+            raise _FieldError(f"must start with a whole number, {example}")
+        sign = -1 if match.group(1) == "-" else 1
+        terms.append((sign * int(match.group(2)), _unit(match.group(3))))
+        pos = match.end()
+    if not terms:
+        raise _FieldError(f"must be a whole number and a unit, {example}")
+    if terms[0][0] == 0:
         raise _FieldError("must be more than 0")
-    return Offset(amount, unit)
+    if len(terms) > 1 and any(unit == "working days" for _, unit in terms):
+        raise _FieldError("working days cannot be mixed with other units")
+    (amount, unit), *more = terms
+    return Offset(amount, unit, tuple(more))
+
+
+def _unit(word: str) -> str:
+    word = " ".join(word.split())
+    if word + "s" in UNITS:
+        word += "s"  # "1 month" reads better than "1 months"
+    if word not in UNITS:
+        raise _FieldError("unit must be days, weeks, months, years or working days")
+    return word
+
+
+def _age(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 30:
+        raise _FieldError("must be an age in whole years, like 18 (without quotes)")
+    return value
 
 
 def _routes(value: Any) -> tuple[str, ...]:
@@ -249,14 +333,23 @@ def _split(value: Any, kinds: tuple[str, ...]) -> Trigger:
     kind, _, arg = value.strip().partition(":")
     if kind not in kinds:
         raise _FieldError(f'"{kind}" is not known here (use one of {", ".join(kinds)})')
-    wants_arg = kind in ("legal_episode", "legal_run", "milestone", "met")
+    wants_arg = kind in _WANTS_ARG
     if wants_arg and not arg:
         raise _FieldError(f'"{kind}" needs to say which, like "{kind}:{_EXAMPLES[kind]}"')
     if not wants_arg and arg:
         raise _FieldError(f'"{kind}" takes nothing after it')
-    if kind in ("legal_episode", "legal_run") and arg not in LEGAL_STATUSES:
+    if kind in ("legal_episode", "legal_run"):
+        # Several statuses, comma-separated, count as one kind of order (cso_home,cso_away).
+        statuses = [part.strip() for part in arg.split(",")]
+        for status in statuses:
+            if status not in LEGAL_STATUSES:
+                raise _FieldError(
+                    f'"{status}" is not a legal status (statuses are {", ".join(LEGAL_STATUSES)})'
+                )
+        arg = ",".join(statuses)
+    if kind == "meeting" and arg not in MEETING_KINDS:
         raise _FieldError(
-            f'"{arg}" is not a legal status (statuses are {", ".join(LEGAL_STATUSES)})'
+            f'"{arg}" is not a kind of meeting (kinds are {", ".join(MEETING_KINDS)})'
         )
     if kind == "milestone" and arg not in _MILESTONES:
         raise _FieldError(
@@ -272,6 +365,7 @@ _EXAMPLES = {
     "legal_run": "cso_home",
     "milestone": "panel_recommendation",
     "met": "first_lac_review",
+    "meeting": "hearing",
 }
 
 
@@ -301,7 +395,11 @@ _PARSERS = {
     "met_by": _met_by,
     "met_by_routes": _routes,
     "review_window": _offset,
+    "met_after": _rule_id,
     "repeats": _bool,
+    "order_limit": _bool,
+    "warning": _offset,
+    "until_age": _age,
     "enabled": _bool,
     "source": _text,
     "mark": _mark,
@@ -321,12 +419,17 @@ def _merge(files: list[_Parsed]) -> tuple[Rule, ...]:
             else:
                 merged[rule_id] = merged[rule_id] | fields
             last_file[rule_id] = parsed.name
-    rules = tuple(_build(fields, last_file[rule_id]) for rule_id, fields in merged.items())
+    calendar = WorkingCalendar.of(
+        [h for p in files for h in p.added], [h for p in files for h in p.removed]
+    )
+    rules = tuple(
+        _build(fields, last_file[rule_id], calendar) for rule_id, fields in merged.items()
+    )
     _check_chains(rules, last_file, [p.name for p in files])
     return rules
 
 
-def _build(fields: Mapping[str, Any], name: str) -> Rule:
+def _build(fields: Mapping[str, Any], name: str, calendar: WorkingCalendar = SCOTLAND) -> Rule:
     rule_id = fields["id"]
 
     def fail(field_name: str, why: str) -> RulesError:
@@ -352,6 +455,10 @@ def _build(fields: Mapping[str, Any], name: str) -> Rule:
         raise fail("met_by", '"episode_end" needs a clock that starts with an episode')
     if "review_window" in fields and not any(m.kind.endswith("review") for m in met_by):
         raise fail("review_window", 'only applies when met_by is "review" or "next_review"')
+    if starts_on.kind != "legal_episode" and any(m.kind == "next_episode" for m in met_by):
+        raise fail("met_by", '"next_episode" needs a clock that starts on "legal_episode:…"')
+    if fields.get("met_after") == rule_id:
+        raise fail("met_after", "a rule cannot wait for itself")
     return Rule(
         id=rule_id,
         label=fields["label"],
@@ -363,6 +470,11 @@ def _build(fields: Mapping[str, Any], name: str) -> Rule:
         enabled=fields.get("enabled", True),
         source=fields["source"],
         mark=fields.get("mark", "local aim"),
+        order_limit=fields.get("order_limit", False),
+        warning=fields.get("warning"),
+        until_age=fields.get("until_age"),
+        met_after=fields.get("met_after"),
+        calendar=calendar,
     )
 
 
@@ -375,6 +487,11 @@ _ROUTES_ONLY = (
 def _check_chains(rules: Iterable[Rule], last_file: Mapping[str, str], files: list[str]) -> None:
     by_id = {r.id: r for r in rules}
     for rule in by_id.values():
+        if rule.met_after is not None and rule.met_after not in by_id:
+            raise RulesError(
+                f'{last_file[rule.id]}: rule "{rule.id}", field "met_after": '
+                f'there is no rule "{rule.met_after}" to wait for'
+            )
         path = [rule.id]
         current = rule
         while current.starts_on.kind == "met":
@@ -398,7 +515,8 @@ def _check_chains(rules: Iterable[Rule], last_file: Mapping[str, str], files: li
 
 
 def chain_order(rules: Iterable[Rule]) -> tuple[Rule, ...]:
-    """The rules, each after the rule whose clocks start it ("met:ID"), else in file order."""
+    """The rules, each after the rules it needs (the one whose clocks start it, "met:ID", and
+    its `met_after`), else in file order."""
     by_id = {r.id: r for r in rules}
     done: dict[str, Rule] = {}
 
@@ -408,10 +526,12 @@ def chain_order(rules: Iterable[Rule]) -> tuple[Rule, ...]:
         if depth > len(by_id):
             raise RulesError(f'rule "{rule.id}": rules follow each other round in a circle')
         target = rule.starts_on.arg if rule.starts_on.kind == "met" else None
-        if target is not None:
-            if target not in by_id:
-                raise RulesError(f'rule "{rule.id}": there is no rule "{target}" to follow')
-            visit(by_id[target], depth + 1)
+        for needed in (target, rule.met_after):
+            if needed is None:
+                continue
+            if needed not in by_id:
+                raise RulesError(f'rule "{rule.id}": there is no rule "{needed}" to follow')
+            visit(by_id[needed], depth + 1)
         done[rule.id] = rule
 
     for rule in by_id.values():

@@ -97,6 +97,10 @@ SHAPES: dict[str, tuple[tuple[float, float], ...]] = {
     ),
     "dash": ((-0.5, -0.14), (0.5, -0.14), (0.5, 0.14), (-0.5, 0.14)),
     "tick": ((-0.07, -0.5), (0.07, -0.5), (0.07, 0.5), (-0.07, 0.5)),
+    # A stop sign: an order that ceased by law (lapsed), unlike any other status's shape.
+    "octagon": tuple(
+        (0.55 * cos(2 * pi * (i + 0.5) / 8), 0.55 * sin(2 * pi * (i + 0.5) / 8)) for i in range(8)
+    ),
 }
 
 
@@ -119,6 +123,7 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "open": StatusStyle(OKABE_ITO["blue"], "circle", False, "Open", False),
     "closed": StatusStyle("#7F7F7F", "dash", True, "Closed", False),
     "missed": StatusStyle(OKABE_ITO["black"], "cross", True, "Missed", True),
+    "lapsed": StatusStyle(OKABE_ITO["vermillion"], "octagon", True, "Lapsed", True),
 }
 
 LANE_KINDS = ("living", "legal", "meetings", "milestones", "chronology", "clock")
@@ -427,6 +432,11 @@ def status_text(c: ClockInstance) -> str:
             return "Closed (no longer applies)"
         case "missed":
             return f"Missed ({_days(c.days_over)} over)"
+        case "lapsed":
+            ceased = day_text(c.due + timedelta(days=1))
+            if c.met or c.stopped:
+                return f"Lapsed: the order ceased {ceased}, {_days(c.days_over)} before the record"
+            return f"Lapsed: the order ceased {ceased}"
     return STATUS_STYLES[c.status].text
 
 
