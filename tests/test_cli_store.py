@@ -37,9 +37,9 @@ def test_init_import_export_check_backup(tmp_path: Path, capsys: pytest.CaptureF
     store = str(tmp_path / "s.pacestore")
     assert run(capsys, "init", "--store", store, "--owner", "Ewan Rendall")[0] == 0
     code, out, _ = run(capsys, "import", str(FIXTURES / "journeys.json"), "--store", store)
-    assert code == 0 and "Imported 9 new" in out
+    assert code == 0 and "Imported 14 new" in out
     code, out, _ = run(capsys, "check", "--store", store)
-    assert code == 0 and "sound" in out and "9 children" in out
+    assert code == 0 and "sound" in out and "14 children" in out
     out_file = tmp_path / "export.json"
     code, out, _ = run(capsys, "export", "--store", store, "--out", str(out_file),
                        "--child", "FX-A", "--child", "FX-B")
@@ -124,7 +124,7 @@ def test_existing_child_is_refused_by_name_unless_update(
     assert code == 1 and "children[0].ref: FX-A is already in the store" in err
     code, out, _ = run(capsys, "import", str(FIXTURES / "journeys.json"), "--store", store,
                        "--update")
-    assert code == 0 and "updated 9" in out
+    assert code == 0 and "updated 14" in out
 
 
 def test_demo_and_journey_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -134,7 +134,8 @@ def test_demo_and_journey_commands(tmp_path: Path, capsys: pytest.CaptureFixture
     code, out, _ = run(capsys, "due", "--store", store, "--as-of", "2026-11-24", "--json")
     due = json.loads(out)
     assert code == 0 and due["within"] == 28
-    urgency = [(0, -d["days_over"]) if d["status"] == "overdue" else (1, d["due"])
+    order = {"lapsed": 0, "overdue": 1}
+    urgency = [(order[d["status"]], -d["days_over"]) if d["status"] in order else (2, d["due"])
                for d in due["due"]]
     assert urgency == sorted(urgency)
     code, out, _ = run(capsys, "cohort", "--store", store, "--json")

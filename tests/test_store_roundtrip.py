@@ -71,7 +71,7 @@ def _shared_store(factory: object) -> CaseStore:
 
 
 def _without_ids(c: Child) -> Child:
-    return replace(c, living=tuple(replace(x, id="") for x in c.living),
+    return replace(c, id="", living=tuple(replace(x, id="") for x in c.living),
                    legal=tuple(replace(x, id="") for x in c.legal),
                    events=tuple(replace(x, id="") for x in c.events),
                    meetings=tuple(replace(x, id="") for x in c.meetings))

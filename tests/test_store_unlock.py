@@ -177,13 +177,24 @@ def test_older_store_is_backed_up_then_migrated(
 ) -> None:
     monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
     monkeypatch.setattr(schema, "LATEST", 1)
-    closed_store(store_path)
+    with CaseStore.create(store_path, PASSPHRASE, "Owner") as s:
+        # Children as version 1 wrote them: today's import writes columns v1 did not have.
+        conn = s._live()
+        for i in range(3):
+            conn.execute("INSERT INTO children (ref, given_name, family_name, date_of_birth,"
+                         " created, updated) VALUES (?, 'Ailsa', ?, '2019-01-01', 'x', 'x')",
+                         (f"R{i}", f"Flett{i}"))
+        conn.commit()
     monkeypatch.undo()
     with CaseStore.open(store_path, PASSPHRASE) as s:
         assert s.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
         assert "drafts" in s.db.table_names()
         assert s.check() == []
         assert s.audit_entries()[0].operation == "upgrade store"
+        # Migration 3 gave every child already there an id of its own, kept from then on.
+        ids = [c.id for c in s.children()]
+        assert len(set(ids)) == 3 and all(len(i) == 36 and i[14] == "4" for i in ids)
+        assert [c.id for c in s.children()] == ids
     backups = list((store_path.parent / "backups").iterdir())
     assert len(backups) == 1
     conn = sqlcipher.connect(str(backups[0]))  # read as it is: opening it would migrate it too

@@ -12,8 +12,24 @@ from pace_desktop.domain.records import (
     Meeting,
     Person,
 )
+from pace_desktop.domain.meeting_parts import (
+    Assessment,
+    FamilyTime,
+    OrderMade,
+    RouteConsidered,
+    SiblingNote,
+    View,
+)
+from pace_desktop.domain.nondisclosure import Nondisclosure
 
 __all__ = [
+    "Assessment",
+    "FamilyTime",
+    "Nondisclosure",
+    "OrderMade",
+    "RouteConsidered",
+    "SiblingNote",
+    "View",
     "Action",
     "Amendment",
     "Attendee",

@@ -11,6 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from pace_desktop.domain.meeting_parts import (
+    Assessment,
+    FamilyTime,
+    OrderMade,
+    RouteConsidered,
+    SiblingNote,
+    View,
+)
+from pace_desktop.domain.nondisclosure import Nondisclosure
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -82,6 +92,7 @@ class Attendee:
     name: str
     role: str | None = None
     present: bool = True
+    how: str | None = None  # in_person · video · phone
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +100,7 @@ class Decision:
     text: str
     milestone: str | None = None
     route: str | None = None
+    reasons: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +126,12 @@ class Meeting:
     status: str = "draft"
     amendments: tuple[Amendment, ...] = ()
     id: str = ""
+    views: tuple[View, ...] = ()
+    assessment: Assessment | None = None
+    family_time: tuple[FamilyTime, ...] = ()
+    siblings: tuple[SiblingNote, ...] = ()
+    routes_considered: tuple[RouteConsidered, ...] = ()
+    orders: tuple[OrderMade, ...] = ()
 
     @property
     def is_final(self) -> bool:
@@ -137,6 +155,8 @@ class Child:
     legal: tuple[LegalEpisode, ...] = ()
     events: tuple[Event, ...] = ()
     meetings: tuple[Meeting, ...] = field(default=())
+    nondisclosure: tuple[Nondisclosure, ...] = ()
+    id: str = ""
 
     @property
     def name(self) -> str:

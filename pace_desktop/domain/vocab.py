@@ -91,3 +91,34 @@ MEETING_KINDS: Final[dict[str, str]] = {
 REVIEW_MEETING_KINDS: Final = frozenset({"lac_review", "two_week_planning"})
 
 MEETING_STATUSES: Final = ("draft", "final")
+
+ATTENDANCE: Final[dict[str, str]] = {
+    "in_person": "In person",
+    "video": "By video",
+    "phone": "By phone",
+}
+TAKING_PART: Final[dict[str, str]] = {
+    **ATTENDANCE,
+    "written": "In writing",
+    "advocate": "Through an advocate",
+    "not_obtained": "Views not obtained",
+}
+ROUTE_OUTCOMES: Final[dict[str, str]] = {
+    "chosen": "Chosen",
+    "parallel": "Planned in parallel",
+    "ruled_out": "Ruled out",
+}
+ORDER_ACTIONS: Final[dict[str, str]] = {
+    "made": "Made",
+    "continued": "Continued",
+    "varied": "Varied",
+    "ended": "Ended",
+}
+ORDER_MEASURES: Final[dict[str, str]] = {
+    "residence": "Where the child must live",
+    "non_disclosure_of_place": "Where the child lives is not to be disclosed",
+    "contact_direction": "A direction about family time",
+    "secure": "Secure accommodation authorised",
+    "other": "Another measure",
+}
+NONDISCLOSURE_DECISIONS: Final = ("pending", "granted", "refused")

@@ -153,6 +153,8 @@ DAY: Final = Field(_day, _explain_day)
 FLAG: Final = Field(_flag, lambda v: f"must be true or false, not {describe(v)}")
 INTEGER: Final = Field(_integer, _explain_integer)
 LIST: Final = Field(_list, lambda v: f"must be a list […], not {describe(v)}")
+OBJECT: Final = Field(lambda v: v if type(v) is dict else BAD,
+                      lambda v: f"must be an object {{…}}, not {describe(v)}")
 
 
 def choice(codes: Collection[str]) -> Field:

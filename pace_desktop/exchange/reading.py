@@ -24,8 +24,26 @@ from pace_desktop.domain.records import (
     Meeting,
     Person,
 )
+from pace_desktop.domain.meeting_parts import (
+    ASSESSMENT_FIELDS,
+    Assessment,
+    FamilyTime,
+    OrderMade,
+    RouteConsidered,
+    SiblingNote,
+    View,
+)
+from pace_desktop.domain.nondisclosure import ADDRESS_PREFIX, Nondisclosure
 from pace_desktop.domain.vocab import (
+    ATTENDANCE,
     DATE_PRECISIONS,
+    EVENT_KINDS,
+    NONDISCLOSURE_DECISIONS,
+    ORDER_ACTIONS,
+    ORDER_MEASURES,
+    ROUTE_OUTCOMES,
+    TAKING_PART,
+    VISIT,
     IMPACT_SIGNS,
     LEGAL_STATUSES,
     LIVING_TYPES,
@@ -44,8 +62,10 @@ from pace_desktop.exchange.checks import (
     FLAG,
     INTEGER,
     LIST,
+    OBJECT,
     REQUIRED_TEXT,
     TEXT,
+    BAD,
     Checker,
     Register,
     Shape,
@@ -68,6 +88,7 @@ _ROUTE = choice(ROUTES)
 # `amendments` on events and meetings are this product's optional additions to the format.
 _CHILD = Shape(
     {
+        "id": TEXT,
         "ref": REQUIRED_TEXT,
         "given_name": REQUIRED_TEXT,
         "family_name": REQUIRED_TEXT,
@@ -83,6 +104,7 @@ _CHILD = Shape(
         "legal": LIST,
         "events": LIST,
         "meetings": LIST,
+        "nondisclosure": LIST,
     },
     required=("ref", "given_name", "family_name", "date_of_birth"),
 )
@@ -122,7 +144,7 @@ _EVENT = Shape(
         "date_precision": choice(DATE_PRECISIONS),
         "seq": INTEGER,
         # Ordered for messages: "note" first, then the milestones as INTERCHANGE.md lists them.
-        "kind": choice(("note", *MILESTONE_KINDS)),
+        "kind": choice(("note", *MILESTONE_KINDS, *(EVENT_KINDS - {"note"} - set(MILESTONE_KINDS)))),
         "route": _ROUTE,
         "title": REQUIRED_TEXT,
         "detail": TEXT,
@@ -152,14 +174,41 @@ _MEETING = Shape(
         "next_review": DAY,
         "status": choice(MEETING_STATUSES),
         "amendments": LIST,
+        "views": LIST,
+        "assessment": OBJECT,
+        "family_time": LIST,
+        "siblings": LIST,
+        "routes_considered": LIST,
+        "orders": LIST,
     },
     required=("kind", "date"),
 )
-_ATTENDEE = Shape({"name": REQUIRED_TEXT, "role": TEXT, "present": FLAG}, required=("name",))
+_ATTENDEE = Shape(
+    {"name": REQUIRED_TEXT, "role": TEXT, "present": FLAG, "how": choice(ATTENDANCE)},
+    required=("name",),
+)
 _DECISION = Shape(
-    {"text": REQUIRED_TEXT, "milestone": choice(MILESTONE_KINDS), "route": _ROUTE},
+    {"text": REQUIRED_TEXT, "milestone": choice(MILESTONE_KINDS), "route": _ROUTE,
+     "reasons": TEXT},
     required=("text",),
 )
+_VIEW = Shape({"person": REQUIRED_TEXT, "text": TEXT, "how": choice(TAKING_PART),
+               "why_not": TEXT}, required=("person",))
+_ASSESSMENT = Shape({f: TEXT for f in ASSESSMENT_FIELDS})
+_FAMILY_TIME = Shape({"with": REQUIRED_TEXT, "how_often": TEXT, "supervised": FLAG,
+                      "notes": TEXT}, required=("with",))
+_SIBLING = Shape({"person": REQUIRED_TEXT, "lives": TEXT, "together": FLAG, "why_apart": TEXT,
+                  "views": TEXT}, required=("person",))
+_ROUTE_CONSIDERED = Shape({"route": _ROUTE, "outcome": choice(ROUTE_OUTCOMES), "reasons": TEXT},
+                          required=("route", "outcome"))
+_ORDER = Shape({"status": choice(LEGAL_STATUSES), "action": choice(ORDER_ACTIONS), "date": DAY,
+                "measures": LIST, "residence": TEXT, "expires": DAY},
+               required=("status", "action"))
+_MEASURE = choice(ORDER_MEASURES)
+_NONDISCLOSURE = Shape({"id": TEXT, "item": REQUIRED_TEXT, "withhold_from": LIST,
+                        "reason": REQUIRED_TEXT, "requested": DAY,
+                        "decision": choice(NONDISCLOSURE_DECISIONS), "decided": DAY},
+                       required=("item", "withhold_from", "reason"))
 _ACTION = Shape({"text": REQUIRED_TEXT, "owner": TEXT, "due": DAY, "done": DAY}, required=("text",))
 _AMENDMENT = Shape(
     {"at": DAY, "author": REQUIRED_TEXT, "text": REQUIRED_TEXT}, required=("at", "author", "text")
@@ -176,6 +225,14 @@ _new_attendee = builder(Attendee)
 _new_decision = builder(Decision)
 _new_action = builder(Action)
 _new_amendment = builder(Amendment)
+_new_view = builder(View)
+_new_sibling = builder(SiblingNote)
+_new_route_considered = builder(RouteConsidered)
+
+
+def _new_family_time(values: dict[str, Any]) -> FamilyTime:
+    return FamilyTime(values["with"], values.get("how_often"), values.get("supervised"),
+                      values.get("notes"))
 
 
 def parse_interchange(data: object) -> list[Child]:
@@ -233,6 +290,7 @@ def _top(check: Checker, data: object) -> list | None:
 
 def _children(check: Checker, raw_children: list) -> list[Child]:
     refs = Register("children", "ref")
+    child_ids = Register("children", "id")
     children = []
     for i, raw in enumerate(raw_children):
         place = f"children[{i}]"
@@ -242,6 +300,8 @@ def _children(check: Checker, raw_children: list) -> list[Child]:
             continue
         if "ref" in values:
             check.unique(refs, values["ref"], i)
+        if values.get("id"):
+            check.unique(child_ids, values["id"], i)
         chi = values.get("chi")
         if chi is not None:
             # chi_problem trusts str.isdigit, which passes digits like "²" that int() refuses.
@@ -252,7 +312,10 @@ def _children(check: Checker, raw_children: list) -> list[Child]:
         values["living"] = _living(check, values.get("living", ()), place, person_ids)
         values["legal"] = _legal(check, values.get("legal", ()), place)
         values["events"] = _events(check, values.get("events", ()), place, person_ids)
-        values["meetings"] = _meetings(check, values.get("meetings", ()), place)
+        values["meetings"] = _meetings(check, values.get("meetings", ()), place, person_ids)
+        if "nondisclosure" in values:
+            values["nondisclosure"] = _nondisclosure(check, values["nondisclosure"], place,
+                                                     person_ids, _item_ids(raw))
         if len(check.problems) == before:
             children.append(_new_child(values))
     return children
@@ -400,6 +463,8 @@ def _events(
             values["withhold_from"] = _recipients(check, values["withhold_from"], place)
         if "amendments" in values:
             values["amendments"] = _amendments(check, values["amendments"], place)
+        if values.get("kind") == VISIT and "significant" not in values:
+            values["significant"] = False  # INTERCHANGE.md: a visit is not significant unless said
         if len(check.problems) == before:
             events.append(_new_event(values))
     return tuple(events)
@@ -416,7 +481,8 @@ def _recipients(check: Checker, raw_recipients: list, event_place: str) -> tuple
     return tuple(recipients)
 
 
-def _meetings(check: Checker, raw_meetings: list, child_place: str) -> tuple[Meeting, ...]:
+def _meetings(check: Checker, raw_meetings: list, child_place: str,
+              person_ids: frozenset[str]) -> tuple[Meeting, ...]:
     meetings = []
     for place, values, _raw, before in _records(check, raw_meetings, f"{child_place}.meetings",
                                                 _MEETING):
@@ -424,9 +490,21 @@ def _meetings(check: Checker, raw_meetings: list, child_place: str) -> tuple[Mee
             ("attendees", _ATTENDEE, _new_attendee),
             ("decisions", _DECISION, _new_decision),
             ("actions", _ACTION, _new_action),
+            ("views", _VIEW, _new_view),
+            ("family_time", _FAMILY_TIME, _new_family_time),
+            ("siblings", _SIBLING, _new_sibling),
+            ("routes_considered", _ROUTE_CONSIDERED, _new_route_considered),
+            ("orders", _ORDER, _new_order),
         ):
             if key in values:
                 values[key] = _parts(check, values[key], f"{place}.{key}", shape, build)
+        for j, sibling in enumerate(values.get("siblings", ())):
+            if sibling.person not in person_ids:
+                check.add(f"{place}.siblings[{j}].person",
+                          f"no person with id {quote(sibling.person)} in {child_place}.people")
+        if "assessment" in values:
+            found = check.record(values["assessment"], f"{place}.assessment", _ASSESSMENT)
+            values["assessment"] = Assessment(**found) if found else None
         if "amendments" in values:
             values["amendments"] = _amendments(check, values["amendments"], place)
         if len(check.problems) == before:
@@ -451,6 +529,8 @@ def _parts(
             continue
         if shape is _DECISION:
             _route_allowed(check, values, raw, place, "milestone", None)
+        if shape is _ORDER and "measures" in values:
+            values["measures"] = _measures(check, values["measures"], place)
         if len(check.problems) == before:
             parts.append(build(values))
     return tuple(parts)
@@ -459,3 +539,65 @@ def _parts(
 def _amendments(check: Checker, raw_amendments: list, record_place: str) -> tuple[Amendment, ...]:
     """Dated corrections to a finalised event or meeting."""
     return _parts(check, raw_amendments, f"{record_place}.amendments", _AMENDMENT, _new_amendment)
+
+
+def _new_order(values: dict[str, Any]) -> OrderMade:
+    return OrderMade(values["status"], values["action"], values.get("date"),
+                     tuple(values.get("measures", ())), values.get("residence"),
+                     values.get("expires"))
+
+
+def _measures(check: Checker, raw: list, order_place: str) -> tuple[str, ...]:
+    found = []
+    for i, value in enumerate(raw):
+        if _MEASURE.convert(value) is BAD:
+            check.add(f"{order_place}.measures[{i}]", _MEASURE.explain(value))
+        else:
+            found.append(value)
+    return tuple(found)
+
+
+def _item_ids(raw_child: dict) -> dict[str, frozenset[str]]:
+    """The ids a non-disclosure request may name, by list, as the file gives them."""
+    def ids(key: str) -> frozenset[str]:
+        items = raw_child.get(key)
+        if type(items) is not list:
+            return frozenset()
+        return frozenset(x["id"] for x in items
+                         if type(x) is dict and type(x.get("id")) is str)
+    return {key: ids(key) for key in ("events", "meetings", "people", "living")}
+
+
+def _nondisclosure(check: Checker, raw_requests: list, child_place: str,
+                   person_ids: frozenset[str], item_ids: dict[str, frozenset[str]]
+                   ) -> tuple[Nondisclosure, ...]:
+    requests = []
+    any_item = frozenset().union(*item_ids.values())
+    addressable = item_ids["people"] | item_ids["living"]
+    for place, values, _raw, before in _records(check, raw_requests,
+                                                f"{child_place}.nondisclosure", _NONDISCLOSURE):
+        item = values.get("item")
+        if item is not None:
+            if item.startswith(ADDRESS_PREFIX):
+                if item[len(ADDRESS_PREFIX):] not in addressable:
+                    check.add(f"{place}.item", f"{quote(item)}: no person or home with that id"
+                              f" in {child_place}")
+            elif item not in any_item:
+                check.add(f"{place}.item", f"no entry, meeting, person or home with id"
+                          f" {quote(item)} in {child_place}")
+        who = values.get("withhold_from")
+        if who is not None:
+            if not who:
+                check.add(f"{place}.withhold_from", "must name at least one person")
+            for j, pid in enumerate(who):
+                if type(pid) is not str or pid not in person_ids:
+                    check.add(f"{place}.withhold_from[{j}]",
+                              f"no person with id {quote(str(pid))} in {child_place}.people")
+            values["withhold_from"] = tuple(p for p in who if type(p) is str)
+        requested, decided = values.get("requested"), values.get("decided")
+        if requested and decided and decided < requested:
+            check.add(f"{place}.decided", f"before the request ({decided.isoformat()} <"
+                      f" {requested.isoformat()})")
+        if len(check.problems) == before:
+            requests.append(Nondisclosure(**values))
+    return tuple(requests)

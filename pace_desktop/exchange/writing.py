@@ -28,6 +28,8 @@ from pace_desktop.domain.records import (
     Meeting,
     Person,
 )
+from pace_desktop.domain.meeting_parts import parts_to_dict
+from pace_desktop.domain.nondisclosure import Nondisclosure
 from pace_desktop.exchange.reading import FORMAT, VERSION
 
 Json = dict[str, Any]
@@ -48,7 +50,8 @@ def _day(value: date | None) -> str | None:
 
 
 def _child(child: Child) -> Json:
-    out: Json = {
+    out: Json = {"id": child.id} if child.id else {}
+    out |= {
         "ref": child.ref,
         "given_name": child.given_name,
         "family_name": child.family_name,
@@ -70,6 +73,17 @@ def _child(child: Child) -> Json:
         out["events"] = [_event(e) for e in child.events]
     if child.meetings:
         out["meetings"] = [_meeting(m) for m in child.meetings]
+    if child.nondisclosure:
+        out["nondisclosure"] = [_nondisclosure(n) for n in child.nondisclosure]
+    return out
+
+
+def _nondisclosure(n: Nondisclosure) -> Json:
+    out: Json = {"id": n.id} if n.id else {}
+    out |= {"item": n.item, "withhold_from": list(n.withhold_from), "reason": n.reason}
+    _put(out, "requested", _day(n.requested))
+    out["decision"] = n.decision
+    _put(out, "decided", _day(n.decided))
     return out
 
 
@@ -132,7 +146,7 @@ def _meeting(meeting: Meeting) -> Json:
     _put(out, "chair", meeting.chair)
     if meeting.attendees:
         out["attendees"] = [
-            _without_none({"name": a.name, "role": a.role, "present": a.present})
+            _without_none({"name": a.name, "role": a.role, "present": a.present, "how": a.how})
             for a in meeting.attendees
         ]
     _put(out, "child_views", meeting.child_views)
@@ -140,7 +154,8 @@ def _meeting(meeting: Meeting) -> Json:
     _put(out, "family_views", meeting.family_views)
     if meeting.decisions:
         out["decisions"] = [
-            _without_none({"text": d.text, "milestone": d.milestone, "route": d.route})
+            _without_none({"text": d.text, "milestone": d.milestone, "route": d.route,
+                           "reasons": d.reasons})
             for d in meeting.decisions
         ]
     if meeting.actions:
@@ -154,6 +169,9 @@ def _meeting(meeting: Meeting) -> Json:
     out["status"] = meeting.status
     if meeting.amendments:
         out["amendments"] = _amendments(meeting.amendments)
+    # The fuller parts, in INTERCHANGE.md's order, each only when there is something in it.
+    out |= parts_to_dict(meeting.views, meeting.assessment, meeting.family_time,
+                         meeting.siblings, meeting.routes_considered, meeting.orders)
     return out
 
 

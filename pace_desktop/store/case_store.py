@@ -421,15 +421,15 @@ class CaseStore:
                 c = with_ids(c)
                 cid = next_child
                 next_child += 1
-                new_rows.append((cid, *rows.child_values(c), now, now, 1))
+                new_rows.append((cid, c.id, *rows.child_values(c), now, now, 1))
                 search_rows.append(child_search_values(cid, c))
                 writer.add_lists(cid, c)
                 added.append(c.ref)
             if problems:
                 raise ImportRefused(problems)
             conn.executemany(
-                f"INSERT INTO children (id, {', '.join(rows.CHILD_COLUMNS)}, created, updated,"
-                f" version) VALUES ({rows.placeholders(4 + len(rows.CHILD_COLUMNS))})", new_rows)
+                f"INSERT INTO children (id, uid, {', '.join(rows.CHILD_COLUMNS)}, created, updated,"
+                f" version) VALUES ({rows.placeholders(5 + len(rows.CHILD_COLUMNS))})", new_rows)
             conn.executemany("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
                              search_rows)
             writer.flush()
@@ -438,7 +438,8 @@ class CaseStore:
             op.after = {"source": source, "added": added, "updated": updated,
                         "events": sum(len(c.events) for c in children)}
             op.children.update(added + updated)
-            op.parts.update({"children", "people", "living", "legal", "events", "meetings"})
+            op.parts.update({"children", "people", "living", "legal", "events", "meetings",
+                             "nondisclosure"})
         assert op.result is not None
         return ImportResult(op.result, tuple(added), tuple(updated))
 
@@ -479,7 +480,7 @@ class CaseStore:
         conn.execute("DELETE FROM child_search WHERE rowid = ?", (child_id,))
         conn.execute("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
                      child_search_values(child_id, new))
-        for table in ("people", "living", "legal"):
+        for table in ("people", "living", "legal", "nondisclosure"):
             conn.execute(f"DELETE FROM {table} WHERE child_id = ?", (child_id,))
         for m in replaced:
             self._delete_draft_meeting(child_id, m.id)

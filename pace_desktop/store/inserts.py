@@ -7,13 +7,15 @@ can be written with `executemany` too; per-row inserts are ~9x slower at a milli
 from __future__ import annotations
 
 from collections.abc import Sequence
+import uuid
 from dataclasses import replace
 from typing import Any
 
 from pace_desktop.domain import Child, Event, Meeting
 from pace_desktop.store import rows
 
-_PREFIX = {"people": "p", "living": "l", "legal": "g", "events": "e", "meetings": "m"}
+_PREFIX = {"people": "p", "living": "l", "legal": "g", "events": "e", "meetings": "m",
+           "nondisclosure": "n"}
 
 
 def next_ids(conn: Any, table: str) -> int:
@@ -39,6 +41,8 @@ def with_ids(child: Child, taken: dict[str, set[str]] | None = None) -> Child:
 
     return replace(
         child,
+        id=child.id or str(uuid.uuid4()),
+        nondisclosure=fill(child.nondisclosure, "nondisclosure"),
         living=fill(child.living, "living"),
         legal=fill(child.legal, "legal"),
         events=fill(child.events, "events"),
@@ -68,7 +72,8 @@ class BulkWriter:
         self.stamp = (now, now, 1)
         self.tables: dict[str, list[tuple[Any, ...]]] = {
             k: [] for k in ("people", "living", "legal", "events", "meetings", "attendees",
-                            "decisions", "actions", "amendments", "event_search")
+                            "decisions", "actions", "amendments", "event_search",
+                            "nondisclosure")
         }
         self.event_id = next_ids(conn, "events")
         self.meeting_id = next_ids(conn, "meetings")
@@ -86,6 +91,9 @@ class BulkWriter:
         if "legal" not in skip:
             t["legal"] += [(child_id, i, *rows.legal_values(e), *self.stamp)
                            for i, e in enumerate(c.legal, pos.get("legal", 0))]
+        if "nondisclosure" not in skip:
+            t["nondisclosure"] += [(child_id, i, *rows.nondisclosure_values(n), *self.stamp)
+                                   for i, n in enumerate(c.nondisclosure)]
         for i, e in enumerate(c.events, pos.get("events", 0)):
             self.add_event(child_id, i, e)
         for i, m in enumerate(c.meetings, pos.get("meetings", 0)):
@@ -106,9 +114,9 @@ class BulkWriter:
         self.meeting_id += 1
         t = self.tables
         t["meetings"].append((mid, child_id, position, *rows.meeting_values(m), *self.stamp))
-        t["attendees"] += [(mid, i, a.name, a.role, int(a.present))
+        t["attendees"] += [(mid, i, a.name, a.role, int(a.present), a.how)
                            for i, a in enumerate(m.attendees)]
-        t["decisions"] += [(mid, i, d.text, d.milestone, d.route)
+        t["decisions"] += [(mid, i, d.text, d.milestone, d.route, d.reasons)
                            for i, d in enumerate(m.decisions)]
         t["actions"] += [(mid, i, a.text, a.owner, rows.iso(a.due), rows.iso(a.done))
                          for i, a in enumerate(m.actions)]
@@ -133,8 +141,13 @@ class BulkWriter:
            f" VALUES ({rows.placeholders(6 + len(rows.EVENT_COLUMNS))})", t["events"])
         ex(f"INSERT INTO meetings (id, child_id, position, {cols(rows.MEETING_COLUMNS)}, {stamp})"
            f" VALUES ({rows.placeholders(6 + len(rows.MEETING_COLUMNS))})", t["meetings"])
-        ex("INSERT INTO attendees VALUES (?, ?, ?, ?, ?)", t["attendees"])
-        ex("INSERT INTO decisions VALUES (?, ?, ?, ?, ?)", t["decisions"])
+        ex("INSERT INTO attendees (meeting_id, position, name, role, present, how)"
+           " VALUES (?, ?, ?, ?, ?, ?)", t["attendees"])
+        ex("INSERT INTO decisions (meeting_id, position, text, milestone, route, reasons)"
+           " VALUES (?, ?, ?, ?, ?, ?)", t["decisions"])
+        ex(f"INSERT INTO nondisclosure (child_id, position, {cols(rows.NONDISCLOSURE_COLUMNS)},"
+           f" {stamp}) VALUES ({rows.placeholders(5 + len(rows.NONDISCLOSURE_COLUMNS))})",
+           t["nondisclosure"])
         ex("INSERT INTO actions VALUES (?, ?, ?, ?, ?, ?)", t["actions"])
         ex("INSERT INTO amendments VALUES (?, ?, ?, ?, ?, ?)", t["amendments"])
         ex("INSERT INTO event_search (rowid, text, child) VALUES (?, ?, ?)", t["event_search"])

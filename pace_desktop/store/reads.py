@@ -99,12 +99,14 @@ def load_children(conn: Any, ids: Sequence[int], clock_facts_only: bool = False)
         events = by_child(f"SELECT child_id, id, {_cols(rows.EVENT_COLUMNS)} FROM events"
                           f" WHERE {where} ORDER BY child_id, position")
     if clock_facts_only:
-        # Only what a clock can read: reviews, and meetings whose decisions name a milestone;
+        # Only what a clock can read: reviews, hearings and child protection planning meetings
+        # (the CPO and IRD clocks), and meetings whose decisions name a milestone;
         # kind, date, status and those decisions, nothing of what was said (NOTES: 105,000
         # full meetings took 2.3 s to build for a 10,000-child due list).
         meetings = by_child(
             f"SELECT child_id, id, uid, kind, date, status FROM meetings m WHERE {where}"
-            " AND (kind IN ('lac_review', 'two_week_planning') OR EXISTS (SELECT 1 FROM"
+            " AND (kind IN ('lac_review', 'two_week_planning', 'hearing', 'cp_planning')"
+            " OR EXISTS (SELECT 1 FROM"
             " decisions d WHERE d.meeting_id = m.id AND d.milestone IS NOT NULL))"
             " ORDER BY child_id, position")
     else:
@@ -123,9 +125,9 @@ def load_children(conn: Any, ids: Sequence[int], clock_facts_only: bool = False)
             out[key] = bucket
         return out
 
-    decisions = by_meeting("decisions", "text, milestone, route",
+    decisions = by_meeting("decisions", "text, milestone, route, reasons",
                            " AND milestone IS NOT NULL" if clock_facts_only else "")
-    attendees = {} if clock_facts_only else by_meeting("attendees", "name, role, present")
+    attendees = {} if clock_facts_only else by_meeting("attendees", "name, role, present, how")
     actions = {} if clock_facts_only else by_meeting("actions", "text, owner, due, done")
     amendments: dict[tuple[str, int], list[tuple[Any, ...]]] = defaultdict(list)
     if not clock_facts_only:
@@ -138,7 +140,10 @@ def load_children(conn: Any, ids: Sequence[int], clock_facts_only: bool = False)
                     amendments[(record, rec_id)].append((at, author, text))
 
     details = {row[0]: row[1:] for row in conn.execute(
-        f"SELECT id, {_C} FROM children WHERE id IN ({id_list})")}
+        f"SELECT id, uid, {_C} FROM children WHERE id IN ({id_list})")}
+    requests = {} if clock_facts_only else by_child(
+        f"SELECT child_id, {_cols(rows.NONDISCLOSURE_COLUMNS)} FROM nondisclosure"
+        f" WHERE {where} ORDER BY child_id, position")
     for cid in ids:
         evs = []
         for r in events.get(cid, ()):
@@ -147,7 +152,9 @@ def load_children(conn: Any, ids: Sequence[int], clock_facts_only: bool = False)
                 e = replace(e, amendments=rows.amendments_from(am))
             evs.append(e)
         yield rows.child_from(
-            details[cid],
+            details[cid][1:],
+            details[cid][0],
+            nondisclosure=tuple(rows.nondisclosure_from(r) for r in requests.get(cid, ())),
             people=tuple(rows.person_from(r) for r in people.get(cid, ())),
             living=tuple(rows.living_from(r) for r in living.get(cid, ())),
             legal=tuple(rows.legal_from(r) for r in legal.get(cid, ())),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
@@ -16,8 +17,10 @@ from pace_desktop.domain import (
     LegalEpisode,
     LivingEpisode,
     Meeting,
+    Nondisclosure,
     Person,
 )
+from pace_desktop.domain.meeting_parts import parts_from_dict, parts_to_dict
 
 CHILD_COLUMNS = (
     "ref", "given_name", "family_name", "known_as", "date_of_birth", "chi", "sex",
@@ -32,7 +35,9 @@ EVENT_COLUMNS = ("uid", "date", "date_precision", "seq", "kind", "route", "title
                  "source", "source_person", "impact", "impact_sign", "action", "significant",
                  "withhold_from")
 MEETING_COLUMNS = ("uid", "kind", "date", "chair", "child_views", "child_views_how",
-                   "family_views", "next_review", "status")
+                   "family_views", "next_review", "status", "parts")
+NONDISCLOSURE_COLUMNS = ("uid", "item", "withhold_from", "reason", "requested", "decision",
+                         "decided")
 
 
 def iso(d: date | None) -> str | None:
@@ -69,8 +74,23 @@ def event_values(e: Event) -> tuple[Any, ...]:
 
 
 def meeting_values(m: Meeting) -> tuple[Any, ...]:
+    parts = parts_to_dict(m.views, m.assessment, m.family_time, m.siblings,
+                          m.routes_considered, m.orders)
     return (m.id, m.kind, iso(m.date), m.chair, m.child_views, m.child_views_how,
-            m.family_views, iso(m.next_review), m.status)
+            m.family_views, iso(m.next_review), m.status,
+            json.dumps(parts, ensure_ascii=False) if parts else None)
+
+
+def nondisclosure_values(n: Nondisclosure) -> tuple[Any, ...]:
+    return (n.id, n.item, json.dumps(list(n.withhold_from), ensure_ascii=False), n.reason,
+            iso(n.requested), n.decision, iso(n.decided))
+
+
+def nondisclosure_from(r: tuple[Any, ...]) -> Nondisclosure:
+    uid, item, who, reason, requested, decision, decided = r
+    return Nondisclosure(id=uid, item=item, withhold_from=tuple(json.loads(who)),
+                         reason=reason, requested=day(requested), decision=decision,
+                         decided=day(decided))
 
 
 def person_from(r: tuple[Any, ...]) -> Person:
@@ -106,15 +126,18 @@ def meeting_from(r: tuple[Any, ...], attendees: Iterable[tuple[Any, ...]] = (),
                  decisions: Iterable[tuple[Any, ...]] = (),
                  actions: Iterable[tuple[Any, ...]] = (),
                  amendments: Iterable[tuple[Any, ...]] = ()) -> Meeting:
-    uid, kind, d, chair, views, how, family, next_review, status = r
+    uid, kind, d, chair, views, how, family, next_review, status, parts = r
     return Meeting(
         id=uid, kind=kind, date=day(d), chair=chair, child_views=views,  # type: ignore[arg-type]
         child_views_how=how, family_views=family, next_review=day(next_review), status=status,
-        attendees=tuple(Attendee(name=n, role=role, present=bool(p)) for n, role, p in attendees),
-        decisions=tuple(Decision(text=t, milestone=m, route=rt) for t, m, rt in decisions),
+        attendees=tuple(Attendee(name=n, role=role, present=bool(p), how=hw)
+                        for n, role, p, hw in attendees),
+        decisions=tuple(Decision(text=t, milestone=m, route=rt, reasons=why)
+                        for t, m, rt, why in decisions),
         actions=tuple(Action(text=t, owner=o, due=day(due), done=day(done))
                       for t, o, due, done in actions),
         amendments=amendments_from(amendments),
+        **(parts_from_dict(json.loads(parts)) if parts else {}),
     )
 
 
@@ -129,17 +152,17 @@ def meeting_facts_from(r: tuple[Any, ...], decisions: Iterable[tuple[Any, ...]])
     """A meeting as the clocks see it: kind, date, status and milestone decisions."""
     uid, kind, d, status = r
     return Meeting(id=uid, kind=kind, date=day(d), status=status,  # type: ignore[arg-type]
-                   decisions=tuple(Decision(text=t, milestone=m, route=rt)
-                                   for t, m, rt in decisions))
+                   decisions=tuple(Decision(text=t, milestone=m, route=rt, reasons=why)
+                                   for t, m, rt, why in decisions))
 
 
 def amendments_from(rs: Iterable[tuple[Any, ...]]) -> tuple[Amendment, ...]:
     return tuple(Amendment(at=day(at), author=a, text=t) for at, a, t in rs)  # type: ignore[arg-type]
 
 
-def child_from(r: tuple[Any, ...], **parts: tuple[Any, ...]) -> Child:
+def child_from(r: tuple[Any, ...], uid: str = "", **parts: tuple[Any, ...]) -> Child:
     (ref, given, family, known_as, dob, chi, sex, la, worker, officer) = r
-    return Child(ref=ref, given_name=given, family_name=family, known_as=known_as,
+    return Child(id=uid or "", ref=ref, given_name=given, family_name=family, known_as=known_as,
                  date_of_birth=day(dob), chi=chi, sex=sex, local_authority=la,  # type: ignore[arg-type]
                  allocated_worker=worker, reviewing_officer=officer, **parts)
 

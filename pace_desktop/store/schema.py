@@ -18,6 +18,13 @@ _ROW = """
     version INTEGER NOT NULL DEFAULT 1
 """
 
+# A version 4 UUID made by SQLite itself, for rows that existed before children had ids.
+_UUID_SQL = (
+    "lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' ||"
+    " substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||"
+    " substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
+)
+
 MIGRATIONS: Final[tuple[str, ...]] = (
     # 1: everything INTERCHANGE.md describes, the audit log and full-text search.
     f"""
@@ -215,6 +222,34 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         form TEXT NOT NULL,
         body TEXT NOT NULL,
         saved TEXT NOT NULL
+    );
+    """,
+    # 3: the additions of 2026-11-28 to INTERCHANGE.md: an id for every child (a UUID, made
+    # here for children already in the store), the fuller decision record (how each person
+    # took part, reasons, and the parts kept whole with their meeting), and non-disclosure
+    # requests.
+    f"""
+    ALTER TABLE children ADD COLUMN uid TEXT;
+    UPDATE children SET uid = {_UUID_SQL};
+    CREATE UNIQUE INDEX children_by_uid ON children (uid);
+    ALTER TABLE attendees ADD COLUMN how TEXT;
+    ALTER TABLE decisions ADD COLUMN reasons TEXT;
+    -- views, assessment, family time, brothers and sisters, routes considered, orders: JSON
+    ALTER TABLE meetings ADD COLUMN parts TEXT;
+
+    CREATE TABLE nondisclosure (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        uid TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        withhold_from TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        requested TEXT,
+        decision TEXT NOT NULL DEFAULT 'pending',
+        decided TEXT,
+        {_ROW},
+        UNIQUE (child_id, uid)
     );
     """,
 )

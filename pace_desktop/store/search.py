@@ -63,7 +63,7 @@ def search(conn: Any, text: str, limit: int = 50, child_id: int | None = None) -
         (event_expr, limit))]
     events: list[EventHit] = []
     if found:
-        cols = ", ".join(rows.EVENT_COLUMNS)
+        cols = ", ".join(f"e.{c}" for c in rows.EVENT_COLUMNS)
         by_id = {r[0]: r[1:] for r in conn.execute(
             f"SELECT e.id, c.ref, coalesce(c.known_as, c.given_name) || ' ' || c.family_name,"
             f" {cols} FROM events e JOIN children c ON c.id = e.child_id"
