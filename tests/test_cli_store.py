@@ -49,7 +49,7 @@ def test_init_import_export_check_backup(tmp_path: Path, capsys: pytest.CaptureF
     backup = tmp_path / "b.pacebackup"
     assert run(capsys, "backup", "--store", store, "--out", str(backup))[0] == 0
     with CaseStore.open(backup, PASSPHRASE) as b:
-        assert len(b.refs()) == 9
+        assert len(b.refs()) == 14
 
 
 def test_failures_are_one_plain_line_never_a_traceback(
