@@ -21,7 +21,7 @@ def iso_date(text: str) -> date:
 
 def _rules(args: argparse.Namespace, settings: Settings) -> tuple[journey.Rule, ...]:
     override = args.rules or settings.rules_path()
-    return journey.load_rules(override)
+    return journey.load_rules(override, record_visits=settings.record_visits)
 
 
 def _print_json(value: Any) -> None:

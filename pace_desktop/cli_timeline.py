@@ -31,7 +31,8 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise CommandError(f"There is no folder {out.parent} to save the timeline in.")
     settings = load_settings()
-    rules = journey.load_rules(args.rules or settings.rules_path())
+    rules = journey.load_rules(args.rules or settings.rules_path(),
+                               record_visits=settings.record_visits)
     as_of = args.as_of or date.today()
     with open_store(args) as store:
         child = store.child(args.child)

@@ -64,6 +64,7 @@ class PrintRequest:
     as_of: date | None = None
     due_soon_days: int = 28
     rules_path: Path | None = None
+    record_visits: bool = False
 
     @classmethod
     def for_settings(cls, document: str, child_ref: str | None, settings: Settings,
@@ -71,7 +72,7 @@ class PrintRequest:
         options = PrintOptions(printed_by=settings.audit_name,
                                marking=settings.protective_marking)
         base = cls(document, child_ref, options, due_soon_days=settings.due_soon_days,
-                   rules_path=settings.rules_path())
+                   rules_path=settings.rules_path(), record_visits=settings.record_visits)
         return replace(base, **choices)  # type: ignore[arg-type]
 
     def with_password(self, password: str | None) -> PrintRequest:
@@ -132,7 +133,7 @@ def _clocks_report(store: CaseStore, r: PrintRequest, as_of: date) -> Made:
 
 
 def _rules(r: PrintRequest) -> tuple[journey.Rule, ...]:
-    return tuple(journey.load_rules(r.rules_path))
+    return tuple(journey.load_rules(r.rules_path, record_visits=r.record_visits))
 
 
 def allocated_workers(store: CaseStore) -> list[str]:

@@ -27,6 +27,8 @@ class Settings:
     user_name: str = ""  # the name written in the audit log; empty means the login name
     rules_file: str = ""  # an authority's own clock rules; empty means settings/rules.toml
     baseline_points: int = 0  # run charts: freeze the median from the first N points (0: off)
+    # Visits are recorded in PACE Desktop, so the statutory visit clocks (CLOCKS.md) apply.
+    record_visits: bool = False
 
     @property
     def audit_name(self) -> str:
@@ -44,6 +46,9 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "idle_lock_minutes": (1, 240), "due_soon_days": (0, 365), "baseline_points": (0, 10_000)}
 
 
+_FLAGS = frozenset({"record_visits"})
+
+
 def settings_file() -> Path:
     return paths.settings_dir() / "settings.toml"
 
@@ -54,6 +59,11 @@ def validate(values: dict[str, Any], where: str) -> Settings:
     for key, value in values.items():
         if key not in known:
             raise SettingsError(f"{where}: {key}: unknown setting")
+        if key in _FLAGS:
+            if not isinstance(value, bool):
+                raise SettingsError(f"{where}: {key}: must be true or false")
+            out[key] = value
+            continue
         want_int = key in _LIMITS
         if want_int and (not isinstance(value, int) or isinstance(value, bool)):
             raise SettingsError(f"{where}: {key}: must be a whole number")

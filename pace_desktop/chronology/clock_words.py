@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from reportlab.platypus import Flowable
 
@@ -15,6 +15,11 @@ from pace_desktop.journey import STATUS_LABELS, ClockInstance, Milestone
 
 def clock_progress(clock: ClockInstance, as_of: date) -> str:
     """How far along the clock is, in words a manager can act on."""
+    if clock.status == "lapsed":
+        ceased = short_date(clock.due + timedelta(days=1))
+        if clock.met or clock.stopped:
+            return f"the order ceased on {ceased}, {clock.days_over} days before the record"
+        return f"the order ceased on {ceased}: check the legal status"
     if clock.status == "overdue":
         return f"{clock.days_over} days overdue"
     if clock.status == "met_late":

@@ -27,12 +27,16 @@ def clocks_report_pdf(items: Sequence[DueItem], as_of: date, options: PrintOptio
     maps a child's reference to their social worker."""
     workers = workers or {}
     whose = f"children allocated to {worker}" if worker else "the whole caseload"
+    lapsed = [i for i in items if i.clock.status == "lapsed"]
     overdue = [i for i in items if i.clock.status == "overdue"]
-    soon = [i for i in items if i.clock.status != "overdue"]
+    soon = [i for i in items if i.clock.status not in ("overdue", "lapsed")]
     story: list[Flowable] = [
         para("Caseload clocks report", "title"),
-        para(f"Clocks overdue, or due within {within_days} days, for {whose}, as of"
-             f" {long_date(as_of)}. {len(overdue)} overdue, {len(soon)} due soon.", "small"),
+        para(f"Orders that have lapsed, clocks overdue, or due within {within_days} days, for"
+             f" {whose}, as of {long_date(as_of)}. {len(lapsed)} lapsed, {len(overdue)}"
+             f" overdue, {len(soon)} due soon.", "small"),
+        heading(f"Lapsed orders: ceased by law, check the legal status ({len(lapsed)})"),
+        *_table(lapsed, as_of, workers),
         heading(f"Overdue ({len(overdue)})"),
         *_table(overdue, as_of, workers),
         heading(f"Due soon ({len(soon)})"),

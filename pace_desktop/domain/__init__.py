@@ -1,5 +1,14 @@
 """Plain values and vocabularies of the case record; no I/O, no Qt, no SQL."""
 
+from pace_desktop.domain.meeting_parts import (
+    Assessment,
+    FamilyTime,
+    OrderMade,
+    RouteConsidered,
+    SiblingNote,
+    View,
+)
+from pace_desktop.domain.nondisclosure import Nondisclosure
 from pace_desktop.domain.records import (
     Action,
     Amendment,
@@ -12,15 +21,6 @@ from pace_desktop.domain.records import (
     Meeting,
     Person,
 )
-from pace_desktop.domain.meeting_parts import (
-    Assessment,
-    FamilyTime,
-    OrderMade,
-    RouteConsidered,
-    SiblingNote,
-    View,
-)
-from pace_desktop.domain.nondisclosure import Nondisclosure
 
 __all__ = [
     "Assessment",

@@ -12,6 +12,16 @@ from datetime import date
 from typing import Any
 
 from pace_desktop.domain.chi import chi_problem
+from pace_desktop.domain.meeting_parts import (
+    ASSESSMENT_FIELDS,
+    Assessment,
+    FamilyTime,
+    OrderMade,
+    RouteConsidered,
+    SiblingNote,
+    View,
+)
+from pace_desktop.domain.nondisclosure import ADDRESS_PREFIX, Nondisclosure
 from pace_desktop.domain.records import (
     Action,
     Amendment,
@@ -24,40 +34,30 @@ from pace_desktop.domain.records import (
     Meeting,
     Person,
 )
-from pace_desktop.domain.meeting_parts import (
-    ASSESSMENT_FIELDS,
-    Assessment,
-    FamilyTime,
-    OrderMade,
-    RouteConsidered,
-    SiblingNote,
-    View,
-)
-from pace_desktop.domain.nondisclosure import ADDRESS_PREFIX, Nondisclosure
 from pace_desktop.domain.vocab import (
     ATTENDANCE,
     DATE_PRECISIONS,
-    EVENT_KINDS,
-    NONDISCLOSURE_DECISIONS,
-    ORDER_ACTIONS,
-    ORDER_MEASURES,
-    ROUTE_OUTCOMES,
-    TAKING_PART,
-    VISIT,
     IMPACT_SIGNS,
     LEGAL_STATUSES,
     LIVING_TYPES,
     MEETING_KINDS,
     MEETING_STATUSES,
     MILESTONE_KINDS,
+    NONDISCLOSURE_DECISIONS,
+    ORDER_ACTIONS,
+    ORDER_MEASURES,
     PERSON_ROLES,
     RECIPIENTS,
+    ROUTE_OUTCOMES,
     ROUTED_MILESTONES,
     ROUTES,
     SEXES,
+    TAKING_PART,
+    VISIT,
 )
 from pace_desktop.exchange.building import builder, cycle_collector_paused
 from pace_desktop.exchange.checks import (
+    BAD,
     DAY,
     FLAG,
     INTEGER,
@@ -65,7 +65,6 @@ from pace_desktop.exchange.checks import (
     OBJECT,
     REQUIRED_TEXT,
     TEXT,
-    BAD,
     Checker,
     Register,
     Shape,
@@ -143,8 +142,8 @@ _EVENT = Shape(
         "date": DAY,
         "date_precision": choice(DATE_PRECISIONS),
         "seq": INTEGER,
-        # Ordered for messages: "note" first, then the milestones as INTERCHANGE.md lists them.
-        "kind": choice(("note", *MILESTONE_KINDS, *(EVENT_KINDS - {"note"} - set(MILESTONE_KINDS)))),
+        # Ordered for messages: "note", the milestones as INTERCHANGE.md lists them, "visit".
+        "kind": choice(("note", *MILESTONE_KINDS, VISIT)),
         "route": _ROUTE,
         "title": REQUIRED_TEXT,
         "detail": TEXT,

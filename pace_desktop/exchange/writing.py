@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from pace_desktop.domain.meeting_parts import parts_to_dict
+from pace_desktop.domain.nondisclosure import Nondisclosure
 from pace_desktop.domain.records import (
     Amendment,
     Child,
@@ -28,8 +30,6 @@ from pace_desktop.domain.records import (
     Meeting,
     Person,
 )
-from pace_desktop.domain.meeting_parts import parts_to_dict
-from pace_desktop.domain.nondisclosure import Nondisclosure
 from pace_desktop.exchange.reading import FORMAT, VERSION
 
 Json = dict[str, Any]

@@ -146,11 +146,11 @@ class PaceApp(QObject):
         long as it lasts, and judges by the national defaults meanwhile (a caseload with no
         clocks at all would hide every overdue review)."""
         try:
-            rules = load_rules(settings.rules_path())
+            rules = load_rules(settings.rules_path(), record_visits=settings.record_visits)
         except (RulesError, OSError) as exc:
             self.rules_problem = ("Your authority's clock rules could not be read, so the clocks "
                                   f"are judged by the national defaults until they are: {exc}")
-            return load_rules()
+            return load_rules(record_visits=settings.record_visits)
         self.rules_problem = None
         return rules
 

@@ -6,7 +6,7 @@ reads "▲ Overdue 60 days" in both places and never has to learn two vocabulari
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtGui import QColor
 
@@ -15,11 +15,12 @@ from pace_desktop.journey import ClockInstance
 
 SHAPES = {
     "overdue": "▲", "due_soon": "●", "open": "○", "met": "✓", "met_late": "✓",
-    "closed": "–", "missed": "✗",
+    "closed": "–", "missed": "✗", "lapsed": "⬣",
 }
 
 # Dark enough to read on white and on the alternating row colour; the words carry the meaning.
 _COLOURS = {
+    "lapsed": QColor("#8b0000"),
     "overdue": QColor("#a61b1b"), "missed": QColor("#a61b1b"), "due_soon": QColor("#8a5300"),
     "met_late": QColor("#6b4f00"), "met": QColor("#1d6b35"),
 }
@@ -30,7 +31,8 @@ def days(n: int) -> str:
 
 
 def status_text(clock: ClockInstance, as_of: date) -> str:
-    """E.g. "▲ Overdue 60 days", "● Due in 5 days", "✓ Met 3 days late"."""
+    """E.g. "⬣ Lapsed: the order ceased on 10 Jan 2026", "▲ Overdue 60 days", "● Due in 5
+    days", "✓ Met 3 days late"."""
     shape = SHAPES.get(clock.status, "•")
     status = clock.status
     if status == "overdue":
@@ -48,6 +50,13 @@ def status_text(clock: ClockInstance, as_of: date) -> str:
         words = "No longer applies"
     elif status == "missed":
         words = f"Stopped applying {days(clock.days_over)} after it was due"
+    elif status == "lapsed":
+        ceased = plain_date(clock.due + timedelta(days=1))
+        if clock.met or clock.stopped:
+            words = (f"Lapsed: the order ceased on {ceased},"
+                     f" {days(clock.days_over)} before the record")
+        else:
+            words = f"Lapsed: the order ceased on {ceased}; check the legal status"
     else:
         words = status.replace("_", " ").capitalize()
     return f"{shape} {words}"

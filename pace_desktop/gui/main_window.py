@@ -48,7 +48,7 @@ from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
-from pace_desktop.journey import Rule
+from pace_desktop.journey import Rule, calendar_of
 from pace_desktop.settings import Settings
 from pace_desktop.store import CaseloadRow, Changes, Draft
 from pace_desktop.store.search import MatchingRefs
@@ -394,9 +394,11 @@ class MainWindow(QMainWindow):
         self.due_model.set_items(self.facts.due, self.facts.as_of)
         self._fill_filters()
         self._apply_filters()
+        lapsed = sum(1 for item in self.facts.due if item.clock.status == "lapsed")
         overdue = sum(1 for item in self.facts.due if item.clock.status == "overdue")
-        soon = len(self.facts.due) - overdue
-        say(self.due_hint, f"▲ {overdue:,} overdue · ● {soon:,} due within "
+        soon = len(self.facts.due) - overdue - lapsed
+        first = f"⬣ {lapsed:,} lapsed order{'s' * (lapsed != 1)} · " if lapsed else ""
+        say(self.due_hint, f"{first}▲ {overdue:,} overdue · ● {soon:,} due within "
                            f"{self.settings.due_soon_days} days. Enter opens the child's clocks."
             if self.facts.due else "Nothing is overdue or due soon.")
 
@@ -519,7 +521,8 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from pace_desktop.gui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.settings_path, self)
+        dialog = SettingsDialog(self.settings, self.settings_path, self,
+                                calendar=calendar_of(self.rules))
         dialog.saved.connect(self.settings_changed)
         self.settings_dialog = dialog
         dialog.finished.connect(lambda _: dialog.deleteLater())

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -23,8 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui.looks import say, set_tone
+from pace_desktop.gui.settings_clocks import ClocksSettings
 from pace_desktop.gui.ui_files import child, load_into
-from pace_desktop.journey import RulesError, load_rules
+from pace_desktop.journey import SCOTLAND, RulesError, WorkingCalendar, load_rules
 from pace_desktop.settings import Settings, SettingsError, save_settings, validate
 
 RULES_FILTER = "Clock rules (*.toml);;All files (*)"
@@ -52,7 +54,8 @@ class SettingsDialog(QDialog):
     saved = Signal(Settings)
 
     def __init__(self, settings: Settings, path: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 calendar: WorkingCalendar = SCOTLAND) -> None:
         super().__init__(parent)
         load_into(self, "settings.ui")
         self._path = path
@@ -77,6 +80,10 @@ class SettingsDialog(QDialog):
             f"Empty: your login name ({Settings().audit_name})")
         self.rules_edit.setText(settings.rules_file)
         self.buttons = child(self, QDialogButtonBox, "settingsButtons")
+        self.clocks = ClocksSettings(settings.record_visits, calendar, self)
+        layout = self.layout()
+        assert isinstance(layout, QBoxLayout)
+        layout.insertWidget(layout.indexOf(self.buttons), self.clocks)
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self.save)
@@ -94,7 +101,8 @@ class SettingsDialog(QDialog):
                        due_soon_days=self.due_soon_edit.value(),
                        protective_marking=self.marking_edit.text().strip(),
                        user_name=self.user_name_edit.text().strip(),
-                       rules_file=self.rules_edit.text().strip())
+                       rules_file=self.rules_edit.text().strip(),
+                       record_visits=self.clocks.visits.isChecked())
 
     def check_rules(self) -> bool:
         problem = check_rules_file(self.rules_edit.text())

@@ -91,13 +91,13 @@ def _as_date(raw: Any) -> date | None:
 
 
 def _line_of(text: str, table: str) -> int | None:
-    pattern = re.compile(r"^\s*\[{1,2}\s*" + re.escape(table) + r"\s*\]{1,2}", re.M)
+    pattern = re.compile(r"^[ \t]*\[{1,2}[ \t]*" + re.escape(table) + r"[ \t]*\]{1,2}", re.M)
     match = pattern.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _nth_header(text: str, table: str, n: int) -> int | None:
-    pattern = re.compile(r"^\s*\[\[\s*" + re.escape(table) + r"\s*\]\]", re.M)
+    pattern = re.compile(r"^[ \t]*\[\[[ \t]*" + re.escape(table) + r"[ \t]*\]\]", re.M)
     for i, match in enumerate(pattern.finditer(text), start=1):
         if i == n:
             return text.count("\n", 0, match.start()) + 1

@@ -39,9 +39,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from pace_desktop.domain.dates import add_years
 from pace_desktop.domain.records import Child
 from pace_desktop.journey.facts import Facts
-from pace_desktop.domain.dates import add_years
 from pace_desktop.journey.rules import Rule, Trigger, chain_order
 
 DUE_SOON_DAYS = 28

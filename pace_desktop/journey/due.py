@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from pace_desktop.domain.records import Child
 from pace_desktop.domain.dates import add_months
+from pace_desktop.domain.records import Child
 from pace_desktop.journey.clocks import DUE_SOON_DAYS, ClockInstance, judge_facts
 from pace_desktop.journey.facts import Facts
 from pace_desktop.journey.rules import Rule

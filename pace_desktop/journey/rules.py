@@ -146,6 +146,12 @@ class Rule:
         """True when the clock lives within an episode that can end before it is met."""
         return self.starts_on.kind in _EPISODE_STARTS
 
+    @property
+    def reads_visits(self) -> bool:
+        """A statutory visit clock: it starts on a placement or is met by visits."""
+        return self.starts_on.kind == "placement" or any(
+            m.kind in ("visit", "next_visit") for m in self.met_by)
+
     def due_after(self, start: date) -> date:
         return self.offset.after(start, self.calendar)
 
@@ -156,16 +162,21 @@ def default_rules_path() -> Path:
 
 
 def load_rules(
-    override: Path | str | None = None, *, default: Path | str | None = None
+    override: Path | str | None = None, *, default: Path | str | None = None,
+    record_visits: bool = False,
 ) -> tuple[Rule, ...]:
     """The default rules with an authority's `override` file merged on top, if given.
 
     Disabled rules are kept (a later clock in a chain may still need them); the engine reports
-    only enabled ones.
+    only enabled ones. `record_visits` (a setting) switches the statutory visit clocks on, as
+    an authority's file can: an authority that records visits in the product wants them.
     """
     base = _read_file(Path(default) if default is not None else default_rules_path())
     files = [base] if override is None else [base, _read_file(Path(override))]
-    return _merge(files)
+    rules = _merge(files)
+    if record_visits:
+        rules = tuple(replace(r, enabled=True) if r.reads_visits else r for r in rules)
+    return rules
 
 
 def rules_from_text(text: str, name: str = "rules.toml") -> tuple[Rule, ...]:

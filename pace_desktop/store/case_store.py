@@ -574,6 +574,44 @@ class CaseStore:
         assert op.result is not None
         return op.result
 
+    @_guarded
+    def continue_order(self, ref: str, episode_id: str, on: date, status: str | None = None,
+                       reference: str | None = None) -> Changes:
+        """A hearing continued (or varied, to `status`) an order on `on`: the episode ends that
+        day and a new one starts it, in one operation, so the order is never typed twice and
+        the order's clocks (cso_expiry) restart from the hearing."""
+        cid = self._child_id(ref)
+        conn = self._live()
+        with self._operation("continue order", ref) as op:
+            old = next((e for e in next(load_children(conn, [cid])).legal
+                        if e.id == episode_id), None)
+            if old is None:
+                raise RecordNotFound(f"There is no legal status {episode_id} for {ref}.")
+            if on < old.start:
+                raise StoreError(f"The order cannot be continued on {on.isoformat()}: it began"
+                                 f" on {old.start.isoformat()}.")
+            ended = replace(old, end=on) if old.end is None or old.end > on else old
+            taken = {r[0] for r in conn.execute("SELECT uid FROM legal WHERE child_id = ?",
+                                                (cid,))}
+            new = fresh_id(LegalEpisode(status=status or old.status, start=on,
+                                        reference=reference or old.reference), "legal", taken)
+            now = _now()
+            conn.execute('UPDATE legal SET "end" = ?, updated = ?, version = version + 1'
+                         " WHERE child_id = ? AND uid = ?",
+                         (rows.iso(ended.end), now, cid, old.id))
+            conn.execute(
+                f"INSERT INTO legal (child_id, position, {', '.join(rows.LEGAL_COLUMNS)},"
+                f" created, updated, version) VALUES (?, ?,"
+                f" {rows.placeholders(len(rows.LEGAL_COLUMNS))}, ?, ?, 1)",
+                (cid, _next_position(conn, "legal", cid), *rows.legal_values(new), now, now))
+            refresh_now_columns(conn, str(cid))
+            op.before = _jsonable(old)
+            op.after = {"ended": _jsonable(ended), "new": _jsonable(new)}
+            op.children.add(ref)
+            op.parts.add("legal")
+        assert op.result is not None
+        return op.result
+
     def _item(self, table: str, cid: int, uid: str) -> Any:
         child = next(load_children(self._live(), [cid]))
         return next(x for x in getattr(child, table) if x.id == uid)

@@ -6,8 +6,8 @@ can be written with `executemany` too; per-row inserts are ~9x slower at a milli
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 import uuid
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 

@@ -44,7 +44,8 @@ assert set(ROLE_LABELS) == set(PERSON_ROLES)
 IMPACT_LABELS = {"positive": "Good for the child", "negative": "Harmful to the child",
                  "neutral": "Neither"}
 assert set(IMPACT_LABELS) == set(IMPACT_SIGNS)
-EVENT_KINDS = {"note": "An entry (not a milestone)", **MILESTONE_KINDS}
+EVENT_KINDS = {"note": "An entry (not a milestone)", **MILESTONE_KINDS,
+               "visit": "A statutory visit"}
 
 
 def day_text(day: date | None) -> str:

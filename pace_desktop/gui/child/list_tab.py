@@ -137,6 +137,17 @@ class ListTab(QWidget):
         self.buttons.addWidget(button)
         return button
 
+    def extra_button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        """Another action beside Add and Edit (before the stretch that ends the row)."""
+        button = QPushButton(text)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        self.buttons.insertWidget(self.buttons.count() - 1, button)
+        return button
+
+    def say_empty(self, text: str) -> None:
+        say(self.empty, text)
+
     def set_items(self, items: Sequence[Any], empty_text: str) -> None:
         self.model.set_items(items)
         say(self.empty, "" if items else empty_text)

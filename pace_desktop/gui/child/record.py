@@ -42,6 +42,7 @@ from pace_desktop.gui.child.dialogs import (
 )
 from pace_desktop.gui.child.drafts_bar import DraftsBar
 from pace_desktop.gui.child.list_tab import ListTab
+from pace_desktop.gui.child.quick_dialogs import CONTINUABLE, ContinueOrderDialog, VisitDialog
 from pace_desktop.gui.child.summary import ChildView, summary
 from pace_desktop.gui.child.timeline_tab import TimelineTab
 from pace_desktop.gui.looks import enlarge, say, set_tone
@@ -139,6 +140,9 @@ class ChildRecord(QWidget):
             "amendment, shown with the original.", columns.CHRONOLOGY,
             "&Add an entry…", "A&mend…")
         self.chronology.model.tips = columns.event_tip
+        self.visit_button = self.chronology.extra_button("Record a &visit…", self._add_visit)
+        self.continue_button = self.legal.extra_button("Order &continued…",
+                                                       self._continue_order)
         self.meetings = ListTab(MEETINGS, "Reviews, panels and other meetings about the child.",
                                 columns.MEETINGS, "&Record a meeting…", "&Open…")
         self.meeting_kind = QComboBox()
@@ -355,6 +359,23 @@ class ChildRecord(QWidget):
     def _add_event(self) -> None:
         if self.ref:
             self._open(EventDialog(self._runner, self.ref, self.settings.audit_name, self))
+
+    def _add_visit(self) -> None:
+        if self.ref:
+            self._open(VisitDialog(self._runner, self.ref, self.settings.audit_name, self))
+
+    def _continue_order(self) -> None:
+        """The chosen order, else the one order still running that a hearing can continue."""
+        if not self.ref or self.view is None:
+            return
+        chosen = self.legal.current()
+        running = [e for e in self.view.child.legal if e.end is None and e.status in CONTINUABLE]
+        episode = chosen if chosen is not None and chosen.status in CONTINUABLE else (
+            running[-1] if len(running) == 1 else None)
+        if episode is None:
+            self.legal.say_empty("Choose the supervision order the hearing continued.")
+            return
+        self._open(ContinueOrderDialog(self._runner, self.ref, episode, self))
 
     def _amend_event(self, event: Event) -> None:
         if self.ref:
