@@ -19,6 +19,7 @@ from pace_desktop.chronology import (
 )
 from pace_desktop.demo import DEFAULT_TODAY, generate_caseload
 from pace_desktop.journey import due_list, load_rules
+from tests.fixture_children import fixture_children, fixture_expected
 from tests.test_print_fixtures import OPTIONS, all_text, child, page_texts
 
 
@@ -66,12 +67,27 @@ def test_clocks_report_lists_overdue_first_most_overdue_at_the_top() -> None:
     text = all_text(pdf)
     refs_in_order = [i.child_ref for i in items]
     found = []
-    cursor = text.index("Overdue (")
+    cursor = text.index("Lapsed orders")
     for ref in refs_in_order:
         cursor = text.index(f"({ref})", cursor)
         found.append(cursor)
     assert found == sorted(found)
-    assert text.index("Overdue (") < text.index("Due soon (")
+    assert text.index("Lapsed orders") < text.index("Overdue (") < text.index("Due soon (")
+
+
+def test_a_lapsed_order_reads_as_lapsed_in_the_clocks_report_and_summary() -> None:
+    as_of, _ = fixture_expected()
+    kids = fixture_children()
+    items = due_list(kids, load_rules(None), as_of, 28)
+    text = all_text(clocks_report_pdf(items, as_of, OPTIONS))
+    lapsed = text[text.index("Lapsed orders"):text.index("Overdue (")]
+    assert "(4)" in lapsed.splitlines()[0]
+    assert "Eilidh Sinclair (FX-C)" in lapsed and "Ellie Groat (FX-K)" in lapsed
+    assert "the order ceased on" in lapsed
+    archie = next(k for k in kids if k.ref == "FX-J")
+    summary = all_text(journey_summary_pdf(archie, load_rules(None), as_of, "internal",
+                                           OPTIONS))
+    assert "Lapsed" in summary and "the order ceased on 24 Feb 2026" in summary
 
 
 def test_password_protected_pdf_needs_the_password() -> None:

@@ -18,7 +18,8 @@ def clock_progress(clock: ClockInstance, as_of: date) -> str:
     if clock.status == "lapsed":
         ceased = short_date(clock.due + timedelta(days=1))
         if clock.met or clock.stopped:
-            return f"the order ceased on {ceased}, {clock.days_over} days before the record"
+            n = clock.days_over
+            return f"the order ceased on {ceased}, {n} day{'s' * (n != 1)} before the record"
         return f"the order ceased on {ceased}: check the legal status"
     if clock.status == "overdue":
         return f"{clock.days_over} days overdue"

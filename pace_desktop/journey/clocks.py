@@ -146,12 +146,31 @@ def ordered_rules(rules: Iterable[Rule]) -> tuple[Rule, ...]:
         known = _ORDERED.get(id(rules))
         if known is not None and known[0] is rules:
             return known[1]
-        ordered = chain_order(rules)
+        ordered = _needed(chain_order(rules))
         if len(_ORDERED) > 64:
             _ORDERED.clear()
         _ORDERED[id(rules)] = (rules, ordered)
         return ordered
-    return chain_order(rules)
+    return _needed(chain_order(rules))
+
+
+def _needed(ordered: tuple[Rule, ...]) -> tuple[Rule, ...]:
+    """Enabled rules, and the disabled ones an enabled rule follows or waits for (a switched
+    off rule costs nothing unless a chain still needs its clocks)."""
+    by_id = {r.id: r for r in ordered}
+    wanted: set[str] = set()
+    stack = [r.id for r in ordered if r.enabled]
+    while stack:
+        rid = stack.pop()
+        if rid in wanted:
+            continue
+        wanted.add(rid)
+        rule = by_id[rid]
+        if rule.starts_on.kind == "met" and rule.starts_on.arg:
+            stack.append(rule.starts_on.arg)
+        if rule.met_after:
+            stack.append(rule.met_after)
+    return tuple(r for r in ordered if r.id in wanted)
 
 
 _Seed = tuple[date, date | None, date | None]  # (start, end of its episode, next episode's start)

@@ -110,6 +110,8 @@ def _statuses(status: str) -> frozenset[str]:
 def legal_episodes(legal: Sequence[LegalEpisode], status: str, as_of: date) -> list[Span]:
     """Each legal episode of `status` on its own (an interim order renewed is a new order)."""
     wanted = _statuses(status)
+    if not any(r.status in wanted for r in legal):
+        return []  # most children, for most kinds of order: no need to sort anything
     return [
         Span(start, end, i, i)
         for start, end, i in _clipped(legal, as_of)
@@ -146,6 +148,8 @@ def legal_runs(legal: Sequence[LegalEpisode], status: str, as_of: date) -> list[
 def _runs_with_members(legal: Sequence[LegalEpisode], wanted: frozenset[str], as_of: date
                        ) -> list[tuple[Span, list[Span]]]:
     runs: list[tuple[Span, list[Span]]] = []
+    if not any(r.status in wanted for r in legal):
+        return runs
     current: Span | None = None
     members: list[Span] = []
     for start, end, i in _clipped(legal, as_of):

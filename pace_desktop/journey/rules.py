@@ -73,6 +73,8 @@ class Offset:
     more: tuple[tuple[int, str], ...] = ()
 
     def after(self, d: date, calendar: WorkingCalendar = SCOTLAND) -> date:
+        if not self.more:  # the common case, on every clock of every child
+            return _step(d, self.amount, self.unit, calendar)
         for amount, unit in ((self.amount, self.unit), *self.more):
             d = _step(d, amount, unit, calendar)
         return d
