@@ -515,10 +515,14 @@ class _ChildBuilder:
             first = False
             self.review(when, decisions, when + timedelta(days=gap))
             when += timedelta(days=gap + self.tri(-20, 40, 0))
-        for year in range(1, 5):
-            annual = add_months(hearing, 12 * year) - timedelta(days=self.tri(0, 20, 7))
-            if ended is None or annual < ended:
-                self.hearing(annual, "Supervision order continued")
+        annual = hearing
+        for _ in range(7):
+            # Continued each year before it runs out: a new episode from each hearing.
+            annual = add_months(annual, 12) - timedelta(days=self.tri(1, 20, 7))
+            if annual > self.today or (ended is not None and annual >= ended):
+                break
+            self.law("cso_home", annual, self.legal[-1][3])
+            self.hearing(annual, "Supervision order continued")
         if ended is not None:
             self.legal[-1][2] = ended
             self.event(ended, "cso_terminated", "Supervision order ended",
@@ -655,18 +659,26 @@ class _ChildBuilder:
             self.law("icso", chain, f"ICSO/{ref}")
             self.hearing(chain, "Interim compulsory supervision order made" if i == 0 else
                          "Interim compulsory supervision order renewed", order_hearing=True)
-            # Mostly renewed on the 22nd day; now and then the record shows it ran over.
-            chain += timedelta(days=rng.randint(24, 30) if self.chance(0.08) else 22)
+            # Mostly renewed on its 22nd day (counting the day it was made as the first); now
+            # and then the record shows a renewal after it had ceased (lapsed).
+            chain += timedelta(days=rng.randint(22, 27) if self.chance(0.03) else 21)
         self.law("cso_away", chain, f"CSO/{ref}")
         self.hearing(chain, "Compulsory supervision order made with a condition of residence",
                      order_hearing=True)
         self.yearly_hearings(chain)
 
     def yearly_hearings(self, made: date) -> None:
-        """A supervision order lasts a year unless reviewed, so it comes back every year."""
-        for year in range(1, 6):
-            self.hearing(add_months(made, 12 * year) - timedelta(days=self.rng.randint(0, 21)),
-                         "Supervision order reviewed and continued", order_hearing=True)
+        """A supervision order lasts a year unless reviewed, so it comes back every year; each
+        hearing that continues it starts a new episode (CLOCKS.md), so its expiry clock starts
+        again. Now and then the record shows the hearing a few days late: the order lapsed."""
+        status, reference = self.legal[-1][0], self.legal[-1][3]
+        when = made
+        for _ in range(5):
+            when = add_months(when, 12) - timedelta(days=self.rng.randint(1, 21))
+            if self.chance(0.03):
+                when += timedelta(days=self.rng.randint(22, 27))  # past the anniversary
+            self.law(status, when, reference)
+            self.hearing(when, "Supervision order reviewed and continued", order_hearing=True)
 
     def reviews(self, start: date, end: date | None, rec: date, route: str) -> None:
         """Planning meeting and LAC reviews on the regulation cadence, some late, some slipped.
