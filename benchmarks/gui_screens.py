@@ -1,6 +1,7 @@
 """Put the app on screen in a known state, for screenshots (docs/screenshots/take.sh).
 
-    python benchmarks/gui_screens.py caseload|record|settings|timeline|runcharts|meeting|print DIR
+    python benchmarks/gui_screens.py caseload|record|settings|timeline|runcharts|meeting|print|
+                                     lapsed|lapsed_timeline DIR
 
 Makes (once) a 40-child demo store in DIR, unlocks it and shows the asked-for screen.
 """
@@ -14,8 +15,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from pace_desktop.demo_store import make_demo_store
+from pace_desktop.exchange import read_interchange_file
 from pace_desktop.gui.app import PaceApp, _apply_looks
 from pace_desktop.gui.child.record import CHRONOLOGY, MEETINGS, TIMELINE
+from pace_desktop.store import CaseStore
 
 PASSPHRASE = "screenshots passphrase"
 
@@ -23,9 +26,17 @@ PASSPHRASE = "screenshots passphrase"
 def main() -> int:
     what, folder = sys.argv[1], Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
-    store = folder / "demo.pacestore"
-    if not store.exists():
-        make_demo_store(store, PASSPHRASE, 40)
+    if what.startswith("lapsed"):
+        # The contract's fixture journeys: orders that lapsed, as of today.
+        store = folder / "fixtures.pacestore"
+        if not store.exists():
+            fixtures = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+            with CaseStore.create(store, PASSPHRASE, "Screenshots") as made:
+                made.import_children(read_interchange_file(fixtures / "journeys.json"))
+    else:
+        store = folder / "demo.pacestore"
+        if not store.exists():
+            make_demo_store(store, PASSPHRASE, 40)
     app = QApplication(sys.argv[:1])
     _apply_looks(app)
     pace = PaceApp(store, store, settings_path=folder / "settings.toml")
@@ -48,8 +59,10 @@ def main() -> int:
             dialog = window.settings_dialog
             if dialog is not None:
                 dialog.move(window.geometry().center() - dialog.rect().center())
-        elif what == "caseload":
+        elif what in ("caseload", "lapsed"):
             window.table.selectRow(0)
+        elif what == "lapsed_timeline":
+            window.open_child("FX-J", TIMELINE)
         elif what == "timeline":
             ref = window.facts.due[0].child_ref if window.facts.due else window.model.refs()[0]
             window.open_child(ref, TIMELINE)

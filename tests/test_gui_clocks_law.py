@@ -55,15 +55,15 @@ def test_a_lapsed_order_comes_first_in_words_and_shape(qtbot: QtBot, tmp_path: P
         window = unlock(qtbot, app)
         rows = window.due_rows()
         ceased = plain_date(ago(30) + timedelta(days=22))
-        assert rows[0][0] == f"⬣ Lapsed: the order ceased on {ceased}; check the legal status"
+        assert rows[0][0] == f"⧓ Lapsed {ceased}"
         assert rows[0][1] == "Lily Rendall (L-1)"
-        assert window.due_hint.text().startswith("⬣ 1 lapsed order · ▲ ")
+        assert window.due_hint.text().startswith("⧓ 1 lapsed order · ▲ ")
         window.open_child("L-1", CLOCKS)
         qtbot.waitUntil(lambda: window.record.view is not None, timeout=WAIT_MS)
         shown = [[window.record.clocks.model.index(r, c).data()
                   for c in range(window.record.clocks.model.columnCount())]
                  for r in range(window.record.clocks.model.rowCount())]
-        assert any(any(str(cell).startswith("⬣ Lapsed") for cell in row) for row in shown)
+        assert any(any(str(cell).startswith("⧓ Lapsed") for cell in row) for row in shown)
 
 
 def test_record_a_visit_and_continue_an_order(qtbot: QtBot, tmp_path: Path) -> None:

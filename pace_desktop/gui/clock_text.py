@@ -15,7 +15,7 @@ from pace_desktop.journey import ClockInstance
 
 SHAPES = {
     "overdue": "▲", "due_soon": "●", "open": "○", "met": "✓", "met_late": "✓",
-    "closed": "–", "missed": "✗", "lapsed": "⬣",
+    "closed": "–", "missed": "✗", "lapsed": "⧓",
 }
 
 # Dark enough to read on white and on the alternating row colour; the words carry the meaning.
@@ -31,7 +31,7 @@ def days(n: int) -> str:
 
 
 def status_text(clock: ClockInstance, as_of: date) -> str:
-    """E.g. "⬣ Lapsed: the order ceased on 10 Jan 2026", "▲ Overdue 60 days", "● Due in 5
+    """E.g. "⧓ Lapsed 10 Jan 2026", "▲ Overdue 60 days", "● Due in 5
     days", "✓ Met 3 days late"."""
     shape = SHAPES.get(clock.status, "•")
     status = clock.status
@@ -51,12 +51,12 @@ def status_text(clock: ClockInstance, as_of: date) -> str:
     elif status == "missed":
         words = f"Stopped applying {days(clock.days_over)} after it was due"
     elif status == "lapsed":
+        # Short enough for the due list's column; the timeline and prints say more.
         ceased = plain_date(clock.due + timedelta(days=1))
         if clock.met or clock.stopped:
-            words = (f"Lapsed: the order ceased on {ceased},"
-                     f" {days(clock.days_over)} before the record")
+            words = f"Lapsed {ceased} ({days(clock.days_over)})"
         else:
-            words = f"Lapsed: the order ceased on {ceased}; check the legal status"
+            words = f"Lapsed {ceased}"
     else:
         words = status.replace("_", " ").capitalize()
     return f"{shape} {words}"
@@ -64,3 +64,15 @@ def status_text(clock: ClockInstance, as_of: date) -> str:
 
 def status_colour(status: str) -> QColor | None:
     return _COLOURS.get(status)
+
+
+def lapsed_explained(clock: ClockInstance) -> str:
+    """What a lapsed order means, in a sentence (the due list's tooltip)."""
+    ceased = plain_date(clock.due + timedelta(days=1))
+    if clock.met or clock.stopped:
+        shown = plain_date(clock.met or clock.stopped)
+        return (f"{clock.label}: the order ceased by law on {ceased}; the record shows it renewed"
+                f" or ended only on {shown}, so for {days(clock.days_over)} there was no order."
+                " Check the legal status.")
+    return (f"{clock.label}: the order ceased by law on {ceased}, but the record still shows it"
+            " running. Check the legal status and record the hearing.")

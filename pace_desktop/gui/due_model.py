@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from pace_desktop.gui.caseload_model import REF_ROLE, plain_date
-from pace_desktop.gui.clock_text import status_colour, status_text
+from pace_desktop.gui.clock_text import lapsed_explained, status_colour, status_text
 from pace_desktop.journey import DueItem
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -55,6 +55,8 @@ class DueModel(QAbstractTableModel):
             return None
         item = self._items[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and item.clock.status == "lapsed":
+            return lapsed_explained(item.clock)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if column == STATUS:
                 return status_text(item.clock, self._as_of)

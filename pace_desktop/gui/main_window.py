@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         lapsed = sum(1 for item in self.facts.due if item.clock.status == "lapsed")
         overdue = sum(1 for item in self.facts.due if item.clock.status == "overdue")
         soon = len(self.facts.due) - overdue - lapsed
-        first = f"⬣ {lapsed:,} lapsed order{'s' * (lapsed != 1)} · " if lapsed else ""
+        first = f"⧓ {lapsed:,} lapsed order{'s' * (lapsed != 1)} · " if lapsed else ""
         say(self.due_hint, f"{first}▲ {overdue:,} overdue · ● {soon:,} due within "
                            f"{self.settings.due_soon_days} days. Enter opens the child's clocks."
             if self.facts.due else "Nothing is overdue or due soon.")
@@ -600,7 +600,7 @@ class MainWindow(QMainWindow):
         for table in (self.table, self.due_table):
             table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
             table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        for column, sample in ((STATUS, "▲ Overdue 100 days"),
+        for column, sample in ((STATUS, "⧓ Lapsed 30 Sep 2026 (10 days)"),
                                (CHILD, "Shona Nicolson (DEMO-00000)"),
                                (CLOCK, "Permanence panel within 12 weeks")):
             self.due_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad // 2)

@@ -97,10 +97,8 @@ SHAPES: dict[str, tuple[tuple[float, float], ...]] = {
     ),
     "dash": ((-0.5, -0.14), (0.5, -0.14), (0.5, 0.14), (-0.5, 0.14)),
     "tick": ((-0.07, -0.5), (0.07, -0.5), (0.07, 0.5), (-0.07, 0.5)),
-    # A stop sign: an order that ceased by law (lapsed), unlike any other status's shape.
-    "octagon": tuple(
-        (0.55 * cos(2 * pi * (i + 0.5) / 8), 0.55 * sin(2 * pi * (i + 0.5) / 8)) for i in range(8)
-    ),
+    # A bowtie (an hourglass on its side: time ran out): an order that ceased by law, lapsed.
+    "bowtie": ((-0.5, -0.45), (0.5, 0.45), (0.5, -0.45), (-0.5, 0.45)),
 }
 
 
@@ -123,7 +121,7 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "open": StatusStyle(OKABE_ITO["blue"], "circle", False, "Open", False),
     "closed": StatusStyle("#7F7F7F", "dash", True, "Closed", False),
     "missed": StatusStyle(OKABE_ITO["black"], "cross", True, "Missed", True),
-    "lapsed": StatusStyle(OKABE_ITO["vermillion"], "octagon", True, "Lapsed", True),
+    "lapsed": StatusStyle(OKABE_ITO["vermillion"], "bowtie", True, "Lapsed", True),
 }
 
 LANE_KINDS = ("living", "legal", "meetings", "milestones", "chronology", "clock")

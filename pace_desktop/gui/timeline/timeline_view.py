@@ -671,7 +671,7 @@ class TimelineView(QWidget):
 
 def _legend_html() -> str:
     glyph = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "cross": "✕",
-             "dash": "▬", "octagon": "⬣"}
+             "dash": "▬", "bowtie": "⧓"}
     parts = []
     for style in STATUS_STYLES.values():
         mark = "○" if not style.filled else glyph[style.shape]
