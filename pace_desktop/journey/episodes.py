@@ -32,10 +32,29 @@ class Span:
     then_home: bool = False
 
 
+# The last few answers of `_clipped`: a child's legal episodes are clipped for each kind of
+# order the rules ask about, one child after another. The records are kept with the answer,
+# so an identity match can never be a new tuple that reused a dead one's id.
+_CLIPPED: list[tuple[object, date, list[tuple[date, date | None, int]]]] = []
+
+
 def _clipped(
     records: Sequence[LivingEpisode] | Sequence[LegalEpisode], as_of: date
 ) -> list[tuple[date, date | None, int]]:
-    """(start, end, index) in date order, without what had not happened by `as_of`."""
+    """(start, end, index) in date order, without what had not happened by `as_of`.
+    Callers must not change the list they get back (it may be shared)."""
+    for known, day, rows in _CLIPPED:
+        if known is records and day == as_of:
+            return rows
+    rows = _clip(records, as_of)
+    _CLIPPED.insert(0, (records, as_of, rows))
+    del _CLIPPED[2:]
+    return rows
+
+
+def _clip(
+    records: Sequence[LivingEpisode] | Sequence[LegalEpisode], as_of: date
+) -> list[tuple[date, date | None, int]]:
     rows = []
     for i, r in enumerate(records):
         if r.start > as_of:
