@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from pace_desktop import journey
+from pace_desktop.domain.date_words import short_date
 from pace_desktop.settings import Settings, load_settings
 
 
@@ -40,7 +41,7 @@ def cmd_journey(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(data)
         return 0
-    print(f"{child.name} ({child.ref}), born {child.date_of_birth:%d %b %Y}; as of {as_of}")
+    print(f"{child.name} ({child.ref}), born {short_date(child.date_of_birth)}; as of {as_of}")
     print("\nMilestones")
     for m in data["milestones"] or [{"date": "", "label": "none recorded yet", "route": None}]:
         route = f" ({m['route']})" if m.get("route") else ""

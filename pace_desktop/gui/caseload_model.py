@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from pace_desktop.domain.date_words import short_date
 from pace_desktop.domain.vocab import LIVING_TYPES
 from pace_desktop.store import CaseloadRow
 
@@ -33,7 +34,7 @@ REF_ROLE = Qt.ItemDataRole.UserRole + 1  # the child's ref, whatever column is a
 
 def plain_date(day: date | None) -> str:
     """'2 Jun 2021': the order people write dates here, and no 02/06 vs 06/02 confusion."""
-    return "" if day is None else f"{day.day} {day:%b %Y}"
+    return short_date(day)
 
 
 def where_now(row: CaseloadRow) -> str:

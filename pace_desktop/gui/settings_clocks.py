@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from pace_desktop.domain.date_words import short_date
 from pace_desktop.gui.looks import set_tone
 from pace_desktop.journey import WorkingCalendar
 
@@ -20,17 +21,16 @@ def holiday_lines(calendar: WorkingCalendar, years: tuple[int, ...]) -> list[str
     for year in years:
         for h in calendar.holidays_in(year):
             where = "" if h.origin == "Scotland" else f" (local holiday, from {h.origin})"
-            lines.append(f"{h.date:%a} {h.date.day} {_MONTHS[h.date.month - 1]} {h.date.year}:"
-                         f" {h.name}{where}")
+            lines.append(f"{_DAYS[h.date.weekday()]} {short_date(h.date)}: {h.name}{where}")
         for day, h in sorted(removed.items()):
             if day.year == year:
-                lines.append(f"{day:%a} {day.day} {_MONTHS[day.month - 1]} {day.year}: a working"
-                             f" day here ({h.name}, from {h.origin})")
+                lines.append(f"{_DAYS[day.weekday()]} {short_date(day)}: a working day here"
+                             f" ({h.name}, from {h.origin})")
     return lines
 
 
-# Month names written out here, not through the locale: the same words on every machine.
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Day names written out here, not through the locale: the same words on every machine.
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 class ClocksSettings(QGroupBox):

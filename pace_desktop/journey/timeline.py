@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from math import cos, pi, sin
 
+from pace_desktop.domain.date_words import MONTHS, short_date
 from pace_desktop.domain.dates import add_years, age_in_years
 from pace_desktop.domain.records import Child, Meeting
 from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, MEETING_KINDS, MILESTONE_KINDS
@@ -260,7 +261,7 @@ class Timeline:
 
 
 def day_text(d: date) -> str:
-    return f"{d.day} {d:%b %Y}"
+    return short_date(d)
 
 
 def _span_text(start: date, end: date | None, open_ended: bool) -> str:
@@ -503,7 +504,7 @@ def date_ticks(start: date, end: date, max_ticks: int = 10) -> list[Tick]:
     total = start.year * 12 + start.month - 1 + (start.day > 1)
     total = -(-total // months) * months  # quarters and halves start in Jan, Apr, Jul, Oct
     while (d := date(total // 12, total % 12 + 1, 1)) <= end:
-        out.append(Tick(d, f"{d:%b %Y}"))
+        out.append(Tick(d, f"{MONTHS[d.month - 1][:3]} {d.year}"))
         total += months
     return out
 

@@ -28,6 +28,7 @@ from pace_desktop.domain import (
     Meeting,
     Person,
 )
+from pace_desktop.domain.date_words import long_date
 from pace_desktop.store import audit, backup, rows, schema
 from pace_desktop.store import search as fts
 from pace_desktop.store.changes import Changes, ImportResult
@@ -752,8 +753,8 @@ def _decision_entries(meeting: Meeting) -> list[Event]:
     what = MEETING_KINDS.get(meeting.kind, "Meeting")
     return [
         Event(date=meeting.date, title=f"Decision: {d.text}", kind="note",
-              source=f"{what}, {meeting.date:%d %B %Y}" + (f", chaired by {meeting.chair}"
-                                                           if meeting.chair else ""),
+              source=f"{what}, {long_date(meeting.date)}" + (f", chaired by {meeting.chair}"
+                                                             if meeting.chair else ""),
               seq=i + 1, id=f"{meeting.id}-d{i + 1}")
         for i, d in enumerate(meeting.decisions)
     ]

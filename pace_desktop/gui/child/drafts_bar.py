@@ -9,6 +9,7 @@ from datetime import datetime
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from pace_desktop.domain.date_words import MONTHS
 from pace_desktop.domain.vocab import MEETING_KINDS
 from pace_desktop.store import Draft
 
@@ -18,7 +19,7 @@ def draft_words(draft: Draft) -> str:
     kind = MEETING_KINDS.get(draft.form, "Meeting")
     try:
         saved = datetime.fromisoformat(draft.saved).astimezone()
-        when = f", typed {saved:%-d %b} at {saved:%H:%M}"
+        when = f", typed {saved.day} {MONTHS[saved.month - 1][:3]} at {saved:%H:%M}"
     except ValueError:
         when = ""
     return f"{kind}{when}"

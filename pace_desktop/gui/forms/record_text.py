@@ -9,12 +9,13 @@ from __future__ import annotations
 from html import escape
 
 from pace_desktop.domain import Meeting
+from pace_desktop.domain.date_words import long_date
 from pace_desktop.domain.vocab import MEETING_KINDS
 from pace_desktop.forms import FormDef, records_badge
 
 
 def _day(d: object) -> str:
-    return f"{d:%d %B %Y}".lstrip("0") if d else ""
+    return long_date(d) if d else ""
 
 
 def _para(heading: str, text: str | None) -> str:
