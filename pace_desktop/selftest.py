@@ -25,10 +25,10 @@ Step = Callable[["SelfTest"], str]
 
 
 def fixture_folder() -> Path | None:
-    """The fixture journeys: inside the bundle, or beside a source checkout (../shared)."""
+    """The fixture journeys: inside the bundle, or the project's copy in a source checkout."""
     bundle = getattr(sys, "_MEIPASS", None)
     for folder in ([Path(bundle) / "selftest"] if bundle else []) + [
-            Path(__file__).resolve().parents[2] / "shared" / "fixtures"]:
+            Path(__file__).resolve().parents[1] / "tests" / "fixtures"]:
         if (folder / "journeys.json").exists():
             return folder
     return None
