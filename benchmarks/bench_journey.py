@@ -51,11 +51,22 @@ def make_child(rng: random.Random, n: int, notes: int) -> Child:
         if gap > 1:
             living.append(LivingEpisode("at_home", end, end + timedelta(days=gap)))
         at = end + timedelta(days=gap)
-    legal = [
-        LegalEpisode("icso", start, start + timedelta(days=rng.randint(10, 40))),
-        LegalEpisode("cso_away", start + timedelta(days=41), None),
-    ]
-    meetings = [Meeting("two_week_planning", start + timedelta(days=14), status="final")]
+    # An interim order renewed on its 22nd day, then a supervision order that a hearing
+    # continues every year before it runs out (a new episode each time, CLOCKS.md).
+    icso_end = start + timedelta(days=21)
+    legal = [LegalEpisode("icso", start, icso_end)]
+    meetings = [Meeting("two_week_planning", start + timedelta(days=14), status="final"),
+                Meeting("hearing", start, status="final"),
+                Meeting("hearing", icso_end, status="final")]
+    made = icso_end
+    while True:
+        renewed = made + timedelta(days=365 - rng.randint(1, 30))
+        if renewed > AS_OF:
+            legal.append(LegalEpisode("cso_away", made, None))
+            break
+        legal.append(LegalEpisode("cso_away", made, renewed))
+        meetings.append(Meeting("hearing", renewed, status="final"))
+        made = renewed
     day = start + timedelta(days=14)
     while day < AS_OF:
         day += timedelta(days=rng.randint(60, 200))

@@ -39,7 +39,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pace_desktop.domain.dates import add_years
 from pace_desktop.domain.records import Child
 from pace_desktop.journey.facts import Facts
 from pace_desktop.journey.rules import Rule, Trigger, chain_order
@@ -125,7 +124,9 @@ def judge_facts(
         if len(rule_runs) > 1:
             rule_runs.sort(key=lambda r: (r.start, r.due))
         for number, run in enumerate(rule_runs, start=1):
-            soon_from = rule.warning.before(run.due, rule.calendar) if rule.warning else None
+            soon_from = None
+            if rule.warning and run.met is None and run.stopped is None and as_of <= run.due:
+                soon_from = rule.warning.before(run.due, rule.calendar)  # only when it matters
             status = clock_status(run.due, run.met, run.stopped, as_of, due_soon_days,
                                   soon_from=soon_from, order_limit=rule.order_limit)
             if only is None or status in only:
@@ -226,7 +227,7 @@ def _run(rule: Rule, facts: Facts, runs: dict[str, list[_Run]], start: date,
     # on which it stops applying. Facts after the as-of date are not in `facts` at all.
     limit = episode_end
     if rule.until_age is not None:
-        birthday = add_years(facts.date_of_birth, rule.until_age)
+        birthday = facts.birthday(rule.until_age)
         if birthday <= facts.as_of and (limit is None or birthday < limit):
             limit = birthday
     earliest_fact: date | None = start

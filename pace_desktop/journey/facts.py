@@ -10,6 +10,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
+from pace_desktop.domain.dates import add_years
 from pace_desktop.domain.records import Child
 from pace_desktop.domain.vocab import REVIEW_MEETING_KINDS, VISIT
 from pace_desktop.journey.episodes import (
@@ -40,6 +41,7 @@ class Facts:
     _meetings: dict[str, list[date]] | None = None
     _visits: list[date] | None = None
     _placements: list[Span] | None = None
+    _birthdays: dict[int, date] = field(default_factory=dict)
 
     @classmethod
     def of(cls, child: Child, as_of: date) -> Facts:
@@ -57,6 +59,13 @@ class Facts:
     @property
     def date_of_birth(self) -> date:
         return self.child.date_of_birth
+
+    def birthday(self, age: int) -> date:
+        """The child's birthday of `age` (29 February born: 28 February in other years)."""
+        found = self._birthdays.get(age)
+        if found is None:
+            found = self._birthdays[age] = add_years(self.child.date_of_birth, age)
+        return found
 
     def placements(self) -> list[Span]:
         if self._placements is None:
