@@ -261,7 +261,7 @@ class ChildRecord(QWidget):
 
     def close_editors(self) -> None:
         for editor in list(self.editors):
-            editor.close()
+            editor.close_now()
         self.editors.clear()
 
     @property
@@ -419,4 +419,5 @@ class ChildRecord(QWidget):
     def _editor_closed(self, editor: Any) -> None:
         if editor in self.editors:
             self.editors.remove(editor)
+        editor.deleteLater()  # it has closed its window; nothing refers to it any more
         self._saved(None)  # what it kept as a draft is offered in the Meetings tab

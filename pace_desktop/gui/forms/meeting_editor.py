@@ -29,7 +29,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.domain import Child, Meeting
 from pace_desktop.domain.vocab import MEETING_KINDS
 from pace_desktop.forms import (
+    DefinitionError,
     FormDef,
     Values,
     definition_for,
@@ -114,6 +115,7 @@ class MeetingEditor(QWidget):
         self._dirty = False
         self._draft_in_flight = False
         self._closing = False
+        self._may_close = False  # the window closes only once what was typed is kept
 
         layout = QVBoxLayout(self)
         self.heading = QLabel("Opening the record…", self)
@@ -126,7 +128,7 @@ class MeetingEditor(QWidget):
         layout.addWidget(self.status)
         self.pages = QStackedWidget(self)
         layout.addWidget(self.pages, 1)
-        self.pages.addWidget(QLabel("Opening the record…", self))
+        self._build_opening_page()
         self._build_kind_page()
         self._build_edit_page()
         self._build_record_page()
@@ -145,6 +147,23 @@ class MeetingEditor(QWidget):
         self._open()
 
     # -- building --------------------------------------------------------------------------
+
+    def _build_opening_page(self) -> None:
+        """What shows until the record is on screen, or instead of it if it cannot be: a
+        Close button even then, so a window that cannot show a form never hangs."""
+        page = QWidget(self)
+        box = QVBoxLayout(page)
+        box.addWidget(QLabel("Opening the record…", page))
+        box.addStretch(1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.opening_close = QPushButton("Close", page)
+        name_control(self.opening_close, "Close this window")
+        self.opening_close.clicked.connect(self.close_editor)
+        row.addWidget(self.opening_close)
+        box.addLayout(row)
+        self.pages.addWidget(page)
+        self._opening_page = page
 
     def _build_kind_page(self) -> None:
         page = QWidget(self)
@@ -271,6 +290,12 @@ class MeetingEditor(QWidget):
         self.runner.call(job, self._opened, self._failed_to_open, owner=self)
 
     def _opened(self, result: tuple[Child, Meeting | None, Draft | None]) -> None:
+        try:
+            self._opened_now(result)
+        except DefinitionError as exc:
+            self._failed_to_open(exc)
+
+    def _opened_now(self, result: tuple[Child, Meeting | None, Draft | None]) -> None:
         child, meeting, draft = result
         self._people = _people(child, self.user_name)
         self._child_name = child.name
@@ -292,6 +317,11 @@ class MeetingEditor(QWidget):
     def _start(self, kind: str) -> None:
         """A new record of `kind`: restore its autosaved draft if there is one."""
         self.kind = kind
+        try:
+            self._definition()
+        except DefinitionError as exc:
+            self._failed_to_open(exc)
+            return
         key = self.key
         self.runner.call(lambda store: store.draft(key),
                          lambda draft: self._show_form({}, draft), self._failed_to_open, owner=self)
@@ -342,7 +372,16 @@ class MeetingEditor(QWidget):
 
     def _failed_to_open(self, error: Exception) -> None:
         self.heading.setText("The record could not be opened")
-        self._tell(f"{WARNING}{error}", error=True)
+        if isinstance(error, DefinitionError):
+            what = MEETING_KINDS.get(self.kind or "", "this kind of meeting")
+            self._tell(f"{WARNING}There is no form for {what}, so this record cannot be shown "
+                       f"here. Please tell whoever looks after PACE Desktop. ({error})",
+                       error=True)
+        else:
+            self._tell(f"{WARNING}{error}", error=True)
+        self.pages.setCurrentWidget(self._opening_page)
+        self.opening_close.setFocus()
+        self.ready.emit()
 
     # -- autosave --------------------------------------------------------------------------
 
@@ -392,6 +431,7 @@ class MeetingEditor(QWidget):
 
     def _draft_failed(self, error: Exception) -> None:
         self._draft_in_flight = False
+        self._closing = False  # stay open: what is typed is only on screen now
         self._dirty = True  # try again at the next tick
         self._tell(f"{WARNING}What you typed could not be kept as a draft just now ({error}). "
                    "It is still on screen; saving will be tried again.", error=True)
@@ -513,7 +553,25 @@ class MeetingEditor(QWidget):
 
     def _finish_close(self) -> None:
         self._closing = False
+        self._may_close = True
         self.closed.emit()
+        self.close()
+
+    def close_now(self) -> None:
+        """Close at once, asking nothing more of the store (on lock: the draft was flushed)."""
+        self._every.stop()
+        self._debounce.stop()
+        self._may_close = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        # The window's own close box goes the same way as the Close button: keep the typing,
+        # say `closed` so the record forgets this window, then really close.
+        if self._may_close:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        self.close_editor()
 
     # -- small things ------------------------------------------------------------------------
 
