@@ -25,3 +25,17 @@ def with_check_digit(first_nine: str) -> str | None:
     if check == 11:
         check = 0
     return None if check == 10 else first_nine + str(check)
+
+
+def chi_message(typed: str) -> str | None:
+    """What to tell a person who typed `typed` as a CHI number (spaces allowed), or None when
+    it is a CHI number the import will take: the same rule as `chi_problem`, in a sentence."""
+    chi = typed.replace(" ", "")
+    if not chi:
+        return None
+    if len(chi) != 10 or not (chi.isascii() and chi.isdigit()):
+        return "A CHI number is ten digits."
+    if chi_problem(chi) is not None:
+        return ("This is not a valid CHI number: its last digit does not match the first nine. "
+                "Please check it for a mistyped digit.")
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from pace_desktop.domain import Event, LivingEpisode, Meeting, Person
@@ -44,6 +45,13 @@ LIVING = (
     Column("Carers", lambda e: e.carer or "", "Mr and Mrs Montgomery"),
     Column("Why the child moved", lambda e: e.reason_for_move or ""),
 )
+
+def living_columns(people: Sequence[Person]) -> tuple[Column, ...]:
+    """LIVING, with the carers named: the record holds their person id."""
+    names = {p.id: p.name for p in people}
+    return tuple(Column(c.title, lambda e: names.get(e.carer or "", e.carer or ""), c.width)
+                 if c.title == "Carers" else c for c in LIVING)
+
 
 LEGAL = (
     Column("From", lambda e: plain_date(e.start), "30 Sep 2020"),

@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from pace_desktop.domain import Child, Event, LegalEpisode, LivingEpisode, Person
+from pace_desktop.domain.chi import chi_message
+from pace_desktop.domain.entry_checks import carer_message
 from pace_desktop.domain.vocab import (
     IMPACT_SIGNS,
     LEGAL_STATUSES,
@@ -67,7 +69,7 @@ class PersonDialog(RecordDialog):
                                             person.relationship if person else "",
                                             "e.g. mother, gran, allocated social worker")
         self.address = self.long_field("address", "&Address", person.address if person else "")
-        self.confidential = self.flag_field("confidential", "Keep the address &confidential",
+        self.confidential = self.flag_field("confidential", "Keep the address c&onfidential",
                                             person.address_confidential if person else True)
         self.phone = self.text_field("phone", "&Phone", person.phone if person else "")
 
@@ -91,7 +93,8 @@ class PersonDialog(RecordDialog):
 
 class LivingDialog(RecordDialog):
     def __init__(self, runner: StoreRunner, ref: str, episode: LivingEpisode | None,
-                 all_episodes: Sequence[LivingEpisode], parent: QWidget | None = None) -> None:
+                 all_episodes: Sequence[LivingEpisode], parent: QWidget | None = None,
+                 people: Sequence[Person] = ()) -> None:
         super().__init__(runner, "Change a time in one place" if episode
                          else "Add where the child lives",
                          "Leave the end date empty while the child still lives there. A move "
@@ -106,13 +109,20 @@ class LivingDialog(RecordDialog):
                                      "e.g. 3 Mar 2024")
         self.end = self.text_field("end", "&Until", day_text(episode.end if episode else None),
                                    "Empty while the child still lives here")
-        self.carer = self.text_field("carer", "&Carers", episode.carer if episode else "")
+        # The carers are people in the child's record (the interchange format names them by
+        # their person id), so they are chosen, never typed as free text.
+        self._people = tuple(people)
+        carers = {p.id: p.name for p in self._people}
+        old = episode.carer if episode else None
+        if old and old not in carers:  # written before carers were chosen from People
+            carers[old] = f"{old} (not in People)"
+        self.carer = self.choice_field("carer", "&Carers", carers, old, "Not recorded")
         self.address = self.long_field("address", "&Address",
                                        episode.address if episode else "")
         self.confidential = self.flag_field(
-            "confidential", "Keep the address &confidential",
+            "confidential", "Keep the address c&onfidential",
             episode.address_confidential if episode else True)
-        self.reason = self.long_field("reason", "&Why the child moved",
+        self.reason = self.long_field("reason", "Why the child &moved",
                                       episode.reason_for_move if episode else "")
 
     def check(self) -> Problems:
@@ -120,6 +130,9 @@ class LivingDialog(RecordDialog):
         start = read_day(self.start.text(), "start", problems)
         end = read_day(self.end.text(), "end", problems)
         check_living(text_of(self.type), start, end, self._others, problems)
+        carer = carer_message(text_of(self.carer), self._people)
+        if carer:
+            problems["carer"] = carer
         return problems
 
     def job(self) -> Callable[[CaseStore], Any]:
@@ -190,10 +203,10 @@ class EventDialog(RecordDialog):
         self.source = self.text_field("source", "&Source", author,
                                       "Who told us: person, service or agency")
         self.impact = self.long_field("impact", "&Impact on the child", "")
-        self.impact_sign = self.choice_field("impact_sign", "&Was it good or harmful",
+        self.impact_sign = self.choice_field("impact_sign", "Was it &good or harmful",
                                              IMPACT_LABELS, None, "Not said")
         self.action = self.long_field("action", "&Action taken or outcome", "")
-        self.significant = self.flag_field("significant", "&Significant event", True)
+        self.significant = self.flag_field("significant", "Significant &event", True)
 
     def check(self) -> Problems:
         problems: Problems = {}
@@ -291,9 +304,9 @@ class ChildDialog(RecordDialog):
                         required="Type the child's date of birth.")
         if born is not None and born > date.today():
             problems["born"] = "The date of birth is in the future."
-        chi = self.chi.text().replace(" ", "")
-        if chi and not (chi.isdigit() and len(chi) == 10):
-            problems["chi"] = "A CHI number is ten digits."
+        chi = chi_message(self.chi.text())
+        if chi:
+            problems["chi"] = chi
         return problems
 
     def job(self) -> Callable[[CaseStore], Any]:

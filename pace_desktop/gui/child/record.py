@@ -282,6 +282,7 @@ class ChildRecord(QWidget):
         self.title.setText(f"{child.name}  ·  {child.ref}")
         self._fill_summary(summary(view))
         self.people.set_items(child.people, "No one is recorded yet.")
+        self.living.model.columns = columns.living_columns(child.people)
         self.living.set_items(sorted(child.living, key=lambda e: e.start),
                               "Where the child lives is not recorded yet.")
         self.legal.set_items(sorted(child.legal, key=lambda e: e.start),
@@ -350,7 +351,7 @@ class ChildRecord(QWidget):
     def _living(self, episode: LivingEpisode | None) -> None:
         if self.ref and self.view:
             self._open(LivingDialog(self._runner, self.ref, episode, self.view.child.living,
-                                    self))
+                                    self, people=self.view.child.people))
 
     def _legal(self, episode: LegalEpisode | None) -> None:
         if self.ref:

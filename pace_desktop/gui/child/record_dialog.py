@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -44,6 +46,9 @@ class RecordDialog(QDialog):
         self.setAccessibleName(title)
         self.setModal(True)
         self._runner = runner
+        self._edited = False  # something typed or chosen: Escape then asks before discarding
+        self._focused_once = False
+        self.confirm_box: QMessageBox | None = None
         self.fields: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
@@ -94,7 +99,7 @@ class RecordDialog(QDialog):
         self.form.addRow(caption, holder)
         self.fields[name] = widget
         self.messages[name] = message
-        _clear_on_edit(widget, lambda: self._say(name, ""))
+        _clear_on_edit(widget, lambda: self._field_edited(name))
         return widget
 
     def text_field(self, name: str, label: str, value: str | None = "", hint: str = ""
@@ -121,6 +126,49 @@ class RecordDialog(QDialog):
         box = QCheckBox()
         box.setChecked(checked)
         return self.field(name, label, box)
+
+    def _field_edited(self, name: str) -> None:
+        self._edited = True
+        self._say(name, "")
+
+    # -- focus and leaving -----------------------------------------------------------------------
+
+    def first_field(self) -> QWidget | None:
+        """Where typing starts: the first field that can be typed into."""
+        for widget in self.fields.values():
+            if widget.isEnabled() and not (isinstance(widget, QLineEdit) and widget.isReadOnly()):
+                return widget
+        return None
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not self._focused_once:
+            # The fields are made after the buttons, so Qt would start on Save: a person who
+            # starts typing would lose the first word, and a space would press Save.
+            self._focused_once = True
+            widgets = [*self.fields.values(), *self.buttons.buttons()]
+            for before, after in zip(widgets, widgets[1:], strict=False):
+                QWidget.setTabOrder(before, after)
+            first = self.first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reject(self) -> None:
+        """Escape or Cancel: ask before throwing away what was typed."""
+        if not self._edited or not self.isEnabled():
+            super().reject()
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Discard what you typed?",
+                          "You have typed changes that are not saved yet.",
+                          QMessageBox.StandardButton.NoButton, self)
+        discard = box.addButton("&Discard the changes", QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("&Keep typing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+        box.setEscapeButton(back)
+        box.buttonClicked.connect(
+            lambda b: QDialog.reject(self) if b is discard else None)
+        self.confirm_box = box
+        box.open()
 
     # -- saving ----------------------------------------------------------------------------------
 
@@ -157,6 +205,14 @@ class RecordDialog(QDialog):
         if label.text() != text:
             say(label, text)
             self.fields[name].setAccessibleDescription(text)
+            # Grow for a message of two lines, and shrink back once it has gone: once the
+            # layouts have taken the change in (after this event), not before.
+            QTimer.singleShot(0, self._fit)
+
+    def _fit(self) -> None:
+        width = self.width()
+        self.adjustSize()
+        self.resize(max(width, self.width()), self.sizeHint().height())
 
     def message(self, name: str) -> str:
         """What is said next to a field now ('' when nothing is wrong)."""
@@ -182,3 +238,5 @@ def _clear_on_edit(widget: QWidget, clear: Callable[[], None]) -> None:
         widget.textChanged.connect(clear)
     elif isinstance(widget, QComboBox):
         widget.currentIndexChanged.connect(lambda _: clear())
+    elif isinstance(widget, QCheckBox):
+        widget.toggled.connect(lambda _: clear())

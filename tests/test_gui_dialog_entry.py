@@ -1,0 +1,219 @@
+"""The add/edit dialogs as a person types into them (issue 11): the first key lands in the
+first field, the import's own rules are checked where the data is typed (so a store's export
+always imports again), Escape asks before discarding, no two labels share a shortcut key, and
+a message of two lines is shown whole and goes without leaving a gap."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from pace_desktop.domain import Person
+from pace_desktop.domain.chi import with_check_digit
+from pace_desktop.exchange import parse_interchange, to_interchange
+from pace_desktop.gui.app import PaceApp
+from pace_desktop.gui.child.dialogs import (
+    AmendDialog,
+    ChildDialog,
+    EventDialog,
+    LegalDialog,
+    LivingDialog,
+    PersonDialog,
+)
+from pace_desktop.gui.child.record_dialog import RecordDialog
+from pace_desktop.gui.main_window import MainWindow
+from tests.gui_helpers import (
+    WAIT_MS,
+    choose,
+    make_store,
+    running_app,
+    sample_children,
+    settle,
+    type_into,
+    unlock,
+)
+
+GOOD_CHI = with_check_digit("020621123")
+assert GOOD_CHI is not None
+BAD_CHI = GOOD_CHI[:9] + str((int(GOOD_CHI[9]) + 1) % 10)
+
+
+@pytest.fixture
+def app_window(qtbot: QtBot, tmp_path: Path) -> Iterator[tuple[PaceApp, MainWindow, Path]]:
+    path = make_store(tmp_path / "caseload.pacestore", sample_children())
+    with running_app(path, path) as app:
+        window = unlock(qtbot, app)
+        window.open_child("C-001")
+        qtbot.waitUntil(lambda: window.record.view is not None, timeout=WAIT_MS)
+        yield app, window, path
+
+
+def save(qtbot: QtBot, dialog: RecordDialog) -> None:
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+
+
+def exported_imports_again(qtbot: QtBot, app: PaceApp) -> None:
+    found: list[object] = []
+    app.runner.call(lambda store: store.children(), found.append)
+    settle(qtbot, app)
+    data = to_interchange(found[0])  # type: ignore[arg-type]
+    assert parse_interchange(data) is not None  # InterchangeError would say what it refused
+
+
+def every_dialog(window: MainWindow) -> list[RecordDialog]:
+    rec = window.record
+    assert rec.view is not None and rec.ref is not None
+    child = rec.view.child
+    runner = window._runner
+    return [ChildDialog(runner, None, window), ChildDialog(runner, child, window),
+            PersonDialog(runner, rec.ref, None, window),
+            LivingDialog(runner, rec.ref, None, child.living, window, people=child.people),
+            LegalDialog(runner, rec.ref, None, window),
+            EventDialog(runner, rec.ref, "Morag Test", window),
+            AmendDialog(runner, rec.ref, child.events[0], "Morag Test", window)]
+
+
+def test_a_chi_with_a_wrong_check_digit_is_refused_where_it_is_typed(
+        qtbot: QtBot, app_window: tuple[PaceApp, MainWindow, Path]) -> None:
+    app, window, path = app_window
+    window.add_child()
+    dialog = window.child_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    for field, text in (("ref", "C-077"), ("given", "Iona"), ("family", "Reid"),
+                        ("born", "2/6/2021"), ("chi", BAD_CHI)):
+        type_into(qtbot, dialog.fields[field], text)
+    save(qtbot, dialog)
+    assert "last digit does not match" in dialog.message("chi")
+    assert dialog.isVisible()
+    type_into(qtbot, dialog.fields["chi"], GOOD_CHI)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        save(qtbot, dialog)
+    settle(qtbot, app)
+    exported_imports_again(qtbot, app)
+
+
+def test_carers_are_chosen_from_the_childs_people_and_export_imports_again(
+        qtbot: QtBot, app_window: tuple[PaceApp, MainWindow, Path]) -> None:
+    app, window, path = app_window
+    rec = window.record
+    qtbot.mouseClick(rec.people.add_button, Qt.MouseButton.LeftButton)
+    person = rec.dialog
+    assert isinstance(person, PersonDialog)
+    qtbot.keyClicks(person.name, "Morag Reid")  # typing starts in the first field
+    choose(person.role, "carer")
+    with qtbot.waitSignal(person.saved, timeout=WAIT_MS):
+        save(qtbot, person)
+    qtbot.waitUntil(lambda: rec.view is not None and len(rec.view.child.people) == 1,
+                    timeout=WAIT_MS)
+    settle(qtbot, app)
+
+    rec.living.select(0)
+    qtbot.mouseClick(rec.living.edit_button, Qt.MouseButton.LeftButton)
+    living = rec.dialog
+    assert isinstance(living, LivingDialog)
+    assert not isinstance(living.carer, QLineEdit)  # not free text: the format wants a person
+    carer_id = rec.view.child.people[0].id
+    choose(living.carer, carer_id)
+    with qtbot.waitSignal(living.saved, timeout=WAIT_MS):
+        save(qtbot, living)
+    qtbot.waitUntil(lambda: rec.living.model.index(0, 3).data() == "Morag Reid",
+                    timeout=WAIT_MS)
+    settle(qtbot, app)
+    exported_imports_again(qtbot, app)
+
+
+def test_a_carer_not_in_people_is_refused_with_the_same_rule_as_the_import(
+        qtbot: QtBot, app_window: tuple[PaceApp, MainWindow, Path]) -> None:
+    _, window, _ = app_window
+    rec = window.record
+    assert rec.view is not None and rec.ref is not None
+    old = rec.view.child.living[0]
+    from dataclasses import replace
+    dialog = LivingDialog(window._runner, rec.ref, replace(old, carer="Mr and Mrs Reid"),
+                          rec.view.child.living, window,
+                          people=[Person(id="p1", role="carer", name="Ann")])
+    qtbot.addWidget(dialog)
+    dialog.open()
+    save(qtbot, dialog)
+    assert "Choose the carers from the child's People" in dialog.message("carer")
+
+
+def test_every_dialog_starts_with_the_focus_on_its_first_field(
+        qtbot: QtBot, app_window: tuple[PaceApp, MainWindow, Path]) -> None:
+    _, window, _ = app_window
+    for dialog in every_dialog(window):
+        qtbot.addWidget(dialog)
+        dialog.open()
+        qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+        first = dialog.first_field()
+        assert first is not None
+        assert dialog.focusWidget() is first, dialog.windowTitle()
+        assert not isinstance(dialog.focusWidget(), QAbstractButton)
+        dialog.done(0)
+
+
+def test_escape_with_changes_asks_before_discarding(
+        qtbot: QtBot, app_window: tuple[PaceApp, MainWindow, Path]) -> None:
+    _, window, _ = app_window
+    rec = window.record
+    qtbot.mouseClick(rec.people.add_button, Qt.MouseButton.LeftButton)
+    dialog = rec.dialog
+    assert isinstance(dialog, PersonDialog)
+    qtbot.keyClicks(dialog.name, "Shona")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.name.text() == "Shona"
+    box = dialog.confirm_box
+    assert box is not None and box.isVisible()
+    keep = next(b for b in box.buttons() if "Keep" in b.text())
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
+    discard = next(b for b in dialog.confirm_box.buttons() if "Discard" in b.text())
+    qtbot.mouseClick(discard, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT_MS)
+
+
+def _mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).lower() if found else None
+
+
+def test_no_two_labels_in_a_dialog_share_a_shortcut_key(
+        qtbot: QtBot, app_window: tuple[PaceApp, MainWindow, Path]) -> None:
+    _, window, _ = app_window
+    for dialog in every_dialog(window):
+        qtbot.addWidget(dialog)
+        texts = [w.text() for w in dialog.findChildren(QLabel)] + [
+            b.text() for b in dialog.findChildren(QAbstractButton)]
+        keys = [k for k in map(_mnemonic, texts) if k]
+        clashes = {k for k in keys if keys.count(k) > 1}
+        assert not clashes, (dialog.windowTitle(), clashes, texts)
+
+
+def test_a_long_message_shows_whole_and_the_dialog_shrinks_back(
+        qtbot: QtBot, app_window: tuple[PaceApp, MainWindow, Path]) -> None:
+    _, window, _ = app_window
+    rec = window.record
+    qtbot.mouseClick(rec.living.add_button, Qt.MouseButton.LeftButton)
+    dialog = rec.dialog
+    assert isinstance(dialog, LivingDialog)
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    before = dialog.height()
+    choose(dialog.type, "kinship")
+    type_into(qtbot, dialog.start, "1 May 2024")  # overlaps the foster home: a long message
+    save(qtbot, dialog)
+    label = dialog.messages["start"]
+    assert label.isVisible()
+    qtbot.wait(50)
+    assert label.height() >= label.heightForWidth(label.width())  # not clipped
+    assert dialog.height() > before
+    type_into(qtbot, dialog.start, "1 Jan 2024")  # the message goes as it is put right
+    qtbot.wait(50)
+    assert not label.isVisible()
+    assert dialog.height() == before
