@@ -76,7 +76,9 @@ def store_path(args: argparse.Namespace) -> Path:
 
 def open_store(args: argparse.Namespace) -> CaseStore:
     """The store, unlocked; the audit log names the user of the settings (or the login)."""
-    return CaseStore.open(store_path(args), passphrase(args), load_settings().audit_name)
+    # No name in Settings: the store's own named user signs, not the login name.
+    return CaseStore.open(store_path(args), passphrase(args),
+                          load_settings().user_name or None)
 
 
 def say(text: str) -> None:

@@ -69,7 +69,8 @@ class PrintRequest:
     @classmethod
     def for_settings(cls, document: str, child_ref: str | None, settings: Settings,
                      **choices: object) -> PrintRequest:
-        options = PrintOptions(printed_by=settings.audit_name,
+        # Empty unless named in Settings: make_pdf then signs with the store's own user.
+        options = PrintOptions(printed_by=settings.user_name,
                                marking=settings.protective_marking)
         base = cls(document, child_ref, options, due_soon_days=settings.due_soon_days,
                    rules_path=settings.rules_path(), record_visits=settings.record_visits)
@@ -90,6 +91,8 @@ class Made:
 def make_pdf(store: CaseStore, request: PrintRequest) -> Made:
     """Read what the print needs from the store and lay it out; runs on the store worker."""
     r = request
+    if not r.options.printed_by:  # the store's named user, never the login name if one is known
+        r = replace(r, options=replace(r.options, printed_by=store.user))
     as_of = r.as_of or date.today()
     if r.document not in DOCUMENTS:
         raise PrintProblem(f"There is no print called {r.document!r}.")

@@ -190,7 +190,11 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Ask the worker for the caseload; once it is on screen, for routes and clocks."""
         self.statusBar().showMessage("Loading the caseload…")
+        self._runner.call(lambda store: store.owner, self._learn_owner, self._failed)
         self._runner.call(lambda store: store.caseload(), self._first_caseload, self._failed)
+
+    def _learn_owner(self, owner: str) -> None:
+        self.record.store_owner = owner
 
     def _first_caseload(self, rows: list[CaseloadRow]) -> None:
         self._show_caseload(rows)

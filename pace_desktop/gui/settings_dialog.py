@@ -77,7 +77,7 @@ class SettingsDialog(QDialog):
         self.marking_edit.setText(settings.protective_marking)
         self.user_name_edit.setText(settings.user_name)
         self.user_name_edit.setPlaceholderText(
-            f"Empty: your login name ({Settings().audit_name})")
+            "Empty: the name given when the store was created")
         self.rules_edit.setText(settings.rules_file)
         self.buttons = child(self, QDialogButtonBox, "settingsButtons")
         self.clocks = ClocksSettings(settings.record_visits, calendar, self)

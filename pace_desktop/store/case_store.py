@@ -180,7 +180,11 @@ class CaseStore:
             conn.close()
             raise NewerVersion(version, schema.LATEST)
         configure(conn)
-        store = cls(path, conn, user or getpass.getuser())
+        # The person named when the store was made signs its work unless someone else is
+        # named in Settings; the login name ("root", "jsmith01") only when neither is known.
+        owner = conn.execute("SELECT value FROM pace_meta WHERE key = 'owner'").fetchone()
+        store = cls(path, conn, user or (owner[0] if owner and owner[0] else "")
+                    or getpass.getuser())
         if version < schema.LATEST:
             store._migrate(version)
         return store
@@ -229,6 +233,11 @@ class CaseStore:
     def db(self) -> Database:
         """sqlite-utils over the keyed connection (never over a path: that would be plain)."""
         return Database(self._live())
+
+    @property
+    def owner(self) -> str:
+        """The name given when the store was created ('' if none was)."""
+        return self.meta().get("owner", "")
 
     @_guarded
     def meta(self) -> dict[str, str]:

@@ -94,6 +94,7 @@ class ChildRecord(QWidget):
         self.view: ChildView | None = None
         self.dialog: QDialog | None = None  # the add/edit dialog open now, if any
         self.editors: list[MeetingEditor] = []  # open meeting records, in their own windows
+        self.store_owner = ""  # the name given when the store was made (MainWindow tells us)
         self._generation = 0
         self._wanted_tab: str | None = None
 
@@ -189,6 +190,12 @@ class ChildRecord(QWidget):
         self.settings, self._rules = settings, tuple(rules)
         self.timeline.set_rules(self._rules, settings.due_soon_days)
         self.reload()
+
+    @property
+    def user_name(self) -> str:
+        """Who signs an amendment or a chronology entry: the name in Settings, else the store's
+        named user, and the login name only when neither is known (as the store does)."""
+        return self.settings.user_name or self.store_owner or self.settings.audit_name
 
     def flush_drafts(self) -> None:
         """Ask every open meeting editor to save its draft now (before locking)."""
@@ -359,7 +366,7 @@ class ChildRecord(QWidget):
 
     def _add_event(self) -> None:
         if self.ref:
-            self._open(EventDialog(self._runner, self.ref, self.settings.audit_name, self))
+            self._open(EventDialog(self._runner, self.ref, self.user_name, self))
 
     def _add_visit(self) -> None:
         if self.ref:
@@ -380,7 +387,7 @@ class ChildRecord(QWidget):
 
     def _amend_event(self, event: Event) -> None:
         if self.ref:
-            self._open(AmendDialog(self._runner, self.ref, event, self.settings.audit_name,
+            self._open(AmendDialog(self._runner, self.ref, event, self.user_name,
                                    self))
 
     # -- meetings (the decision forms are a colleague's MeetingEditor) ----------------------------
@@ -406,7 +413,7 @@ class ChildRecord(QWidget):
                 return
 
         editor = MeetingEditor(self._runner, self.ref, kind, meeting_id,
-                               self.settings.audit_name)
+                               self.user_name)
         editor.setParent(self, Qt.WindowType.Window)
         # Tall and readable beside the record: it is filled in live during the meeting.
         fit_to_screen(editor, share=0.9, width_share=0.5)
