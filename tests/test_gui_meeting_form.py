@@ -171,7 +171,7 @@ def fill_lac_review(qtbot: QtBot, editor: MeetingEditor) -> None:
     assert isinstance(how, QComboBox)
     how.setCurrentIndex(how.findData("in_person"))
     qtbot.mouseClick(control(editor, "field_decisions_add"), Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(line(editor, "field_decisions_1_text"),
+    qtbot.keyClicks(control(editor, "field_decisions_1_text"),
                     "Ailsa should be cared for permanently by her foster carers.")
     milestone = control(editor, "field_decisions_1_milestone")
     route = control(editor, "field_decisions_1_route")

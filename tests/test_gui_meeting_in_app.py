@@ -59,7 +59,7 @@ def test_record_and_finalise_a_lac_review_in_the_app(qtbot: QtBot, tmp_path: Pat
         assert isinstance(how, QComboBox)
         how.setCurrentIndex(how.findData("in_person"))
         qtbot.mouseClick(control(editor, "field_decisions_add"), Qt.MouseButton.LeftButton)
-        qtbot.keyClicks(line(editor, "field_decisions_1_text"),
+        qtbot.keyClicks(control(editor, "field_decisions_1_text"),
                         "She should stay with her foster carers for good.")  # QTest: ASCII only
         milestone = control(editor, "field_decisions_1_milestone")
         route = control(editor, "field_decisions_1_route")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -121,7 +122,7 @@ class RowsEditor(FieldEditor):
             remove.setObjectName(f"field_{self.field.id}_{n}_remove")
             name_control(remove, f"Remove {self.noun} {n}")
             remove.clicked.connect(lambda _=False, i=n - 1: self.remove_row(i))
-            grid.addWidget(remove, line, len(self.headers))
+            grid.addWidget(remove, *self._remove_cell(line))
             row["remove"] = remove
             self._show_row(row, value)
             self._rows.append(row)
@@ -130,6 +131,10 @@ class RowsEditor(FieldEditor):
         # Shown now, not when the layout gets round to it, so focus can go to a new row.
         self._table.show()
         self.controls_changed.emit()
+
+    def _remove_cell(self, line: int) -> tuple[int, int]:
+        """Where a row's Remove button goes: after its last column, on its first line."""
+        return line, len(self.headers)
 
     def _line(self, n: int, part: str, what: str, grid: QGridLayout, line: int, col: int
               ) -> QLineEdit:
@@ -162,6 +167,8 @@ class RowsEditor(FieldEditor):
 def _read(widget: QWidget) -> Any:
     if isinstance(widget, QLineEdit):
         return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
     if isinstance(widget, QComboBox):
         return widget.currentData()
     raise TypeError(type(widget).__name__)
@@ -170,6 +177,8 @@ def _read(widget: QWidget) -> Any:
 def _write(widget: QWidget, value: Any) -> None:
     if isinstance(widget, QLineEdit):
         widget.setText(value if isinstance(value, str) else "")
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value if isinstance(value, str) else "")
     elif isinstance(widget, QComboBox):
         _pick(widget, value)
     elif isinstance(widget, QLabel):
@@ -217,33 +226,59 @@ class AttendeeList(RowsEditor):
 
 
 class DecisionList(RowsEditor):
-    """Each decision may record a step in the child's journey; a badge says which."""
+    """Each decision may record a step in the child's journey; a badge says which.
+
+    The words of a decision are what a reviewing officer types most, often several
+    sentences with the reasons: each gets a box of several lines the width of the form, with
+    the journey step and route on the line below, so the form never scrolls sideways."""
 
     noun = "decision"
-    headers = ("What was decided, and why", "Step in the child's journey", "Route")
+    headers = ()
     add_text = "Add a decision"
 
     def _make_row(self, n: int, grid: QGridLayout, line: int) -> tuple[dict[str, QWidget], int]:
         milestones = [("Not a journey step", "")] + [
             (MILESTONE_KINDS[m], m) for m in self.field.milestones]
         routes = [("No route", "")] + [(ROUTES[r], r) for r in self.field.routes or ROUTES]
+        caption = QLabel(f"Decision {n}: what was decided, and why", self._table)
+        set_tone(caption, "hint")
+        grid.addWidget(caption, line, 0, 1, 3)
+        text = QPlainTextEdit(self._table)
+        text.setObjectName(f"field_{self.field.id}_{n}_text")
+        name_control(text, f"Decision {n}, what was decided and why")
+        text.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the form
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        text.setFixedHeight(text.fontMetrics().lineSpacing() * 4 + 14)
+        text.textChanged.connect(self._changed)
+        caption.setBuddy(text)
+        grid.addWidget(text, line + 1, 0, 1, 3)
         row: dict[str, QWidget] = {
-            "text": self._line(n, "text", "what was decided", grid, line, 0),
+            "text": text,
             "milestone": self._combo(n, "milestone", "step in the child's journey", milestones,
-                                     grid, line, 1),
-            "route": self._combo(n, "route", "route", routes, grid, line, 2),
+                                     grid, line + 2, 0),
+            "route": self._combo(n, "route", "route", routes, grid, line + 2, 1),
         }
         badge = QLabel(self._table)
         badge.setObjectName(f"field_{self.field.id}_{n}_badge")
         badge.setVisible(False)
+        badge.setWordWrap(True)
         set_tone(badge, "hint")
-        grid.addWidget(badge, line + 1, 0, 1, 3)
+        grid.addWidget(badge, line + 3, 0, 1, 3)
         row["_badge"] = badge
         for key in ("milestone", "route"):
             combo = row[key]
             assert isinstance(combo, QComboBox)
+            # Long step and route names must not make the row wider than the form: the
+            # box shrinks, and its list still shows each name whole.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(lambda _=0, r=row: self._update_badge(r))
-        return row, 2
+        return row, 4
+
+    def _remove_cell(self, line: int) -> tuple[int, int]:
+        return line + 2, 2
 
     def _update_badge(self, row: dict[str, QWidget]) -> None:
         value = self._row_value(row)
