@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui import filters
+from pace_desktop.gui.backups import BackupKeeper
 from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, merge
 from pace_desktop.gui.caseload_model import (
     BIRTH,
@@ -139,6 +140,12 @@ class MainWindow(QMainWindow):
         self.store_label.setAccessibleName("Open store")
         self.store_label.setToolTip(str(store_path))
         self.statusBar().addPermanentWidget(self.store_label)
+        self.backup_label = QLabel("No automatic backup yet")
+        self.backup_label.setAccessibleName("Last automatic backup")
+        self.statusBar().addPermanentWidget(self.backup_label)
+        self.backups = BackupKeeper(runner, self)
+        self.backups.made.connect(self._backup_made)
+        self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.files = FileActions(self, runner)
 
         self._search_timer = QTimer(self)
@@ -200,6 +207,11 @@ class MainWindow(QMainWindow):
         self._show_caseload(rows)
         self.load_drafts()
         self.load_facts()
+        self.backups.start()  # queued after the caseload's reads, so it never delays them
+
+    def _backup_made(self, path: Path, when: datetime) -> None:
+        self.backup_label.setText(f"Backed up at {when:%H:%M}")
+        self.backup_label.setToolTip(f"The latest automatic backup: {path}")
 
     def load_drafts(self) -> None:
         """Say which meeting records were begun and not saved (after a crash, a flat battery
@@ -262,6 +274,7 @@ class MainWindow(QMainWindow):
     def close_for_lock(self) -> None:
         """Clear the screen and close without asking anything more of the store."""
         self._closing = True
+        self.backups.stop()
         self._search_timer.stop()
         self.record.close_editors()
         self.record.clear()
@@ -358,6 +371,7 @@ class MainWindow(QMainWindow):
         self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
         self.load_facts([ref])
         self.load_drafts()
+        self.backups.check_now()  # after every few changes, a fresh backup
 
     # -- replies ---------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import getpass
 import json
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, replace
@@ -128,6 +129,9 @@ class CaseStore:
         self.path = path
         self._conn: Any = conn
         self.user = user
+        # Rolling backups: writes since the last automatic one, and when that was made.
+        self.changes_since_backup = 0
+        self._backed_up_at = time.monotonic()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -267,9 +271,30 @@ class CaseStore:
 
     @_guarded
     def auto_backup(self, why: str = "auto") -> Path:
+        """A rolling backup in `backups/` beside the store; the newest KEEP are kept."""
         made = self.backup(backup.next_backup_path(self.path, why))
         backup.prune(self.path)
+        self.changes_since_backup = 0
+        self._backed_up_at = time.monotonic()
         return made
+
+    def auto_backup_if_due(self, every_changes: int, every_minutes: float) -> Path | None:
+        """Back up after `every_changes` writes, or after `every_minutes` of work that changed
+        something; None when nothing is due (an idle store is not copied again and again)."""
+        if self.changes_since_backup == 0:
+            return None
+        minutes = (time.monotonic() - self._backed_up_at) / 60
+        if self.changes_since_backup >= every_changes or minutes >= every_minutes:
+            return self.auto_backup()
+        return None
+
+    def last_backup(self) -> tuple[Path, datetime] | None:
+        """The newest automatic backup and when it was written (local time), if any."""
+        found = backup.backups_of(self.path)
+        if not found:
+            return None
+        newest = max(found, key=lambda p: p.stat().st_mtime)
+        return newest, datetime.fromtimestamp(newest.stat().st_mtime).astimezone()
 
     @_guarded
     def check(self) -> list[str]:
@@ -361,6 +386,7 @@ class CaseStore:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        self.changes_since_backup += 1
         op.result = Changes(name, frozenset(op.children), frozenset(op.parts), seq)
 
     # -- drafts: autosaved form text ---------------------------------------------------------

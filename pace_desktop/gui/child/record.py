@@ -229,7 +229,7 @@ class ChildRecord(QWidget):
         rules, due_soon = self._rules, self.settings.due_soon_days
         today = date.today()
         self._runner.call(lambda store: read_child(store, ref, rules, today, due_soon),
-                          lambda view: self._show(generation, view), self._failed)
+                          lambda view: self._show(generation, view), self._failed, owner=self)
 
     def clear(self) -> None:
         """Empty every list (on lock, or before another child is shown)."""
