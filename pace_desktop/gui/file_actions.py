@@ -106,6 +106,7 @@ class PassphraseDialog(QDialog):
         buttons.accepted.connect(self.change)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.first.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts in the first box
 
     def _field(self, layout: QVBoxLayout, label: str) -> QLineEdit:
         caption = QLabel(label)

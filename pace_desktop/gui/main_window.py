@@ -545,6 +545,10 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.finished.connect(lambda _: dialog.deleteLater())
         dialog.open()
+        # Over the window it belongs to, not at the screen's corner.
+        frame = dialog.frameGeometry()
+        frame.moveCenter(self.frameGeometry().center())
+        dialog.move(frame.topLeft())
 
     def show_warnings(self, warnings: Sequence[str]) -> None:
         """Problems that stay true while they last (a broken rules or settings file): shown

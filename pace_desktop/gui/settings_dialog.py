@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QDialog,
@@ -32,20 +32,30 @@ from pace_desktop.settings import Settings, SettingsError, save_settings, valida
 RULES_FILTER = "Clock rules (*.toml);;All files (*)"
 
 
+def sentence(text: str) -> str:
+    """`text` ending in exactly one full stop (a path or a loader's words may end in one)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
 def check_rules_file(text: str) -> str:
     """'' when the file loads (or none is named), else what is wrong, in the loader's words."""
     if not text.strip():
         return ""
     path = Path(text.strip()).expanduser()
     if not path.is_file():
-        return f"There is no file at {path}."
+        return sentence(f"There is no file at {path}")
     try:
         load_rules(path)
     except RulesError as exc:
-        return str(exc)
+        return sentence(str(exc))
     except (OSError, UnicodeDecodeError) as exc:
-        return f"The file cannot be read ({exc})."
+        return sentence(f"The file cannot be read ({exc})")
     return ""
+
+
+def _unit(box: QSpinBox, unit: str, n: int) -> None:
+    box.setSuffix(f" {unit}" if n == 1 else f" {unit}s")
 
 
 class SettingsDialog(QDialog):
@@ -95,6 +105,11 @@ class SettingsDialog(QDialog):
         self.file_dialog: QFileDialog | None = None
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.adjustSize()  # as tall as its fields, not the .ui file's design-time size
+        # "1 minute", "1 day": the unit agrees with the number shown.
+        for box, unit in ((self.idle_edit, "minute"), (self.due_soon_edit, "day")):
+            box.valueChanged.connect(lambda n, b=box, u=unit: _unit(b, u, n))
+            _unit(box, unit, box.value())
+        self.idle_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts in a field
 
     def values(self) -> Settings:
         return replace(self._settings, idle_lock_minutes=self.idle_edit.value(),
@@ -142,7 +157,7 @@ class SettingsDialog(QDialog):
                       "due_soon_days": settings.due_soon_days}, "settings")
             save_settings(settings, self._path)
         except (SettingsError, OSError) as exc:
-            say(self.messages["settings"], f"The settings could not be saved: {exc}")
+            say(self.messages["settings"], sentence(f"The settings could not be saved: {exc}"))
             return
         self.saved.emit(settings)
         self.accept()
