@@ -43,8 +43,17 @@ RECIPIENT_CHOICES: Final[tuple[tuple[str, str], ...]] = (
 
 
 def default_recipient(document: str) -> str:
-    # Chronologies are mostly printed for hearings; the other prints mostly stay in the office.
-    return "panel" if document == "chronology" else "internal"
+    # Every print about one child starts as the panel's copy, the one most often handed
+    # out, so nothing withheld reaches a paper by default; "internal" is chosen on purpose.
+    # The caseload's clocks report names many children and never leaves the office.
+    return "internal" if document == "clocks_report" else "panel"
+
+
+def suggested_file_name(document: str, child_ref: str | None, recipient: str) -> str:
+    """A file name that says what the copy is and who it is for, so two recipients' copies
+    are never saved over each other or mixed up."""
+    who = recipient.replace("_", "-")
+    return f"{document.replace('_', '-')}-{child_ref or 'caseload'}-for-{who}.pdf"
 
 
 @dataclass(frozen=True, slots=True)

@@ -243,7 +243,7 @@ def test_decision_record_and_summary_preview(open_dialog: Opener, demo_ref: str,
     runner.call(lambda store: [m.id for m in store.child(demo_ref).meetings], meetings.append)
     qtbot.waitUntil(lambda: bool(meetings), timeout=WAIT_MS)
     record = open_dialog("decision_record", demo_ref, meeting_id=meetings[0][0])
-    assert record.recipient_combo.currentData() == "internal"
+    assert record.recipient_combo.currentData() == "panel"  # as the chronology
     assert record.pdf is not None and "Decision record" in record.about_label.text()
     assert record.preview.page_count == page_count(record.pdf)
     summary = open_dialog("summary", demo_ref)

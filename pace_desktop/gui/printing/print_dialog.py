@@ -51,6 +51,7 @@ from pace_desktop.print_jobs import (
     default_recipient,
     explain,
     make_pdf,
+    suggested_file_name,
 )
 from pace_desktop.settings import Settings
 
@@ -538,12 +539,16 @@ class PrintDialog(QDialog):
         request = self._made_for
         if self._pdf is None or request is None:
             return
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        name = f"{self.document.replace('_', '-')}-{self.child_ref or 'caseload'}.pdf"
-        chooser = QFileDialog(self, "Save as PDF", str(Path(folder) / name),
-                              "PDF files (*.pdf)")
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation)
+        # The person's documents folder (their home if it does not exist), never the folder
+        # the app happened to be started from.
+        folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
+        name = suggested_file_name(self.document, self.child_ref, request.recipient)
+        chooser = QFileDialog(self, "Save as PDF", str(folder), "PDF files (*.pdf)")
         chooser.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        chooser.setDirectory(str(folder))
+        chooser.selectFile(name)
         chooser.setDefaultSuffix("pdf")
         self.file_chooser = chooser
         chooser.fileSelected.connect(lambda path: self._save_to(Path(path), request, password))
