@@ -122,8 +122,9 @@ def test_typing_into_fields_gives_their_values(qtbot: QtBot) -> None:
     assert chair is not None and chair.lineEdit() is not None
     qtbot.keyClicks(chair.lineEdit(), "Morag Reid")
     qtbot.keyClicks(view.findChild(QPlainTextEdit, "field_child_views"), "I like my room")
-    qtbot.mouseClick(view.findChild(QRadioButton, "field_siblings_together_no"),
-                     Qt.MouseButton.LeftButton)
+    siblings = view.findChild(QComboBox, "field_siblings_together")
+    assert siblings is not None
+    siblings.setCurrentIndex(siblings.findData("no"))
     values = view.values()
     assert (values["date"], values["chair"], values["child_views"]) == (
         "14/03/2025", "Morag Reid", "I like my room")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -228,9 +228,25 @@ class YesNoEditor(FieldEditor):
             name_control(button, f"{field.label} {c.label}", field.help)
             self.group.addButton(button)
             self.buttons[c.code] = button
+            button.installEventFilter(self)
             layout.addWidget(button)
         layout.addStretch(1)
         self.group.buttonToggled.connect(self._changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        # Qt's radio buttons only move the focus with the arrow keys while nothing is chosen;
+        # here an arrow chooses, as a person expects of a Yes/No question.
+        if event.type() == QEvent.Type.KeyPress and watched in self.buttons.values():
+            key = event.key()  # type: ignore[attr-defined]
+            step = {Qt.Key.Key_Left: -1, Qt.Key.Key_Up: -1,
+                    Qt.Key.Key_Right: 1, Qt.Key.Key_Down: 1}.get(Qt.Key(key))
+            if step is not None:
+                buttons = list(self.buttons.values())
+                target = buttons[(buttons.index(watched) + step) % len(buttons)]  # type: ignore[arg-type]
+                target.setChecked(True)
+                target.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> str:
         return next((code for code, b in self.buttons.items() if b.isChecked()), "")
