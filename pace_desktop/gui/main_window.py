@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -153,7 +153,9 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.search_now)
         self.search_edit.textChanged.connect(lambda _: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.search_now)
+        self.search_edit.returnPressed.connect(self._search_and_go)
+        self.search_edit.installEventFilter(self)  # Down arrow: to the results
+        self._go_to_results = False
         for box in self.filter_boxes:
             box.currentIndexChanged.connect(lambda _: self._apply_filters())
         child(self, QPushButton, "clearFiltersButton").clicked.connect(self.clear_filters)
@@ -442,6 +444,33 @@ class MainWindow(QMainWindow):
             return  # an answer for what was typed before; a newer search is on its way
         self.model.show_only(found.refs)
         self._update_status(found.reached_limit)
+        if self._go_to_results:
+            self.focus_results()
+
+    def _search_and_go(self) -> None:
+        """Enter in Find: search now, and go to the first child found."""
+        self._go_to_results = True
+        self.search_now()
+        if not self.search_edit.text().strip():
+            self.focus_results()
+
+    def focus_results(self) -> None:
+        """From the Find box to the list it filters, on its first row."""
+        self._go_to_results = False
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        current = self.table.currentIndex()
+        if not current.isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        self.table.selectRow(self.table.currentIndex().row())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (watched is self.search_edit and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Down):  # type: ignore[attr-defined]
+            self.focus_results()
+            return True
+        return super().eventFilter(watched, event)
 
     def _failed(self, exc: Exception) -> None:
         if self._closing:

@@ -17,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -177,6 +178,16 @@ class ChildRecord(QWidget):
         self.chronology.edit_requested.connect(self._amend_event)
         self.meetings.add_requested.connect(self.record_meeting)
         self.meetings.edit_requested.connect(self.open_meeting)
+        # Ctrl+Tab and Ctrl+PgDn move through the record's tabs wherever the focus is in it
+        # (Qt's own only works once the focus is inside the tab widget).
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+PgUp", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.next_tab(step))
+
+    def next_tab(self, step: int) -> None:
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     # -- the hooks -------------------------------------------------------------------------------
 
