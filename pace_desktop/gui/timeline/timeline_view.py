@@ -3,7 +3,7 @@
 How to use it (the child record adds it as a tab; import this module only when the tab is
 first opened, since it imports pyqtgraph, which costs about 630 ms)::
 
-    from pace_desktop.gui.timeline.timeline_view import TimelineView
+     import TimelineView
 
     view = TimelineView(child, rules, as_of=None, due_soon_days=settings.due_soon_days)
     view.open_record.connect(child_record.open_record)  # ("meeting", id), ("event", id), …
@@ -37,7 +37,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QDate, QEvent, QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainterPath
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QLabel,
     QToolBar,
@@ -47,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.domain.records import Child
+from pace_desktop.gui.timeline.day_box import DayBox
 from pace_desktop.journey.clocks import DUE_SOON_DAYS
 from pace_desktop.journey.rules import Rule
 from pace_desktop.journey.timeline import (
@@ -512,16 +512,13 @@ class TimelineView(QWidget):
         bar.addSeparator()
         label = QLabel(" As of ")
         bar.addWidget(label)
-        edit = QDateEdit()
+        edit = DayBox(self._as_of)
         edit.setObjectName("timelineAsOf")
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMM yyyy")
         edit.setAccessibleName("Show the journey as it stood on this date")
         born = self._child.date_of_birth
         edit.setMinimumDate(QDate(born.year, born.month, born.day))
-        edit.setDate(QDate(self._as_of.year, self._as_of.month, self._as_of.day))
         edit.dateChanged.connect(lambda qd: self.set_as_of(qd.toPython()))
-        label.setBuddy(edit)
+        label.setBuddy(edit.edit)
         bar.addWidget(edit)
         self._date_edit = edit
         action("Today", "Show the journey as it stands today", lambda: self.set_as_of(
