@@ -67,7 +67,7 @@ def test_record_and_finalise_a_lac_review_in_the_app(qtbot: QtBot, tmp_path: Pat
         milestone.setCurrentIndex(milestone.findData("permanence_recommendation"))
         route.setCurrentIndex(route.findData("po"))
         qtbot.keyClicks(line(editor, "field_next_review"),
-                        f"{held + timedelta(days=90):%d/%m/%Y}")
+                        f"{held + timedelta(days=80):%d/%m/%Y}")  # within 3 months
 
         qtbot.keyClick(line(editor, "field_chair"), Qt.Key.Key_F,
                        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)

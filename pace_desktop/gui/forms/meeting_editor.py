@@ -26,6 +26,8 @@ read-only with its amendments under it and a way to add one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,7 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.domain import Child, Meeting
-from pace_desktop.domain.vocab import MEETING_KINDS
+from pace_desktop.domain.vocab import MEETING_KINDS, REVIEW_MEETING_KINDS
 from pace_desktop.forms import (
     DefinitionError,
     FormDef,
@@ -58,6 +60,7 @@ from pace_desktop.forms import (
     to_meeting,
     validate,
 )
+from pace_desktop.forms.cautions import cautions
 from pace_desktop.gui.forms.form_view import WARNING, FormView
 from pace_desktop.gui.forms.record_text import record_html
 from pace_desktop.gui.forms.simple_fields import name_control
@@ -116,6 +119,9 @@ class MeetingEditor(QWidget):
         self._draft_in_flight = False
         self._closing = False
         self._may_close = False  # the window closes only once what was typed is kept
+        self._earlier_reviews: list[date] = []
+        self._cautions_accepted: object = None  # the values a person said were right
+        self.caution_box: QMessageBox | None = None
 
         layout = QVBoxLayout(self)
         self.heading = QLabel("Opening the record…", self)
@@ -299,6 +305,8 @@ class MeetingEditor(QWidget):
         child, meeting, draft = result
         self._people = _people(child, self.user_name)
         self._child_name = child.name
+        self._earlier_reviews = [m.date for m in child.meetings
+                                 if m.kind in REVIEW_MEETING_KINDS and m.id != self.meeting_id]
         self.meeting = meeting
         if meeting is not None:
             self.kind = meeting.kind
@@ -456,9 +464,41 @@ class MeetingEditor(QWidget):
             return None
         return to_meeting(form, values, self.meeting_id or "")
 
+    def _asked_first(self, then: Callable[[], None]) -> bool:
+        """True when something about the record is worth a question first (a date a year
+        ahead, a next review later than the review clock allows); `then` runs if the person
+        says it is right."""
+        assert self.form_view is not None
+        values = self.form_view.values()
+        if values == self._cautions_accepted:
+            return False
+        found = cautions(self._definition(), values, date.today(), self._earlier_reviews)
+        if not found:
+            return False
+        box = QMessageBox(QMessageBox.Icon.Question, "Is this right?",
+                          "\n\n".join(c.message for c in found),
+                          QMessageBox.StandardButton.NoButton, self)
+        right = box.addButton("Yes, it is right", QMessageBox.ButtonRole.AcceptRole)
+        back = box.addButton("Go back and change it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(back)
+
+        def answered(button: object) -> None:
+            if button is right:
+                self._cautions_accepted = values
+                then()
+            else:
+                first = self.form_view.editors[found[0].field_id] if self.form_view else None
+                if first is not None:
+                    first.focus_widgets()[0].setFocus()
+
+        box.buttonClicked.connect(answered)
+        self.caution_box = box
+        box.open()
+        return True
+
     def save(self) -> None:
         meeting = self._checked_meeting()
-        if meeting is None:
+        if meeting is None or self._asked_first(self.save):
             return
         ref, old_key = self.child_ref, self.key
 
@@ -480,7 +520,7 @@ class MeetingEditor(QWidget):
 
     def finalise(self) -> None:
         meeting = self._checked_meeting()
-        if meeting is None:
+        if meeting is None or self._asked_first(self.finalise):
             return
         box = QMessageBox(QMessageBox.Icon.Question, "Finalise this record?",
                           CONFIRM_FINALISE, QMessageBox.StandardButton.NoButton, self)
