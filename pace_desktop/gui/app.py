@@ -54,6 +54,7 @@ class PaceApp(QObject):
         self.idle_lock = IdleLock(idle_seconds or self.settings.idle_lock_minutes * 60, self)
         self.idle_lock.idle.connect(self.lock)
         self._place: tuple[Path, Place] | None = None
+        self._meetings: list[tuple[str, str, str | None]] = []  # reopened after unlocking
         self.runner = StoreRunner(self)
         self.runner.user_name = self.settings.user_name or None
         # The demo lives beside the default store, never in its place, so trying the demo
@@ -92,8 +93,12 @@ class PaceApp(QObject):
             self.main_window.flush_drafts()
             place = self.main_window.place()
             self._place = (self._store_path, place) if place and self._store_path else None
+            # Meeting windows open now come back after unlocking, with their typing (the
+            # drafts flushed above): a lock in the middle of a meeting loses nothing.
+            self._meetings = [(e.child_ref, e.kind, e.meeting_id)
+                              for e in self.main_window.record.editors if e.kind]
         self.runner.lock()
-        self.unlock_window.show_unlock(self._store_path)
+        self.unlock_window.show_locked(self._store_path)
         # Show the unlock window before closing the main one, so that the application
         # never has no window open (Qt would take that as the signal to quit).
         self.unlock_window.show()
@@ -119,6 +124,7 @@ class PaceApp(QObject):
         """File ▸ New store / Open store: lock this one, then create or choose another."""
         self.lock()
         self._place = None
+        self._meetings = []
         if mode == "new":
             self.unlock_window.create_path_edit.clear()
             self.unlock_window.show_create(None)
@@ -170,7 +176,11 @@ class PaceApp(QObject):
         window.search_edit.setFocus()
         if self._place is not None and self._place[0] == path:
             window.restore(self._place[1])
+            for ref, kind, meeting_id in self._meetings:
+                if ref == window.record.ref:
+                    window.record.reopen_meeting(kind, meeting_id)
         self._place = None
+        self._meetings = []
         window.show_warnings(self.warnings)
         self.idle_lock.start()
 

@@ -14,6 +14,9 @@ from pace_desktop.gui.store_worker import StoreRunner
 EVERY_CHANGES = 25  # saved changes between two backups
 EVERY_MINUTES = 10.0  # minutes of work (with something changed) between two backups
 CHECK_MS = 30_000  # how often to ask whether one is due
+# The unlock backup waits a moment: keying the copy costs a key derivation (~0.2 s) on the
+# worker, and the caseload and the record the person asked for come first.
+UNLOCK_DELAY_MS = 2_000
 
 
 class BackupKeeper(QObject):
@@ -32,9 +35,14 @@ class BackupKeeper(QObject):
         self._timer.timeout.connect(self.check_now)
 
     def start(self) -> None:
-        """On unlock: a backup now, then the regular checks."""
-        self._runner.call(lambda store: store.auto_backup("unlock"), self._made, self._failed)
+        """On unlock: a backup in a moment, then the regular checks."""
+        QTimer.singleShot(UNLOCK_DELAY_MS, self, self._unlock_backup)
         self._timer.start()
+
+    def _unlock_backup(self) -> None:
+        if self._timer.isActive():  # not stopped (locked) meanwhile
+            self._runner.call(lambda store: store.auto_backup("unlock"), self._made,
+                              self._failed)
 
     def stop(self) -> None:
         self._timer.stop()

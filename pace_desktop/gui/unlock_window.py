@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -94,9 +95,23 @@ class UnlockWindow(QWidget):
 
         self._style()
         self._connect()
+        self.locked = False  # the lock screen of an open session, not the start screen
+        self.unlock_heading = child(self, QLabel, "unlockHeading")
+        self.create_mode_button = child(self, QPushButton, "createModeButton")
+        # The demo can be opened at any time, not only on the very first launch.
+        self.demo_mode_button = QPushButton("Open the &demo caseload", self)
+        self.demo_mode_button.setFlat(True)
+        self.demo_mode_button.setAccessibleName("Open the demo caseload")
+        self.demo_mode_button.setToolTip(f"Made-up children; its passphrase is "
+                                         f"“{DEMO_PASSPHRASE}”.")
+        self.demo_mode_button.clicked.connect(self.open_demo)
+        row = self.findChild(QHBoxLayout, "unlockButtons")
+        assert row is not None
+        row.insertWidget(1, self.demo_mode_button)
         if make_demo is None:
             for name in ("demoChoiceButton", "demoChoiceHint"):
                 child(self, QWidget, name).hide()
+            self.demo_mode_button.hide()
         self._set_working(False, "")
         self.show_unlock(None)
 
@@ -104,11 +119,32 @@ class UnlockWindow(QWidget):
 
     def show_choice(self, new_store_path: Path) -> None:
         """First run: create a store (at `new_store_path`) or open the demo."""
+        if self.locked:
+            self._set_locked(False)
         self.create_path_edit.setText(str(new_store_path))
         self._go(Page.CHOOSE, self.create_choice_button)
 
+    def show_locked(self, path: Path | None) -> None:
+        """The lock screen: it says "Locked" and which store, and offers only to unlock it
+        (no new store, no demo), so it is not mistaken for the start screen."""
+        self.show_unlock(path)
+        self._set_locked(True, path)
+
+    def _set_locked(self, locked: bool, path: Path | None = None) -> None:
+        self.locked = locked
+        name = path.name if path is not None else "your store"
+        self.unlock_heading.setText(f"Locked: {name}" if locked else "Unlock your case store")
+        self.unlock_heading.setAccessibleName(self.unlock_heading.text())
+        self.create_mode_button.setVisible(not locked)
+        self.demo_mode_button.setVisible(not locked and self._make_demo is not None)
+        child(self, QLabel, "introLabel").setVisible(not locked)
+        self._title(self.page)
+        self._fit_height()
+
     def show_unlock(self, path: Path | None) -> None:
         """Ready for the passphrase of the store at `path` (or for a path, when None)."""
+        if self.locked:
+            self._set_locked(False)
         if path is not None:
             self.path_edit.setText(str(path))
         self._clear_messages()
@@ -116,6 +152,8 @@ class UnlockWindow(QWidget):
                  self.passphrase_edit if self.path_edit.text() else self.path_edit)
 
     def show_create(self, path: Path | None) -> None:
+        if self.locked:
+            self._set_locked(False)
         if path is not None:
             self.create_path_edit.setText(str(path))
         self._clear_messages()
@@ -282,6 +320,7 @@ class UnlockWindow(QWidget):
 
     def _title(self, page: Page) -> None:
         self.setWindowTitle("PACE Desktop" if page == Page.CHOOSE else
+                            "Locked – PACE Desktop" if getattr(self, "locked", False) else
                             "Unlock – PACE Desktop" if page == Page.UNLOCK else
                             "New store – PACE Desktop")
 

@@ -407,6 +407,10 @@ class ChildRecord(QWidget):
         """Ctrl+M: record a new meeting of the kind chosen beside the button."""
         self._meeting_editor(str(self.meeting_kind.currentData()), None)
 
+    def reopen_meeting(self, kind: str, meeting_id: str | None) -> None:
+        """After unlocking: the meeting window that was open when the app locked."""
+        self._meeting_editor(kind, meeting_id)
+
     def open_meeting(self, meeting: Meeting) -> None:
         self._meeting_editor(meeting.kind, meeting.id)
 
