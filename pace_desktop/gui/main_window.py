@@ -538,8 +538,10 @@ class MainWindow(QMainWindow):
         filtered = self.model.criteria.any
         if not self.model.searching and not filtered:
             status = children_count(total)
-            empty = "" if total else ("There are no children in this store yet. "
-                                      "Children you add or import will be listed here.")
+            empty = "" if total else (
+                "There are no children in this store yet. To add one, choose Record ▸ "
+                "New child… (Ctrl+N); to bring in a file from another system, choose File ▸ "
+                "Import….")
         elif shown:
             what = f"match “{text}”" if self.model.searching else "match the filters"
             if self.model.searching and filtered:
@@ -651,10 +653,20 @@ class MainWindow(QMainWindow):
         for table in (self.table, self.due_table):
             table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
             table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            table.horizontalHeader().setDefaultAlignment(
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # Filter lists grow with the choices that arrive after the window is first shown.
+        for box in self.filter_boxes:
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for column, sample in ((STATUS, "⧓ Lapsed 30 Sep 2026 (10 days)"),
                                (CHILD, "Shona Nicolson (DEMO-00000)"),
                                (CLOCK, "Permanence panel within 12 weeks")):
             self.due_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad // 2)
+        # The due date whole: the clock's name, not the date, gives way when room is short.
+        due_header = self.due_table.horizontalHeader()
+        due_header.setStretchLastSection(False)
+        due_header.setSectionResizeMode(CLOCK, QHeaderView.ResizeMode.Stretch)
+        self.due_table.setColumnWidth(DUE, metrics.horizontalAdvance("30 Sep 2025") + pad)
         splitter = child(self, QSplitter, "caseloadSplitter")
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)

@@ -34,7 +34,8 @@ PEOPLE = (
 def _address(item: Person | LivingEpisode) -> str:
     if not item.address:
         return ""
-    return "🔒 Confidential: " + item.address if item.address_confidential else item.address
+    # Words, not a padlock emoji: without an emoji font that showed as an empty box.
+    return "Confidential: " + item.address if item.address_confidential else item.address
 
 
 LIVING = (

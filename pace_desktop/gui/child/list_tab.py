@@ -106,6 +106,8 @@ class ListTab(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
+        # Headings over their column's text, which reads from the left.
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
@@ -151,8 +153,19 @@ class ListTab(QWidget):
     def set_items(self, items: Sequence[Any], empty_text: str) -> None:
         self.model.set_items(items)
         say(self.empty, "" if items else empty_text)
+        self._fit_columns()
         if self.edit_button is not None:
             self.edit_button.setEnabled(bool(items))
+
+    def _fit_columns(self) -> None:
+        """Each column (but the last, which takes what is left) as wide as its longest text,
+        within reason: names and addresses whole, rather than slack at the end."""
+        metrics = self.table.fontMetrics()
+        most = metrics.averageCharWidth() * 64
+        for i in range(len(self.model.columns) - 1):
+            wanted = max(self.table.sizeHintForColumn(i),
+                         self.table.horizontalHeader().sectionSizeHint(i))
+            self.table.setColumnWidth(i, min(max(wanted, self.table.columnWidth(i)), most))
 
     def current(self) -> Any | None:
         index = self.table.currentIndex()

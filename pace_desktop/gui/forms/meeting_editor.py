@@ -357,6 +357,7 @@ class MeetingEditor(QWidget):
         view.chain_tab_order()  # now the buttons are in the same window as the fields
         what = "Editing the draft record" if self.meeting_id else "A new record"
         self.heading.setText(f"{form.title} for {self._child_name}: {what.lower()}")
+        self._title(form.title)
         self.pages.setCurrentWidget(self._edit_page)
         self._every.start()
         view.focus_widgets()[0].setFocus()
@@ -372,6 +373,7 @@ class MeetingEditor(QWidget):
         self.record_view.setHtml(record_html(meeting, form))
         title = form.title if form else MEETING_KINDS.get(meeting.kind, "Meeting")
         self.heading.setText(f"{title} for {self._child_name}: final record")
+        self._title(title)
         if not self.amend_author.text():
             self.amend_author.setText(self.user_name)
         self.pages.setCurrentWidget(self._record_page)
@@ -623,6 +625,10 @@ class MeetingEditor(QWidget):
     def _set_busy(self, busy: bool) -> None:
         for button in (self.save_button, self.finalise_button, self.amend_button):
             button.setEnabled(not busy)
+
+    def _title(self, what: str) -> None:
+        """The window says whose meeting it is: several may be open beside the record."""
+        self.setWindowTitle(f"{what} – {self._child_name} – PACE Desktop")
 
     def _tell(self, text: str, error: bool = False) -> None:
         set_tone(self.status, "error" if error else "hint")
