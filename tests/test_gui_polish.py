@@ -74,3 +74,18 @@ def test_lists_read_well(qtbot: QtBot, tmp_path: Path) -> None:
         assert address.startswith("Confidential: ")
         assert all(ord(ch) < 0x2000 for ch in address)  # no emoji that shows as a box
         settle(qtbot, app)
+
+
+def test_a_clocks_hover_text_names_the_rules_legal_source(qtbot: QtBot,
+                                                          tmp_path: Path) -> None:
+    path = make_store(tmp_path / "caseload.pacestore", [a_child()])
+    with running_app(path, path) as app:
+        window = unlock(qtbot, app)
+        window.open_child("C-310")
+        clocks = window.record.clocks
+        qtbot.waitUntil(lambda: clocks.model.rowCount() > 0, timeout=WAIT_MS)
+        tips = [clocks.model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole)
+                for r in range(clocks.model.rowCount())]
+        assert any("Source: Looked After Children (Scotland) Regulations 2009" in t
+                   for t in tips), tips
+        settle(qtbot, app)

@@ -161,6 +161,7 @@ class ChildRecord(QWidget):
         self.clocks = ListTab(CLOCKS, "Each clock starts on a fact in the record and falls due "
                               "a fixed time later; ▲ overdue, ● due soon, ○ waiting, ✓ met.",
                               columns.clock_columns(date.today()), None, None)
+        self.clocks.model.tips = self._clock_tip
         for tab in (self.people, self.living, self.legal, self.chronology, self.meetings,
                     self.clocks):
             self.add_tab(tab, tab.accessibleName())
@@ -190,6 +191,15 @@ class ChildRecord(QWidget):
         self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     # -- the hooks -------------------------------------------------------------------------------
+
+    def _clock_tip(self, clock: Any) -> str:
+        """A clock's hover text: what it is, when it is due, and the rule's legal source, so
+        a date can be checked against the law or guidance it comes from."""
+        rule = next((r for r in self._rules if r.id == getattr(clock, "rule", None)), None)
+        words = f"{clock.label}: due {columns.plain_date(clock.due)}."
+        if rule is not None and rule.source:
+            words += f"\nSource: {rule.source}."
+        return words
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab to the record (for colleagues' views, e.g. the journey timeline)."""
