@@ -18,9 +18,17 @@ from pace_desktop.demo_store import make_demo_store
 from pace_desktop.exchange import read_interchange_file
 from pace_desktop.gui.app import PaceApp, _apply_looks
 from pace_desktop.gui.child.record import CHRONOLOGY, MEETINGS, TIMELINE
+from pace_desktop.gui.forms.list_fields import DecisionList
+from pace_desktop.gui.placement import fit_to_screen
 from pace_desktop.store import CaseStore
 
 PASSPHRASE = "screenshots passphrase"
+DECISIONS = (
+    "She stays with her foster carers while the plan for permanence is made: she is settled "
+    "there and her school reports that she is doing well.",
+    "Contact with her mother continues once a fortnight, supervised, at the family centre.",
+    "The social worker asks her gran and her aunt whether they could care for her long term.",
+)
 
 
 def main() -> int:
@@ -49,8 +57,7 @@ def main() -> int:
         if window is None or window.facts is None:
             QTimer.singleShot(100, ready)
             return
-        window.resize(1380, 860)
-        window.move(10, 10)
+        # The app fits its windows to the screen itself (at QT_SCALE_FACTOR=1.5 as well).
         if what == "record":
             ref = window.facts.due[0].child_ref if window.facts.due else window.model.refs()[0]
             window.open_child(ref, CHRONOLOGY)
@@ -78,11 +85,23 @@ def main() -> int:
                     return
                 if what == "meeting":
                     window.record.record_meeting()  # opens at a readable size by itself
+                    QTimer.singleShot(300, three_decisions)
                 else:
                     dialog = window.print_document("chronology")
                     if dialog is not None:
-                        dialog.resize(1300, 840)
-                        dialog.move(30, 20)
+                        fit_to_screen(dialog)
+
+            def three_decisions() -> None:
+                editor = window.record.editors[-1] if window.record.editors else None
+                if editor is None or editor.form_view is None:
+                    QTimer.singleShot(100, three_decisions)
+                    return
+                decisions = editor.form_view.editors["decisions"]
+                assert isinstance(decisions, DecisionList)
+                for words in DECISIONS:
+                    decisions.add_row()
+                    decisions._rows[-1]["text"].setPlainText(words)  # type: ignore[attr-defined]
+                editor.scroll.ensureWidgetVisible(decisions)
 
             open_it()
 
