@@ -98,10 +98,11 @@ def main() -> int:
                     return
                 decisions = editor.form_view.editors["decisions"]
                 assert isinstance(decisions, DecisionList)
-                for words in DECISIONS:
-                    decisions.add_row()
-                    decisions._rows[-1]["text"].setPlainText(words)  # type: ignore[attr-defined]
-                editor.scroll.ensureWidgetVisible(decisions)
+                decisions.set_value([{"text": words, "milestone": "", "route": ""}
+                                     for words in DECISIONS])  # three, whatever a draft held
+                # Once laid out: the three decisions in view, with the buttons below them.
+                QTimer.singleShot(400, lambda: editor.scroll.ensureWidgetVisible(
+                    decisions._rows[-1]["route"], 0, 40))
 
             open_it()
 
