@@ -114,7 +114,7 @@ def judge_facts(
     ordered = ordered_rules(rules)
     runs: dict[str, list[_Run]] = {}
     for rule in ordered:
-        runs[rule.id] = _runs_of(rule, facts, runs)
+        runs[rule.id] = _runs_of(rule, facts, runs) if _may_start(rule, facts, runs) else []
     result: list[ClockInstance] = []
     as_of = facts.as_of
     for rule in ordered:
@@ -172,6 +172,21 @@ def _needed(ordered: tuple[Rule, ...]) -> tuple[Rule, ...]:
         if rule.met_after:
             stack.append(rule.met_after)
     return tuple(r for r in ordered if r.id in wanted)
+
+
+def _may_start(rule: Rule, facts: Facts, runs: dict[str, list[_Run]]) -> bool:
+    """False when the child's record has nothing that could start the clock: most children
+    have no child protection order, IRD or interim order, so most rules stop here."""
+    trigger = rule.starts_on
+    match trigger.kind:
+        case "legal_episode" | "legal_run":
+            return any(s in facts.legal_statuses for s in (trigger.arg or "").split(","))
+        case "milestone":
+            return facts.has_milestone(trigger.arg or "")
+        case "met":
+            return any(r.met is not None for r in runs.get(trigger.arg or "", ()))
+        case _:
+            return True
 
 
 _Seed = tuple[date, date | None, date | None]  # (start, end of its episode, next episode's start)

@@ -42,6 +42,7 @@ class Facts:
     _visits: list[date] | None = None
     _placements: list[Span] | None = None
     _birthdays: dict[int, date] = field(default_factory=dict)
+    _statuses: frozenset[str] | None = None
 
     @classmethod
     def of(cls, child: Child, as_of: date) -> Facts:
@@ -55,6 +56,17 @@ class Facts:
         for ms in found:
             facts._by_kind.setdefault(ms.kind, []).append(ms)
         return facts
+
+    @property
+    def legal_statuses(self) -> frozenset[str]:
+        """Every legal status the record shows (started by the as-of date or not: a cheap
+        first look, before any episode is built)."""
+        if self._statuses is None:
+            self._statuses = frozenset(e.status for e in self.child.legal)
+        return self._statuses
+
+    def has_milestone(self, kind: str) -> bool:
+        return kind in self._by_kind
 
     @property
     def date_of_birth(self) -> date:
