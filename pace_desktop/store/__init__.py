@@ -1,13 +1,16 @@
 """The encrypted case store: the only place in PACE Desktop that speaks SQL."""
 
-from pace_desktop.store.case_store import MIN_PASSPHRASE, CaseStore, Draft, ImportRefused
+from pace_desktop.store.case_store import CaseStore, Draft, ImportRefused, RekeyFailed
 from pace_desktop.store.changes import Changes, ImportResult
 from pace_desktop.store.errors import (
     DamagedStore,
+    DiskError,
+    DiskFull,
     DuplicateChild,
     NewerVersion,
     NotAPaceStore,
     PassphraseTooShort,
+    ReadOnlyPlace,
     RecordIsFinal,
     RecordNotFound,
     StoreClosed,
@@ -15,6 +18,12 @@ from pace_desktop.store.errors import (
     StoreExists,
     StoreNotFound,
     WrongPassphrase,
+)
+from pace_desktop.store.passphrases import (
+    MIN_PASSPHRASE,
+    WeakPassphrase,
+    check_passphrase,
+    passphrase_problem,
 )
 from pace_desktop.store.reads import CaseloadRow
 from pace_desktop.store.search import SearchResult
@@ -25,6 +34,8 @@ __all__ = [
     "CaseloadRow",
     "Changes",
     "DamagedStore",
+    "DiskError",
+    "DiskFull",
     "Draft",
     "DuplicateChild",
     "ImportRefused",
@@ -32,12 +43,17 @@ __all__ = [
     "NewerVersion",
     "NotAPaceStore",
     "PassphraseTooShort",
+    "ReadOnlyPlace",
     "RecordIsFinal",
     "RecordNotFound",
+    "RekeyFailed",
     "SearchResult",
     "StoreClosed",
     "StoreError",
     "StoreExists",
     "StoreNotFound",
+    "WeakPassphrase",
     "WrongPassphrase",
+    "check_passphrase",
+    "passphrase_problem",
 ]

@@ -30,6 +30,7 @@ from pace_desktop.domain import (
     Person,
 )
 from pace_desktop.domain.date_words import long_date
+from pace_desktop.safe_files import cause_of
 from pace_desktop.store import audit, backup, rows, schema
 from pace_desktop.store import search as fts
 from pace_desktop.store.changes import Changes, ImportResult
@@ -38,13 +39,14 @@ from pace_desktop.store.connection import (
     configure,
     create_file,
     open_keyed,
+    plain_error,
+    rollback,
 )
 from pace_desktop.store.errors import (
     DamagedStore,
     DuplicateChild,
     NewerVersion,
     NotAPaceStore,
-    PassphraseTooShort,
     RecordIsFinal,
     RecordNotFound,
     StoreClosed,
@@ -58,6 +60,7 @@ from pace_desktop.store.inserts import (
     next_ids,
     with_ids,
 )
+from pace_desktop.store.passphrases import check_passphrase
 from pace_desktop.store.reads import (
     CaseloadRow,
     caseload,
@@ -65,10 +68,13 @@ from pace_desktop.store.reads import (
     load_children,
     refresh_now_columns,
 )
-from pace_desktop.store.verifier import write_verifier
+from pace_desktop.store.verifier import pending_path, settle, sidecars, write_verifier
 
-MIN_PASSPHRASE = 12
 _CHUNK = 500  # children per read when streaming a whole caseload: bounded memory
+
+
+class RekeyFailed(StoreError):
+    """A passphrase change did not finish; the message says which passphrase opens the store."""
 
 
 class ImportRefused(StoreError):
@@ -91,8 +97,11 @@ def _guarded[**P, R](method: Callable[P, R]) -> Callable[P, R]:
         except DatabaseError as exc:
             store = args[0]
             assert isinstance(store, CaseStore)
+            place = plain_error(store.path, exc)
+            if place is not None:
+                raise place from None
             name = getattr(exc, "sqlite_errorname", "")
-            if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB", "SQLITE_IOERR"):
+            if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
                 raise DamagedStore(str(store.path), str(exc), _latest(store.path)) from None
             raise StoreError(f"The store could not do that: {exc}.") from None
 
@@ -139,13 +148,13 @@ class CaseStore:
     def create(cls, path: Path | str, passphrase: str, owner: str,
                user: str | None = None) -> CaseStore:
         path = Path(path)
-        if len(passphrase) < MIN_PASSPHRASE:
-            raise PassphraseTooShort(MIN_PASSPHRASE)
+        check_passphrase(passphrase)
         if path.exists():
             raise StoreExists(str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
-        conn = create_file(path, passphrase)
+        conn = None
         try:
+            conn = create_file(path, passphrase)
             conn.execute("BEGIN IMMEDIATE")
             for n, sql in enumerate(schema.MIGRATIONS, 1):
                 _run_script(conn, sql)
@@ -156,11 +165,22 @@ class CaseStore:
             store = cls(path, conn, user or owner)
             audit.append(conn, now, store.user, "create store", "store", None, {"owner": owner})
             conn.execute("COMMIT")
-        except BaseException:
-            conn.close()
-            path.unlink(missing_ok=True)
+            write_verifier(path, passphrase)
+        except BaseException as exc:
+            # Nothing half-made stays behind: a 0-byte or partial file would later open as
+            # "not a PACE store" and block the name for good.
+            if conn is not None:
+                rollback(conn)
+                conn.close()
+            for leftover in (path, *sidecars(path)):
+                leftover.unlink(missing_ok=True)
+            if isinstance(exc, DatabaseError):
+                raise (plain_error(path, exc, "the new store")
+                       or StoreError(f"The store {path} could not be created: {exc}.")) from None
+            if isinstance(exc, OSError):
+                raise StoreError(f"The store {path} could not be created: {cause_of(exc)};"
+                                 " nothing was left behind.") from None
             raise
-        write_verifier(path, passphrase)
         return store
 
     @classmethod
@@ -191,6 +211,9 @@ class CaseStore:
                     or getpass.getuser())
         if version < schema.LATEST:
             store._migrate(version)
+        finished = settle(path, passphrase)
+        if finished is not None:
+            store._record_rekey(finished, interrupted=True)
         return store
 
     def _migrate(self, version: int) -> None:
@@ -205,7 +228,7 @@ class CaseStore:
                          {"version": version}, {"version": schema.LATEST})
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            rollback(conn)
             raise
 
     @property
@@ -249,15 +272,56 @@ class CaseStore:
 
     @_guarded
     def rekey(self, new_passphrase: str) -> None:
-        """Change the passphrase. SQLCipher re-encrypts every page in one transaction; a kill
-        part-way leaves a file that opens with exactly one of the two passphrases."""
-        if len(new_passphrase) < MIN_PASSPHRASE:
-            raise PassphraseTooShort(MIN_PASSPHRASE)
+        """Change the passphrase, so that at every moment one known passphrase opens the store.
+
+        SQLCipher re-encrypts every page in one transaction: a kill part-way leaves a file that
+        opens with exactly one of the two passphrases. The new key-check is written beside the
+        old one first (pending), so whichever passphrase opens the file is recognised; the
+        pending file is moved into place, and the audit entry written, once the rekey is done
+        (or at the next open, if a kill came first)."""
+        check_passphrase(new_passphrase)
         conn = self._live()
-        conn.execute("PRAGMA rekey = " + "'" + new_passphrase.replace("'", "''") + "'")
-        write_verifier(self.path, new_passphrase)
-        with self._operation("change passphrase", "store"):
-            pass
+        try:
+            nonce = write_verifier(self.path, new_passphrase, pending=True)
+        except OSError as exc:
+            raise StoreError(f"The passphrase was not changed: {cause_of(exc)}. The old"
+                             " passphrase still opens the store.") from None
+        try:
+            conn.execute("PRAGMA rekey = " + "'" + new_passphrase.replace("'", "''") + "'")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except DatabaseError as exc:
+            rollback(conn)
+            raise self._failed_rekey(new_passphrase, exc) from None
+        self._record_rekey(nonce, interrupted=False)
+        settle(self.path, new_passphrase)
+
+    def _record_rekey(self, nonce: str, interrupted: bool) -> None:
+        last = self._live().execute(
+            "SELECT operation, after FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        if last and last[0] == "change passphrase" and nonce and nonce in (last[1] or ""):
+            return  # already recorded before the interruption
+        with self._operation("change passphrase", "store") as op:
+            op.after = {"key_check": nonce, **({"finished_at_next_open": True}
+                                               if interrupted else {})}
+
+    def _failed_rekey(self, new_passphrase: str, exc: Any) -> StoreError:
+        """Which passphrase opens the store now, asked of the file itself, and the key-check
+        left agreeing with it."""
+        try:
+            probe = open_keyed(self.path, new_passphrase)
+            probe.close()
+            now_new = True
+        except StoreError:
+            now_new = False
+        if now_new:
+            settle(self.path, new_passphrase)
+            which = "the NEW passphrase now opens the store"
+        else:
+            pending_path(self.path).unlink(missing_ok=True)
+            which = "the OLD passphrase still opens the store"
+        place = plain_error(self.path, exc, "the new passphrase")
+        cause = str(place) if place is not None else f"The passphrase change failed ({exc})."
+        return RekeyFailed(f"{cause} Nothing is lost: {which}.")
 
     @_guarded
     def backup(self, out: Path | str) -> Path:
@@ -384,7 +448,7 @@ class CaseStore:
             seq = audit.append(conn, _now(), self.user, name, target, op.before, op.after)
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            rollback(conn)
             raise
         self.changes_since_backup += 1
         op.result = Changes(name, frozenset(op.children), frozenset(op.parts), seq)

@@ -7,12 +7,22 @@ passphrase alone.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from pace_desktop.store.errors import DamagedStore, NotAPaceStore, StoreNotFound, WrongPassphrase
+from pace_desktop.store.errors import (
+    DamagedStore,
+    DiskError,
+    DiskFull,
+    NotAPaceStore,
+    ReadOnlyPlace,
+    StoreError,
+    StoreNotFound,
+    WrongPassphrase,
+)
 from pace_desktop.store.verifier import verify
 
 Connection = sqlcipher.Connection
@@ -48,10 +58,39 @@ def configure(conn: Connection) -> None:
 
 
 def create_file(path: Path, passphrase: str) -> Connection:
+    # Made owner-only before SQLite opens it; SQLite gives its -wal and -shm the same mode.
+    # O_EXCL: never take over a file someone else made meanwhile.
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     conn = _connect(str(path), uri=False)
     conn.execute(f"PRAGMA key = {_quote(passphrase)}")
     configure(conn)
     return conn
+
+
+def plain_error(path: Path, exc: Any, what: str = "the change") -> StoreError | None:
+    """The store's own error for a driver error caused by the place, not the data: a full
+    disk, a read-only folder or file, an I/O error. None when it is none of these."""
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+        return DiskFull(str(path), what)
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) \
+            or "readonly" in text or "unable to open" in text:
+        return ReadOnlyPlace(str(path))
+    if name.startswith("SQLITE_IOERR"):
+        return DiskError(str(path), str(exc))
+    return None
+
+
+def rollback(conn: Connection) -> None:
+    """Undo the open transaction, if SQLite has not already: after a full disk SQLite rolls
+    back by itself, and a second ROLLBACK's "no transaction is active" must not replace the
+    first error (the one that says why)."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except DatabaseError:
+            pass
 
 
 def _uri(path: Path) -> str:
@@ -93,7 +132,11 @@ def open_keyed(path: Path, passphrase: str) -> Connection:
 
 
 def _explain_failed_unlock(path: Path, passphrase: str, exc: Any, size: int) -> Exception:
-    if getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB":
+    name = getattr(exc, "sqlite_errorname", "")
+    if name != "SQLITE_NOTADB":
+        place = plain_error(path, exc, "the store")
+        if place is not None:
+            return place
         return DamagedStore(str(path), str(exc), _backup_name(path))
     # SQLCipher cannot tell a wrong key from a damaged first page: ask the key-check file,
     # then the latest backup, which were written with the same passphrase.

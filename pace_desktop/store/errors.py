@@ -76,3 +76,28 @@ class DuplicateChild(StoreError):
 
 class StaleRecord(StoreError):
     """Someone (another window) saved this record since it was read."""
+
+
+class DiskFull(StoreError):
+    """The disk (or the space this process may use) ran out; the write was undone whole."""
+
+    def __init__(self, path: str, what: str = "the change") -> None:
+        super().__init__(f"The disk is full: {what} could not be saved to {path}, and nothing"
+                         " was changed. Free some space and try again.")
+
+
+class ReadOnlyPlace(StoreError):
+    """The store's file or folder cannot be written: not damage, and nothing was changed."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(f"The store {path} is in a place that cannot be written to (a"
+                         " read-only folder, disk or file). The store itself is not damaged:"
+                         " move it somewhere you can write, or change the folder's permissions.")
+
+
+class DiskError(StoreError):
+    """The operating system reported an input/output error: the disk, not the store's data."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(f"The disk reported an error while reading or writing {path}"
+                         f" ({detail}); nothing was changed. Check the disk and try again.")
