@@ -20,8 +20,9 @@ from pace_desktop import paths
 from pace_desktop.demo_store import make_demo_store
 from pace_desktop.exchange import InterchangeError
 from pace_desktop.journey import RulesError
+from pace_desktop.safe_files import WriteFailed
 from pace_desktop.settings import SettingsError, load_settings
-from pace_desktop.store import CaseStore, ImportRefused, StoreError
+from pace_desktop.store import CaseStore, ImportRefused, StoreError, passphrase_problem
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -38,11 +39,16 @@ class CommandError(Exception):
 
 
 def _read_secret_file(path: str) -> str:
+    """The file's first line, without its line ending: as the help says, so a file that ends
+    with a newline, or holds a note on a later line, still gives the passphrase alone."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as f:
+            first = f.readline()
     except OSError as exc:
         raise CommandError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from None
-    return text.rstrip("\r\n")
+    except UnicodeDecodeError:
+        raise CommandError(f"The passphrase file {path} is not text (UTF-8).") from None
+    return first.rstrip("\r\n")
 
 
 def passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
@@ -64,8 +70,16 @@ def new_passphrase(args: argparse.Namespace) -> str:
     if not sys.stdin.isatty():
         raise CommandError("No new passphrase given: set PACE_NEW_PASSPHRASE or use"
                            " --new-passphrase-file.")
-    first = getpass.getpass("New passphrase: ")
-    if getpass.getpass("The new passphrase again: ") != first:
+    return typed_twice("New passphrase: ", "The new passphrase again: ")
+
+
+def typed_twice(prompt: str, again: str) -> str:
+    """A new passphrase typed twice (no echo), judged before the second asking."""
+    first = getpass.getpass(prompt)
+    problem = passphrase_problem(first)
+    if problem is not None:
+        raise CommandError(problem + " Nothing was changed.")
+    if getpass.getpass(again) != first:
         raise CommandError("The two passphrases are not the same; nothing was changed.")
     return first
 
@@ -91,7 +105,13 @@ def say(text: str) -> None:
 def cmd_init(args: argparse.Namespace) -> int:
     path = store_path(args)
     owner = args.owner or load_settings().audit_name
-    CaseStore.create(path, passphrase(args, "New passphrase: "), owner).close()
+    # A new passphrase is typed twice, as rekey and the app ask: a typo here locks the store.
+    if os.environ.get("PACE_PASSPHRASE") or getattr(args, "passphrase_file", None) \
+            or not sys.stdin.isatty():
+        chosen = passphrase(args)
+    else:
+        chosen = typed_twice("New passphrase: ", "The passphrase again: ")
+    CaseStore.create(path, chosen, owner).close()
     say(f"Created a new encrypted store at {path} for {owner}.")
     return EXIT_OK
 
@@ -229,13 +249,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not words or (words[0] not in handlers and words[0] not in ("-h", "--help")):
         words.insert(0, "gui")  # the app is what a double-click or a bare command means
     args = parser.parse_args(words)
+    # Whatever SQLite or a library creates on our behalf is owner-only too.
+    os.umask(0o077)
     try:
         return handlers[args.command](args)
     except CommandError as exc:
         _fail(str(exc), exc.details)
     except ImportRefused as exc:
         _fail(str(exc), exc.problems)
-    except StoreError as exc:
+    except (StoreError, WriteFailed) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("Stopped.")

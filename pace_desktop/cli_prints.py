@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pace_desktop import chronology, print_jobs
 from pace_desktop.cli_journey import iso_date
+from pace_desktop.safe_files import write_bytes
 from pace_desktop.settings import load_settings
 
 Handler = Callable[[argparse.Namespace], int]
@@ -23,7 +24,7 @@ def _password(args: argparse.Namespace) -> str | None:
     from pace_desktop.cli import CommandError
 
     try:
-        password = Path(args.password_file).read_text(encoding="utf-8").rstrip("\r\n")
+        password = Path(args.password_file).read_text(encoding="utf-8").split("\n")[0].rstrip("\r")
     except OSError as exc:
         raise CommandError(f"Cannot read the password file {args.password_file}:"
                            f" {exc.strerror}.") from None
@@ -43,7 +44,7 @@ def _recipient(name: str) -> str:
 
 def _save(made: print_jobs.Made, out: str, encrypted: bool) -> None:
     path = Path(out).expanduser()
-    path.write_bytes(made.pdf)
+    write_bytes(path, made.pdf)  # hidden temp beside it, fsynced, 0600, renamed: whole or none
     print(f"Saved {made.about[0].lower() + made.about[1:]} to {path}.")
     if encrypted:
         print(f"The file is protected by the password you gave (PDF standard security,"

@@ -7,13 +7,16 @@ imported only inside the command, so the rest of the command line stays light.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 from pace_desktop import journey
 from pace_desktop.cli_journey import iso_date
+from pace_desktop.safe_files import WriteFailed, writing
 from pace_desktop.settings import load_settings
 
 FORMATS = (".png", ".svg")
@@ -42,9 +45,39 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from pace_desktop.gui.timeline.timeline_view import render_timeline_image
 
-    render_timeline_image(child, rules, as_of, out, args.width, settings.due_soon_days)
+    # Drawn to a hidden 0600 file beside `out` and renamed only when whole: pyqtgraph and
+    # QSvgGenerator report no write errors, so a full disk showed as a truncated picture.
+    with writing(out) as tmp:
+        with _library_chatter_hidden():
+            render_timeline_image(child, rules, as_of, tmp, args.width, settings.due_soon_days)
+        _check_whole(tmp, out)
     say(f"Saved the timeline of {child.ref} as of {as_of} to {out}.")
     return 0
+
+
+@contextlib.contextmanager
+def _library_chatter_hidden() -> Iterator[None]:
+    """Qt's offscreen plugin and libpng write their own lines straight to the terminal
+    ("libpng error: Write Error"); a failure is reported once, plainly, by this command."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _check_whole(tmp: Path, out: Path) -> None:
+    """A PNG ends with its IEND chunk and an SVG with </svg>: anything else was cut short."""
+    data = tmp.read_bytes()
+    whole = data.endswith(b"IEND\xaeB`\x82") if out.suffix.lower() == ".png" \
+        else data.rstrip().endswith(b"</svg>")
+    if not whole:
+        raise WriteFailed(out, "the picture could not be written whole (is the disk full?)")
 
 
 def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],

@@ -7,9 +7,13 @@ Automatic backups roll in a `backups` folder beside the store; the newest few ar
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from pace_desktop.safe_files import WriteFailed, cause_of, writing
+from pace_desktop.store.connection import DatabaseError, plain_error, rollback
+from pace_desktop.store.errors import StoreError
 
 KEEP = 5
 SUFFIX = ".pacebackup"
@@ -32,21 +36,28 @@ def next_backup_path(store: Path, why: str) -> Path:
     return backup_folder(store) / f"{store.stem}.{stamp}.{why}{SUFFIX}"
 
 
-def export_to(conn: object, out: Path) -> None:
-    """Write an encrypted copy of the open store to `out` (which must not exist)."""
-    tmp = out.with_name(out.name + ".partial")
-    if tmp.exists():
-        tmp.unlink()
-    conn.execute("ATTACH DATABASE ? AS backup_copy", (str(tmp),))  # type: ignore[attr-defined]
+def export_to(conn: Any, out: Path) -> None:
+    """Write an encrypted copy of the open store to `out` (which must not exist).
+
+    Through `safe_files.writing`: a hidden 0600 file beside `out`, renamed into place only when
+    whole; a full disk leaves no `.partial` file and says so plainly."""
     try:
-        conn.execute("SELECT sqlcipher_export('backup_copy')")  # type: ignore[attr-defined]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]  # type: ignore[attr-defined]
-        conn.execute(f"PRAGMA backup_copy.user_version = {int(version)}")  # type: ignore[attr-defined]
-    finally:
-        conn.execute("DETACH DATABASE backup_copy")  # type: ignore[attr-defined]
-    with open(tmp, "rb+") as f:
-        os.fsync(f.fileno())
-    os.replace(tmp, out)
+        with writing(out) as tmp:
+            conn.execute("ATTACH DATABASE ? AS backup_copy", (str(tmp),))
+            try:
+                conn.execute("SELECT sqlcipher_export('backup_copy')")
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+                conn.execute(f"PRAGMA backup_copy.user_version = {int(version)}")
+            finally:
+                rollback(conn)
+                conn.execute("DETACH DATABASE backup_copy")
+    except DatabaseError as exc:
+        place = plain_error(out, exc, "the backup")
+        raise (place or StoreError(f"The backup {out} could not be made: {exc}.")) from None
+    except WriteFailed as exc:
+        raise StoreError(str(exc)) from None
+    except OSError as exc:
+        raise StoreError(str(WriteFailed(out, cause_of(exc)))) from None
 
 
 def prune(store: Path, keep: int = KEEP) -> None:

@@ -8,6 +8,8 @@ passphrase alone.
 from __future__ import annotations
 
 import os
+import resource
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +79,22 @@ def plain_error(path: Path, exc: Any, what: str = "the change") -> StoreError | 
     if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) \
             or "readonly" in text or "unable to open" in text:
         return ReadOnlyPlace(str(path))
-    if name.startswith("SQLITE_IOERR"):
-        return DiskError(str(path), str(exc))
+    if name.startswith("SQLITE_IOERR") or "disk i/o error" in text:
+        # SQLite calls only ENOSPC "full"; a quota or a file-size limit (EDQUOT, EFBIG) comes
+        # back as a bare I/O error. Ask the system whether there is room before blaming the disk.
+        return DiskFull(str(path), what) if no_room(path) else DiskError(str(path), str(exc))
     return None
+
+
+def no_room(path: Path) -> bool:
+    """Whether this process is out of room: under 1 MiB free, or a file-size limit set."""
+    try:
+        if shutil.disk_usage(path.parent).free < 1 << 20:
+            return True
+    except OSError:
+        pass
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    return soft != resource.RLIM_INFINITY
 
 
 def rollback(conn: Connection) -> None:
