@@ -68,7 +68,7 @@ from pace_desktop.store.reads import (
     load_children,
     refresh_now_columns,
 )
-from pace_desktop.store.verifier import pending_path, settle, sidecars, write_verifier
+from pace_desktop.store.verifier import pending_path, promote, settle, sidecars, write_verifier
 
 _CHUNK = 500  # children per read when streaming a whole caseload: bounded memory
 
@@ -293,7 +293,7 @@ class CaseStore:
             rollback(conn)
             raise self._failed_rekey(new_passphrase, exc) from None
         self._record_rekey(nonce, interrupted=False)
-        settle(self.path, new_passphrase)
+        promote(self.path)
 
     def _record_rekey(self, nonce: str, interrupted: bool) -> None:
         last = self._live().execute(

@@ -81,6 +81,11 @@ def verify(store: Path, passphrase: str) -> bool | None:
     return False if False in results else None
 
 
+def promote(store: Path) -> None:
+    """The rekey is done: the pending key-check becomes the key-check."""
+    os.replace(pending_path(store), verifier_path(store))
+
+
 def settle(store: Path, passphrase: str) -> str | None:
     """After `passphrase` has opened the store: keep only the key-check that matches it.
 
