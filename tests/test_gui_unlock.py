@@ -209,3 +209,14 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, store_file: Path) ->
                     *app.unlock_window.findChildren(QAbstractButton)]
         assert controls
         assert [c.objectName() for c in controls if not c.accessibleName()] == []
+
+
+def test_create_refuses_a_weak_passphrase_saying_why(qtbot: QtBot, tmp_path: Path) -> None:
+    wanted = tmp_path / "new.pacestore"
+    with running_app(wanted, wanted) as app:
+        fill_create_form(qtbot, app, OWNER, "password1234", "password1234")
+        window = app.unlock_window
+        assert window.new_passphrase_message.isVisible()
+        assert "too easy to guess" in window.new_passphrase_message.text()
+        assert window.focusWidget() is window.new_passphrase_edit
+    assert not wanted.exists()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.gui.looks import say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
-from pace_desktop.store import MIN_PASSPHRASE, CaseStore, ImportResult
+from pace_desktop.store import MIN_PASSPHRASE, CaseStore, ImportResult, passphrase_problem
 
 INTERCHANGE_FILTER = "Interchange files (*.json);;All files (*)"
 STORE_FILTER = "PACE stores (*.pacestore);;All files (*)"
@@ -133,6 +133,10 @@ class PassphraseDialog(QDialog):
         if len(new) < MIN_PASSPHRASE:
             say(self.first_message, f"The passphrase needs at least {MIN_PASSPHRASE} "
                 f"characters (this one has {len(new)}).")
+            self.first.setFocus()
+            return
+        if (weak := passphrase_problem(new)) is not None:
+            say(self.first_message, weak)  # the core's judgement (zxcvbn), as the CLI says it
             self.first.setFocus()
             return
         if self.second.text() != new:

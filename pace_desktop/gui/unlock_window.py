@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreHolder, StoreRunner
 from pace_desktop.gui.ui_files import child, load_into
-from pace_desktop.store import MIN_PASSPHRASE, CaseStore, StoreError
+from pace_desktop.store import MIN_PASSPHRASE, CaseStore, StoreError, passphrase_problem
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +200,10 @@ class UnlockWindow(QWidget):
             self._say(self.new_passphrase_message,
                 f"The passphrase needs at least {MIN_PASSPHRASE} characters"
                 f" (this one has {len(passphrase)}). A few unrelated words work well.")
+            first_problem = first_problem or self.new_passphrase_edit
+        elif (weak := passphrase_problem(passphrase)) is not None:
+            # the core's judgement (zxcvbn), the same words the command line gives
+            self._say(self.new_passphrase_message, weak)
             first_problem = first_problem or self.new_passphrase_edit
         elif self.confirm_edit.text() != passphrase:
             self._say(self.confirm_message,
