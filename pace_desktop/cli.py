@@ -141,10 +141,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         problems = store.check()
+        notes = store.notes
         count = store.count_children()
     if problems:
-        raise CommandError(f"The store has {len(problems)} problem(s):", problems)
-    say(f"The store is sound: encryption, database and audit log checked ({count} children).")
+        raise CommandError(f"The store has {len(problems)} problem(s):", problems + notes)
+    say(f"The store is sound: encryption, database and audit log checked ({count} children,"
+        " each matching its last audit entry; the log's end matches its witness).")
+    for note in notes:
+        say(f"Note: {note}")
     return EXIT_OK
 
 

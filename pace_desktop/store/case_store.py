@@ -31,7 +31,7 @@ from pace_desktop.domain import (
 )
 from pace_desktop.domain.date_words import long_date
 from pace_desktop.safe_files import cause_of
-from pace_desktop.store import audit, backup, rows, schema
+from pace_desktop.store import audit, backup, rows, schema, schema_guard, witness
 from pace_desktop.store import search as fts
 from pace_desktop.store.changes import Changes, ImportResult
 from pace_desktop.store.connection import (
@@ -141,6 +141,10 @@ class CaseStore:
         # Rolling backups: writes since the last automatic one, and when that was made.
         self.changes_since_backup = 0
         self._backed_up_at = time.monotonic()
+        # The audit chain's key, from the file's salt: kept in memory, never in a table.
+        salt = conn.execute("PRAGMA cipher_salt").fetchone()[0]
+        self._key: bytes | None = audit.chain_key(bytes.fromhex(salt))
+        self.notes: list[str] = []  # what the last `check` could not prove, in plain words
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -163,9 +167,11 @@ class CaseStore:
             conn.executemany("INSERT INTO pace_meta VALUES (?, ?)", [
                 ("app", schema.APP_ID), ("owner", owner), ("created", now)])
             store = cls(path, conn, user or owner)
-            audit.append(conn, now, store.user, "create store", "store", None, {"owner": owner})
+            seq, head = audit.append(conn, store._audit_key(), now, store.user, "create store",
+                                     "store", None, {"owner": owner})
             conn.execute("COMMIT")
             write_verifier(path, passphrase)
+            witness.write(path, store._audit_key(), seq, head)
         except BaseException as exc:
             # Nothing half-made stays behind: a 0-byte or partial file would later open as
             # "not a PACE store" and block the name for good.
@@ -214,6 +220,11 @@ class CaseStore:
         finished = settle(path, passphrase)
         if finished is not None:
             store._record_rekey(finished, interrupted=True)
+        try:
+            store._seal_legacy_log()
+        except DatabaseError as exc:
+            store.close()
+            raise (plain_error(path, exc) or DamagedStore(str(path), str(exc))) from None
         return store
 
     def _migrate(self, version: int) -> None:
@@ -224,12 +235,57 @@ class CaseStore:
             for n in range(version + 1, schema.LATEST + 1):
                 _run_script(conn, schema.MIGRATIONS[n - 1])
                 conn.execute(f"PRAGMA user_version = {n}")
-            audit.append(conn, _now(), self.user, "upgrade store", "store",
-                         {"version": version}, {"version": schema.LATEST})
+            # Re-sealed: what a record holds may change with the version.
+            seq, head = audit.append(
+                conn, self._audit_key(), _now(), self.user, "upgrade store", "store",
+                {"version": version},
+                {"version": schema.LATEST, "sealed": self._seals(conn, None)})
             conn.execute("COMMIT")
         except BaseException:
             rollback(conn)
             raise
+        self._witness(seq, head)
+
+    def _seal_legacy_log(self) -> None:
+        """A store made before the keyed chain: its plain entries are accepted up to here,
+        and this first sealed entry (the marker) seals every child's record as it stands."""
+        conn = self._live()
+        last = conn.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+        if last is not None and str(last[0]).startswith(audit.SEALED):
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            seq, head = audit.append(conn, self._audit_key(), _now(), self.user,
+                                     "seal audit log", "store", None,
+                                     {"sealed": self._seals(conn, None)})
+            conn.execute("COMMIT")
+        except BaseException:
+            rollback(conn)
+            raise
+        self._witness(seq, head)
+
+    def _audit_key(self) -> bytes:
+        if self._key is None:
+            raise StoreClosed()
+        return self._key
+
+    def _seals(self, conn: Any, refs: Sequence[str] | None) -> dict[str, str]:
+        """Keyed digests of these children's whole records (all children for None)."""
+        key = self._audit_key()
+        found = child_ids(conn, list(refs) if refs is not None else None)
+        seals: dict[str, str] = {}
+        for i in range(0, len(found), _CHUNK):
+            for c in load_children(conn, [cid for cid, _ in found[i:i + _CHUNK]]):
+                seals[c.ref] = audit.content_seal(key, _jsonable(c))
+        return seals
+
+    def _witness(self, seq: int, head: str) -> None:
+        # Best effort after the commit: a full disk here must not undo a saved change; `check`
+        # then says plainly which entries came after the last witness.
+        try:
+            witness.write(self.path, self._audit_key(), seq, head)
+        except OSError:
+            pass
 
     @property
     def is_open(self) -> bool:
@@ -244,6 +300,7 @@ class CaseStore:
                 pass
             self._conn.close()
             self._conn = None
+        self._key = None
 
     def __enter__(self) -> CaseStore:
         return self
@@ -371,10 +428,36 @@ class CaseStore:
             result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
             if result != ["ok"]:
                 problems += [f"database check: {r}" for r in result]
-            problems += audit.chain_problems(conn)
+            problems += self._audit_problems(conn)
         except DatabaseError as exc:
             problems.append(f"the file could not be read through: {exc}")
         return problems
+
+    def _audit_problems(self, conn: Any) -> list[str]:
+        """The chain, the schema's protections, every record against its seal, the witness."""
+        key = self._audit_key()
+        report = audit.walk(conn, key)
+        problems = list(report.problems)
+        problems += schema_guard.trigger_problems(conn)
+        seals = report.seals or {}
+        present: set[str] = set()
+        for child in self.children():
+            present.add(child.ref)
+            seal = seals.get(child.ref)
+            if seal is None:
+                problems.append(f"the record of {child.ref} has no audit entry: it was added"
+                                " outside PACE Desktop")
+            elif seal != audit.content_seal(key, _jsonable(child)):
+                problems.append(f"the record of {child.ref} does not match its last audit"
+                                " entry: it was changed outside PACE Desktop")
+        for ref in sorted(set(seals) - present):
+            problems.append(f"the record of {ref} is in the audit log but not in the store:"
+                            " it was deleted outside PACE Desktop")
+        hashes = dict(conn.execute("SELECT seq, hash FROM audit"))
+        last_seq = max(hashes, default=0)  # the table's end, even where the chain broke
+        found, notes = witness.problems_and_notes(self.path, key, last_seq, hashes)
+        self.notes = notes
+        return problems + found
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -445,12 +528,20 @@ class CaseStore:
         conn.execute("BEGIN IMMEDIATE")
         try:
             yield op
-            seq = audit.append(conn, _now(), self.user, name, target, op.before, op.after)
+            after = op.after
+            if op.children:
+                # Each record's content as this entry saw it: a record changed behind the log's
+                # back (plain SQL) no longer matches its last entry's seal.
+                after = {**(op.after if isinstance(op.after, dict) else {"value": op.after}),
+                         "sealed": self._seals(conn, sorted(op.children))}
+            seq, head = audit.append(conn, self._audit_key(), _now(), self.user, name, target,
+                                     op.before, after)
             conn.execute("COMMIT")
         except BaseException:
             rollback(conn)
             raise
         self.changes_since_backup += 1
+        self._witness(seq, head)
         op.result = Changes(name, frozenset(op.children), frozenset(op.parts), seq)
 
     # -- drafts: autosaved form text ---------------------------------------------------------
