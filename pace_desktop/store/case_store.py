@@ -250,8 +250,11 @@ class CaseStore:
         """A store made before the keyed chain: its plain entries are accepted up to here,
         and this first sealed entry (the marker) seals every child's record as it stands."""
         conn = self._live()
-        last = conn.execute("SELECT hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-        if last is not None and str(last[0]).startswith(audit.SEALED):
+        sealed = conn.execute("SELECT 1 FROM audit WHERE hash LIKE ? LIMIT 1",
+                              (audit.SEALED + "%",)).fetchone()
+        # Only a store that never had a sealed entry nor a witness is an older version's: a
+        # plain log beside a witness was rewritten, and must be left for `check` to show.
+        if sealed is not None or witness.witness_path(self.path).exists():
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
