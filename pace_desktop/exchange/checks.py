@@ -15,6 +15,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Final
 
+from pace_desktop.domain.bounds import (
+    DATE_RANGE_HINT,
+    MAX_NAME,
+    MAX_TEXT,
+    date_in_bounds,
+    too_long,
+)
+
 # Strict ISO calendar dates only; `date.fromisoformat` alone would also take "20250131"
 # and week dates like "2025-W01-1", which a person would not recognise as the same date.
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -27,6 +35,13 @@ _SHOWN_TEXT = 60
 # bounds memory for a hostile file.
 _DATE_CACHE: dict[str, date] = {}
 _DATE_CACHE_MAX = 200_000
+
+# Names, references and ids: one line on a print; free text may be long, but not unbounded.
+SHORT_FIELDS: Final = frozenset({
+    "ref", "id", "given_name", "family_name", "known_as", "chi", "sex", "local_authority",
+    "allocated_worker", "reviewing_officer", "name", "relationship", "phone", "carer",
+    "reference", "source_person", "chair", "role", "author", "owner",
+})
 
 BAD: Final = object()
 """What a converter returns for a value it refuses."""
@@ -79,14 +94,15 @@ class Field:
 
 
 def _text(value: object) -> object:
-    if type(value) is str and (value.isascii() or not _SURROGATE.search(value)):
+    if type(value) is str and len(value) <= MAX_TEXT and (
+            value.isascii() or not _SURROGATE.search(value)):
         return value
     return BAD
 
 
 def _explain_text(value: object) -> str:
     if type(value) is str:
-        return "contains a broken character (lone surrogate)"
+        return too_long(value) or "contains a broken character (lone surrogate)"
     return f"must be text, not {describe(value)}"
 
 
@@ -114,6 +130,8 @@ def _day(value: object) -> object:
         parsed = date.fromisoformat(value)
     except ValueError:
         return BAD
+    if not date_in_bounds(parsed):
+        return BAD
     if len(_DATE_CACHE) < _DATE_CACHE_MAX:
         _DATE_CACHE[value] = parsed
     return parsed
@@ -124,7 +142,11 @@ def _explain_day(value: object) -> str:
         return f"must be a date as text (YYYY-MM-DD), not {describe(value)}"
     if not _ISO_DATE.fullmatch(value):
         return f"not a date (expected YYYY-MM-DD): {quote(value)}"
-    return f"no such day in the calendar: {quote(value)}"
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return f"no such day in the calendar: {quote(value)}"
+    return f"{quote(value)} is out of range: {DATE_RANGE_HINT[0].lower()}{DATE_RANGE_HINT[1:]}"
 
 
 def _flag(value: object) -> object:
@@ -204,6 +226,8 @@ class Checker:
             field = fields.get(key)
             if field is None:
                 self.add(field_place(place, key), "unknown field")
+            elif key in SHORT_FIELDS and type(value) is str and len(value) > MAX_NAME:
+                self.add(field_place(place, key), str(too_long(value, MAX_NAME)))
             elif value is not None:
                 clean = field.convert(value)
                 if clean is BAD:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from pace_desktop.domain.bounds import MAX_NAME, MAX_TEXT, too_long
 from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
 from pace_desktop.forms.definitions import FieldDef, FormDef
 from pace_desktop.forms.values import (
@@ -73,6 +74,8 @@ def _field(check: _Check, f: FieldDef, value: Any, meeting_date: date | None) ->
             check.add(f.id, UNREADABLE)
         elif f.required and not value.strip():
             check.add(f.id, f.blank_message)
+        elif (long := too_long(value, MAX_NAME if f.type == "person" else MAX_TEXT)):
+            check.add(f.id, f"This answer {long}")
     elif f.type == "date":
         # The meeting date was read above; other dates are read here.
         day = check.date(f.id, value) if f.id != "date" else _quiet_date(value)

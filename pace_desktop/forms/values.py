@@ -22,6 +22,7 @@ from datetime import date
 from typing import Any
 
 from pace_desktop.domain import Action, Attendee, Decision, Meeting
+from pace_desktop.domain.bounds import DATE_RANGE_HINT, date_in_bounds
 from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTES
 from pace_desktop.forms.definitions import FieldDef, FormDef
 
@@ -59,10 +60,13 @@ def read_date(text: object) -> date | None:
             raise DateUnreadable(DATE_HINT)
         d, m, y = (int(g) for g in found.groups())
     try:
-        return date(y, m, d)
+        day = date(y, m, d)
     except ValueError:
         raise DateUnreadable(f"There is no such date as {text.strip()}; {DATE_HINT[0].lower()}"
                              f"{DATE_HINT[1:]}") from None
+    if not date_in_bounds(day):
+        raise DateUnreadable(f"{text.strip()} is out of range. {DATE_RANGE_HINT}")
+    return day
 
 
 def show_date(d: date | None) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from pace_desktop.domain import LegalEpisode, LivingEpisode
+from pace_desktop.domain.bounds import DATE_RANGE_HINT, date_in_bounds
 from pace_desktop.domain.vocab import LIVING_TYPES
 from pace_desktop.gui.caseload_model import plain_date
 
@@ -32,9 +33,12 @@ def parse_day(text: str) -> date | None:
         return None
     for fmt in _FORMATS:
         try:
-            return datetime.strptime(text, fmt).date()
+            day = datetime.strptime(text, fmt).date()
         except ValueError:
             continue
+        if not date_in_bounds(day):  # year 1 or 9999 would break the timeline and prints
+            raise BadDate(DATE_RANGE_HINT)
+        return day
     raise BadDate(DATE_HINT)
 
 
