@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from pace_desktop.gui import crash_dialog
 from pace_desktop.gui.idle_lock import IdleLock
 from pace_desktop.gui.main_window import MainWindow, Place
 from pace_desktop.gui.placement import centre, fit_to_screen
@@ -216,6 +217,7 @@ def run_gui(store_path: Path | None, default_path: Path,
         app = QApplication(sys.argv[:1])
     app.setApplicationName("PACE Desktop")
     app.setOrganizationName("PACE Desktop")
+    crash_dialog.install()  # an unexpected error: a plain dialog and a note with no case data
     _apply_looks(app)
     pace = PaceApp(store_path, default_path, make_demo, first_run, on_quit=app.quit,
                    settings_path=settings_path)
