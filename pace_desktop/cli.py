@@ -111,8 +111,46 @@ def cmd_init(args: argparse.Namespace) -> int:
         chosen = passphrase(args)
     else:
         chosen = typed_twice("New passphrase: ", "The passphrase again: ")
-    CaseStore.create(path, chosen, owner).close()
+    public = _read_key_file(args.recovery_key) if args.recovery_key else None
+    CaseStore.create(path, chosen, owner, recovery_public=public).close()
     say(f"Created a new encrypted store at {path} for {owner}.")
+    return EXIT_OK
+
+
+def _read_key_file(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise CommandError(f"Cannot read the recovery key {path}: {exc.strerror}.") from None
+
+
+def cmd_recovery_keygen(args: argparse.Namespace) -> int:
+    from pace_desktop.store.recovery import make_keypair
+
+    public, private = make_keypair(Path(args.out).expanduser())
+    say(f"Made the authority's recovery key pair: give {public} to every store"
+        f" (init --recovery-key, or recovery-enrol). Keep {private} offline and locked away:"
+        " whoever holds it can open every store sealed to it.")
+    return EXIT_OK
+
+
+def cmd_recovery_enrol(args: argparse.Namespace) -> int:
+    public = _read_key_file(args.key)
+    secret = passphrase(args)
+    with CaseStore.open(store_path(args), secret, load_settings().audit_name) as store:
+        store.enrol_recovery(secret, public)
+    say(f"The store's key is now sealed to the authority's recovery key ({args.key}); the seal"
+        " is renewed whenever the passphrase changes.")
+    return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    path = store_path(args)
+    new = new_passphrase(args)
+    CaseStore.recover(path, Path(args.key).expanduser(), new,
+                      load_settings().audit_name).close()
+    say(f"Recovered {path} with the authority's key; it now opens with the new passphrase."
+        " Backups made before now still open with the old one.")
     return EXIT_OK
 
 
@@ -208,6 +246,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
     p = add("init", cmd_init, "create a new, empty encrypted store")
     p.add_argument("--owner", help="the owner's name, recorded in the store")
+    p.add_argument("--recovery-key", metavar="PUBLIC.pem",
+                   help="seal the store's key to the authority's public recovery key")
     p = add("import", cmd_import, "import children from an interchange JSON file")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update", action="store_true",
@@ -217,6 +257,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
     p.add_argument("--child", action="append", metavar="REF", help="only this child (repeatable)")
     add("check", cmd_check, "check the encryption, the database and the audit log")
     p = add("rekey", cmd_rekey, "change the store's passphrase")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the new passphrase from FILE (or set PACE_NEW_PASSPHRASE)")
+    p = add("recovery-keygen", cmd_recovery_keygen,
+            "make the authority's recovery key pair (once, offline)")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p = add("recovery-enrol", cmd_recovery_enrol,
+            "seal this store's key to the authority's public recovery key")
+    p.add_argument("--key", required=True, metavar="PUBLIC.pem")
+    p = add("recover", cmd_recover,
+            "open a store whose passphrase is lost with the authority's private key")
+    p.add_argument("--key", required=True, metavar="PRIVATE.pem")
     p.add_argument("--new-passphrase-file", metavar="FILE",
                    help="read the new passphrase from FILE (or set PACE_NEW_PASSPHRASE)")
     p = add("backup", cmd_backup, "make an encrypted backup copy")

@@ -31,7 +31,7 @@ from pace_desktop.domain import (
 )
 from pace_desktop.domain.date_words import long_date
 from pace_desktop.safe_files import cause_of
-from pace_desktop.store import audit, backup, rows, schema, schema_guard, witness
+from pace_desktop.store import audit, backup, recovery, rows, schema, schema_guard, witness
 from pace_desktop.store import search as fts
 from pace_desktop.store.changes import Changes, ImportResult
 from pace_desktop.store.connection import (
@@ -52,6 +52,7 @@ from pace_desktop.store.errors import (
     StoreClosed,
     StoreError,
     StoreExists,
+    WrongPassphrase,
 )
 from pace_desktop.store.inserts import (
     BulkWriter,
@@ -142,17 +143,20 @@ class CaseStore:
         self.changes_since_backup = 0
         self._backed_up_at = time.monotonic()
         # The audit chain's key, from the file's salt: kept in memory, never in a table.
-        salt = conn.execute("PRAGMA cipher_salt").fetchone()[0]
-        self._key: bytes | None = audit.chain_key(bytes.fromhex(salt))
+        self._salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
+        self._key: bytes | None = audit.chain_key(self._salt)
         self.notes: list[str] = []  # what the last `check` could not prove, in plain words
 
     # -- lifecycle -------------------------------------------------------------------------
 
     @classmethod
     def create(cls, path: Path | str, passphrase: str, owner: str,
-               user: str | None = None) -> CaseStore:
+               user: str | None = None, recovery_public: bytes | None = None) -> CaseStore:
+        """A new, empty store. With `recovery_public` (the authority's public key, PEM), its
+        raw key is sealed to the authority beside it, so a lost passphrase loses nothing."""
         path = Path(path)
         check_passphrase(passphrase)
+        public = recovery.load_public(recovery_public) if recovery_public else None
         if path.exists():
             raise StoreExists(str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,12 +170,17 @@ class CaseStore:
             now = _now()
             conn.executemany("INSERT INTO pace_meta VALUES (?, ?)", [
                 ("app", schema.APP_ID), ("owner", owner), ("created", now)])
+            if recovery_public:
+                conn.execute("INSERT INTO pace_meta VALUES ('recovery_public_key', ?)",
+                             (recovery_public.decode("ascii"),))
             store = cls(path, conn, user or owner)
             seq, head = audit.append(conn, store._audit_key(), now, store.user, "create store",
                                      "store", None, {"owner": owner})
             conn.execute("COMMIT")
             write_verifier(path, passphrase)
             witness.write(path, store._audit_key(), seq, head)
+            if public is not None:
+                recovery.write_seal(path, public, [recovery.raw_key(passphrase, store._salt)])
         except BaseException as exc:
             # Nothing half-made stays behind: a 0-byte or partial file would later open as
             # "not a PACE store" and block the name for good.
@@ -190,7 +199,8 @@ class CaseStore:
         return store
 
     @classmethod
-    def open(cls, path: Path | str, passphrase: str, user: str | None = None) -> CaseStore:
+    def open(cls, path: Path | str, passphrase: str, user: str | None = None,
+             _raw: bool = False) -> CaseStore:
         path = Path(path)
         conn = open_keyed(path, passphrase)
         try:
@@ -217,7 +227,8 @@ class CaseStore:
                     or getpass.getuser())
         if version < schema.LATEST:
             store._migrate(version)
-        finished = settle(path, passphrase)
+        # A raw key (recovery) says nothing about which key-check file is right: leave them.
+        finished = None if _raw else settle(path, passphrase)
         if finished is not None:
             store._record_rekey(finished, interrupted=True)
         try:
@@ -341,8 +352,12 @@ class CaseStore:
         (or at the next open, if a kill came first)."""
         check_passphrase(new_passphrase)
         conn = self._live()
+        public = self._recovery_public()
         try:
             nonce = write_verifier(self.path, new_passphrase, pending=True)
+            if public is not None:  # the seal renewed: both keys sealed until the rekey ends
+                recovery.add_pending_seal(self.path, public,
+                                          recovery.raw_key(new_passphrase, self._salt))
         except OSError as exc:
             raise StoreError(f"The passphrase was not changed: {cause_of(exc)}. The old"
                              " passphrase still opens the store.") from None
@@ -354,6 +369,53 @@ class CaseStore:
             raise self._failed_rekey(new_passphrase, exc) from None
         self._record_rekey(nonce, interrupted=False)
         promote(self.path)
+        if public is not None:
+            recovery.keep_only(self.path, newest=True)
+
+    def _recovery_public(self) -> Any:
+        row = self._live().execute(
+            "SELECT value FROM pace_meta WHERE key = 'recovery_public_key'").fetchone()
+        return recovery.load_public(row[0].encode("ascii")) if row else None
+
+    @_guarded
+    def enrol_recovery(self, passphrase: str, public_pem: bytes) -> Changes:
+        """Seal this store's key to the authority's public key (and renew it on every rekey).
+        `passphrase` must be the one that opens the store: its raw key is what is sealed."""
+        public = recovery.load_public(public_pem)
+        key = recovery.raw_key(passphrase, self._salt)
+        probe = open_keyed(self.path, recovery.raw_key_text(key))  # the right passphrase?
+        probe.close()
+        with self._operation("set up recovery key", "store") as op:
+            self._live().execute(
+                "INSERT INTO pace_meta VALUES ('recovery_public_key', ?) ON CONFLICT (key)"
+                " DO UPDATE SET value = excluded.value", (public_pem.decode("ascii"),))
+            op.after = {"recovery_key_id": recovery.key_id(public)}
+        recovery.write_seal(self.path, public, [key])
+        assert op.result is not None
+        return op.result
+
+    @classmethod
+    def recover(cls, path: Path | str, private_key: Path, new_passphrase: str,
+                user: str | None = None) -> CaseStore:
+        """Open a store whose passphrase is lost with the authority's private key, and give it
+        `new_passphrase` (the seal is renewed for it)."""
+        path = Path(path)
+        check_passphrase(new_passphrase)
+        keys = recovery.unseal(path, recovery.load_private(private_key))
+        for key in keys:
+            try:
+                store = cls.open(path, recovery.raw_key_text(key), user, _raw=True)
+            except WrongPassphrase:
+                continue
+            with store._operation("recover with the authority's key", "store") as op:
+                op.after = {"recovery_key_id": recovery.key_id(
+                    recovery.load_private(private_key).public_key())}
+            for stale in (pending_path(path),):
+                stale.unlink(missing_ok=True)
+            store.rekey(new_passphrase)
+            return store
+        raise StoreError("The recovery seal beside the store does not open it: the store may"
+                         " have been replaced since it was sealed.")
 
     def _record_rekey(self, nonce: str, interrupted: bool) -> None:
         last = self._live().execute(
@@ -379,6 +441,8 @@ class CaseStore:
         else:
             pending_path(self.path).unlink(missing_ok=True)
             which = "the OLD passphrase still opens the store"
+        if self._recovery_public() is not None:
+            recovery.keep_only(self.path, newest=now_new)
         place = plain_error(self.path, exc, "the new passphrase")
         cause = str(place) if place is not None else f"The passphrase change failed ({exc})."
         return RekeyFailed(f"{cause} Nothing is lost: {which}.")

@@ -33,7 +33,8 @@ def pending_path(store: Path) -> Path:
 def sidecars(store: Path) -> tuple[Path, ...]:
     """The files that belong to a store and live beside it."""
     return tuple(store.with_name(store.name + s) for s in ("-wal", "-shm", "-journal")) + (
-        verifier_path(store), pending_path(store), store.with_name(store.name + ".witness"))
+        verifier_path(store), pending_path(store), store.with_name(store.name + ".witness"),
+        store.with_name(store.name + ".recovery"))
 
 
 def _check_value(passphrase: str, salt: bytes, iterations: int) -> bytes:
