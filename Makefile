@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench dist clean python-check
+.PHONY: run test soak lint bench dist clean python-check
 
 python-check:
 	@test -n "$(PYTHON)" && $(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -31,6 +31,13 @@ lint: $(STAMP)
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
+
+# The long robustness runs (tests marked slow), printing their figures (docs/RELIABILITY.md).
+# Counts can be lowered for a quick look: PACE_SOAK_KILLS_EACH, PACE_SOAK_REKEY,
+# PACE_SOAK_MALFORMED.
+soak: $(STAMP)
+	set -o pipefail; QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -s -m slow -p no:cacheprovider \
+	  tests/test_soak.py tests/test_rekey_atomic.py 2>&1 | tee soak.log | grep -E "^SOAK|passed|failed"
 
 DIST_STAMP := $(VENV)/.installed-dist
 
