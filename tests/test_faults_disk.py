@@ -151,3 +151,21 @@ def test_safe_write_leaves_nothing_when_the_writer_fails(tmp_path: Path) -> None
 def _first_ref(store: Path) -> str:
     with CaseStore.open(store, PASSPHRASE) as s:
         return s.refs()[0]
+
+
+def test_a_damaged_middle_page_under_export_is_called_damage(tmp_path: Path) -> None:
+    store = tmp_path / "d.pacestore"
+    make_demo_store(store, PASSPHRASE, 30)
+    data = bytearray(store.read_bytes())
+    page = 4096
+    pages = len(data) // page
+    assert pages > 20
+    for n in range(pages // 3, 2 * pages // 3):  # the middle third: chronology pages
+        data[n * page + 100] ^= 0xFF
+    store.write_bytes(bytes(data))
+    done = cli("export", "--store", str(store), "--out", str(tmp_path / "out.json"))
+    assert done.returncode == 1
+    line = one_plain_line(done.stderr)
+    assert "is damaged" in line and str(store) in line, line
+    assert "did not expect" not in line
+    assert not (tmp_path / "out.json").exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import getpass
+import inspect
 import json
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -89,22 +90,36 @@ class ImportRefused(StoreError):
 
 
 def _guarded[**P, R](method: Callable[P, R]) -> Callable[P, R]:
-    """A page that cannot be decrypted surfaces as DamagedStore, not a driver error."""
+    """A page that cannot be decrypted surfaces as DamagedStore, a full disk or read-only
+    place as its own plain error: never a driver error. Generators (streamed reads) are
+    guarded while they are consumed, not only when they are made."""
+
+    def explain(store: Any, exc: Any) -> StoreError:
+        assert isinstance(store, CaseStore)
+        place = plain_error(store.path, exc)
+        if place is not None:
+            return place
+        name = getattr(exc, "sqlite_errorname", "")
+        if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc):
+            return DamagedStore(str(store.path), str(exc), _latest(store.path))
+        return StoreError(f"The store could not do that: {exc}.")
+
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def streamed(*args: P.args, **kwargs: P.kwargs) -> Any:
+            try:
+                yield from method(*args, **kwargs)  # type: ignore[misc]
+            except DatabaseError as exc:
+                raise explain(args[0], exc) from None
+
+        return streamed  # type: ignore[return-value]
 
     @functools.wraps(method)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
         except DatabaseError as exc:
-            store = args[0]
-            assert isinstance(store, CaseStore)
-            place = plain_error(store.path, exc)
-            if place is not None:
-                raise place from None
-            name = getattr(exc, "sqlite_errorname", "")
-            if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
-                raise DamagedStore(str(store.path), str(exc), _latest(store.path)) from None
-            raise StoreError(f"The store could not do that: {exc}.") from None
+            raise explain(args[0], exc) from None
 
     return wrapper
 

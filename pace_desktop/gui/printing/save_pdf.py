@@ -6,8 +6,6 @@ says so in plain words before anyone picks a folder.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.chronology import PDF_ENCRYPTION_BITS
 from pace_desktop.gui.looks import enlarge, say, set_tone
+from pace_desktop.safe_files import write_bytes
 
 LEAVES_STORE = ("This file will leave the encrypted store. Anyone who gets the file can read"
                 " it. Keep it safe and delete it when it is no longer needed.")
@@ -135,20 +134,6 @@ class SaveWarningDialog(QDialog):
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that a crash leaves either the old file or the whole new one.
-
-    The temporary file sits beside the target (same file system, so the rename is atomic) and
-    is readable by the owner only, as the finished file is.
-    """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    """Write `data` to `path` so that a crash leaves either the old file or the whole new one:
+    the product's one way of writing a file (hidden 0600 temp beside it, fsynced, renamed)."""
+    write_bytes(path, data)
