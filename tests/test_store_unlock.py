@@ -228,3 +228,23 @@ def test_backup_opens_with_the_passphrase_and_holds_everything(store_path: Path)
     with CaseStore.open(out, PASSPHRASE) as b:
         assert b.refs() == ["R0", "R1", "R2"]
         assert b.check() == []
+
+
+def test_an_open_store_runs_with_its_safe_settings(store: CaseStore) -> None:
+    """The canary scan cannot see SQLite's deleted spill files, so assert the settings that
+    keep them away, on the live connection."""
+    conn = store.db.conn
+    assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY: never plaintext files
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+
+
+def test_the_store_and_its_companions_are_owner_only(store: CaseStore) -> None:
+    import stat
+
+    from pace_desktop.store.verifier import verifier_path
+    from pace_desktop.store.witness import witness_path
+
+    made = store.auto_backup()
+    for f in (store.path, verifier_path(store.path), witness_path(store.path), made):
+        assert stat.S_IMODE(f.stat().st_mode) == 0o600, f
