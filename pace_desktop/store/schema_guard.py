@@ -19,13 +19,17 @@ def _normal(sql: str | None) -> str:
     return " ".join((sql or "").split())
 
 
-@functools.cache
 def expected_triggers() -> dict[str, str]:
+    return _triggers_of(schema.MIGRATIONS)
+
+
+@functools.cache
+def _triggers_of(migrations: tuple[str, ...]) -> dict[str, str]:
     from pace_desktop.store.case_store import _run_script
 
     conn = sqlcipher.connect(":memory:", isolation_level=None)
     try:
-        for sql in schema.MIGRATIONS:
+        for sql in migrations:
             _run_script(conn, sql)
         return {name: _normal(sql) for name, sql in conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
@@ -37,11 +41,12 @@ def trigger_problems(conn: Any) -> list[str]:
     found = {name: _normal(sql) for name, sql in conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     problems = []
-    for name, sql in expected_triggers().items():
+    expected = expected_triggers()
+    for name, sql in expected.items():
         if name not in found:
             problems.append(f"the safeguard {name} has been removed from the store")
         elif found[name] != sql:
             problems.append(f"the safeguard {name} has been changed")
-    for name in sorted(set(found) - set(expected_triggers())):
+    for name in sorted(set(found) - set(expected)):
         problems.append(f"an unexpected trigger {name} has been added to the store")
     return problems
