@@ -122,3 +122,22 @@ def test_soak_kills_during_rekey(busy_store: Path) -> None:
             old, new = new, old
     print(f"\nSOAK rekey kills: {runs} runs, old passphrase opened {seen['old']},"
           f" new opened {seen['new']}, damaged 0, missing audit entries 0")
+
+
+def test_a_kill_after_the_rekey_but_before_the_key_check_moved(tmp_path: Path) -> None:
+    """The window the soak found: the file already opens with the new passphrase, the
+    key-check still names the old one and the pending one the new. The old passphrase is
+    told it is the wrong one (not "damaged"); the new one opens and settles the key-checks."""
+    path = tmp_path / "w.pacestore"
+    CaseStore.create(path, PASSPHRASE, "Owner").close()
+    old_check = verifier_path(path).read_bytes()
+    with CaseStore.open(path, PASSPHRASE) as s:
+        s.rekey(NEW)
+    verifier_path(path).replace(pending_path(path))
+    verifier_path(path).write_bytes(old_check)
+    with pytest.raises(WrongPassphrase, match="interrupted"):
+        CaseStore.open(path, PASSPHRASE)
+    assert _which_opens(path, PASSPHRASE, NEW) == "new"
+    assert not pending_path(path).exists()
+    with pytest.raises(WrongPassphrase):
+        CaseStore.open(path, PASSPHRASE)

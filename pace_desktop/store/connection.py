@@ -25,7 +25,7 @@ from pace_desktop.store.errors import (
     StoreNotFound,
     WrongPassphrase,
 )
-from pace_desktop.store.verifier import verify
+from pace_desktop.store.verifier import pending_path, verify
 
 Connection = sqlcipher.Connection
 DatabaseError = sqlcipher.DatabaseError
@@ -155,6 +155,11 @@ def _explain_failed_unlock(path: Path, passphrase: str, exc: Any, size: int) -> 
         return DamagedStore(str(path), str(exc), _backup_name(path))
     # SQLCipher cannot tell a wrong key from a damaged first page: ask the key-check file,
     # then the latest backup, which were written with the same passphrase.
+    if pending_path(path).exists() and verify(path, passphrase):
+        # An interrupted rekey: the file opens with exactly one of the two passphrases and a
+        # key-check exists for each, so a match is no sign of damage: it is the other one.
+        return WrongPassphrase(" A change of passphrase was interrupted: the store opens with"
+                               " the other passphrase (the old one or the new one).")
     known = verify(path, passphrase)
     if known is None:
         known = _opens_backup(path, passphrase)
