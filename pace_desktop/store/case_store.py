@@ -381,7 +381,7 @@ class CaseStore:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except DatabaseError as exc:
             rollback(conn)
-            raise self._failed_rekey(new_passphrase, exc) from None
+            raise self._failed_rekey(new_passphrase, exc, public is not None) from None
         self._record_rekey(nonce, interrupted=False)
         promote(self.path)
         if public is not None:
@@ -441,7 +441,7 @@ class CaseStore:
             op.after = {"key_check": nonce, **({"finished_at_next_open": True}
                                                if interrupted else {})}
 
-    def _failed_rekey(self, new_passphrase: str, exc: Any) -> StoreError:
+    def _failed_rekey(self, new_passphrase: str, exc: Any, sealed: bool) -> StoreError:
         """Which passphrase opens the store now, asked of the file itself, and the key-check
         left agreeing with it."""
         try:
@@ -456,7 +456,7 @@ class CaseStore:
         else:
             pending_path(self.path).unlink(missing_ok=True)
             which = "the OLD passphrase still opens the store"
-        if self._recovery_public() is not None:
+        if sealed:  # not asked of the connection: after a failed rekey its key is unusable
             recovery.keep_only(self.path, newest=now_new)
         place = plain_error(self.path, exc, "the new passphrase")
         cause = str(place) if place is not None else f"The passphrase change failed ({exc})."
