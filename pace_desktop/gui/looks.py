@@ -33,4 +33,6 @@ def say(label: QLabel, text: str) -> None:
     """Show a message, or hide the label when there is nothing to say (no empty gap)."""
     label.setText(text)
     label.setVisible(bool(text))
-    label.setAccessibleDescription(text)
+    # The words are the label's accessible name already (it has no other): repeating them
+    # as its description would have them read twice.
+    label.setAccessibleDescription("")

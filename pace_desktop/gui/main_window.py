@@ -137,7 +137,6 @@ class MainWindow(QMainWindow):
         self.record = ChildRecord(runner, self.rules, self.settings)
         self.screens.addWidget(self.record)
         self.store_label = QLabel(f"Store: {store_path.name}")
-        self.store_label.setAccessibleName("Open store")
         self.store_label.setToolTip(str(store_path))
         self.statusBar().addPermanentWidget(self.store_label)
         self.backup_label = QLabel("No automatic backup yet")
@@ -163,6 +162,7 @@ class MainWindow(QMainWindow):
         self.due_table.activated.connect(self._open_from_due)
         self.record.back_requested.connect(self.show_caseload)
         self.record.changed.connect(self._child_changed)
+        self.record.child_named.connect(self._child_named)
 
         self.action("lockAction").triggered.connect(self.lock_requested)
         self.action("quitAction").triggered.connect(self.quit_requested)
@@ -185,7 +185,7 @@ class MainWindow(QMainWindow):
             self.action(action).triggered.connect(
                 lambda _=False, d=document: self.print_document(d))
         self._style()
-        self.setWindowTitle(f"PACE Desktop – {store_path.name}")
+        self._set_title(f"PACE Desktop – {store_path.name}")
         say(self.empty_label, "")
         self.settings_dialog: QWidget | None = None
         self.child_dialog: QWidget | None = None
@@ -349,13 +349,23 @@ class MainWindow(QMainWindow):
     def open_child(self, ref: str, tab: str | None = None) -> None:
         self.record.open_child(ref, tab)
         self.screens.setCurrentIndex(RECORD_PAGE)
-        self.setWindowTitle(f"{ref} – PACE Desktop")
+        self._set_title(f"{ref} – PACE Desktop")  # until the record is read and names them
         self.record.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_caseload(self) -> None:
         self.screens.setCurrentIndex(CASELOAD_PAGE)
-        self.setWindowTitle(f"PACE Desktop – {self._store_path.name}")
+        self._set_title(f"PACE Desktop – {self._store_path.name}")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _child_named(self, words: str) -> None:
+        if self.screens.currentIndex() == RECORD_PAGE:
+            self._set_title(f"{words} – PACE Desktop")
+
+    def _set_title(self, title: str) -> None:
+        """The window's title is its accessible name too: a screen reader says it on every
+        change of window, so it must say whose record is open."""
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
 
     def _open_from_caseload(self, index: QModelIndex) -> None:
         ref = index.data(REF_ROLE)

@@ -116,7 +116,7 @@ class LivingDialog(RecordDialog):
         old = episode.carer if episode else None
         if old and old not in carers:  # written before carers were chosen from People
             carers[old] = f"{old} (not in People)"
-        self.carer = self.choice_field("carer", "&Carers", carers, old, "Not recorded")
+        self.carer = self.choice_field("carer", "Ca&rers", carers, old, "Not recorded")
         self.address = self.long_field("address", "&Address",
                                        episode.address if episode else "")
         self.confidential = self.flag_field(

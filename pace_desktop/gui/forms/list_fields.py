@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -153,14 +154,25 @@ class RowsEditor(FieldEditor):
         return edit
 
     def _combo(self, n: int, part: str, what: str, items: Sequence[tuple[str, Any]],
-               grid: QGridLayout, line: int, col: int) -> QComboBox:
-        combo = QComboBox(self._table)
+               grid: QGridLayout, line: int, col: int, caption: str = "") -> QComboBox:
+        """A drop-down in a row, with its own visible label linked to it: on Linux a combo
+        box is heard as its current value ("Came"), so only a linked label says what it is
+        for. The label is the column's heading, repeated on each row for that reason."""
+        cell = QWidget(self._table)
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(caption or what.capitalize(), cell)
+        set_tone(label, "hint")
+        combo = QComboBox(cell)
         combo.setObjectName(f"field_{self.field.id}_{n}_{part}")
         name_control(combo, f"{self.noun.capitalize()} {n}, {what}")
-        for label, data in items:
-            combo.addItem(label, data)
+        label.setBuddy(combo)
+        for text, data in items:
+            combo.addItem(text, data)
         combo.currentIndexChanged.connect(self._changed)
-        grid.addWidget(combo, line, col)
+        row.addWidget(label)
+        row.addWidget(combo, 1)
+        grid.addWidget(cell, line, col)
         return combo
 
 
@@ -201,7 +213,8 @@ def _text(value: Row, key: str) -> str:
 
 class AttendeeList(RowsEditor):
     noun = "person"
-    headers = ("Name", "Role", "Came or sent apologies")
+    # The drop-down's column has no heading: each row's drop-down carries its own label.
+    headers = ("Name", "Role", "")
     add_text = "Add a person"
 
     def _make_row(self, n: int, grid: QGridLayout, line: int) -> tuple[dict[str, QWidget], int]:
@@ -209,7 +222,8 @@ class AttendeeList(RowsEditor):
             "name": self._person_line(n, "name", "name", grid, line, 0),
             "role": self._line(n, "role", "role", grid, line, 1),
             "present": self._combo(n, "present", "came or sent apologies",
-                                   [("Came", True), ("Sent apologies", False)], grid, line, 2),
+                                   [("Came", True), ("Sent apologies", False)], grid, line, 2,
+                                   "Came or sent apologies"),
         }, 1
 
     def _row_value(self, row: dict[str, QWidget]) -> Row:
@@ -256,8 +270,8 @@ class DecisionList(RowsEditor):
         row: dict[str, QWidget] = {
             "text": text,
             "milestone": self._combo(n, "milestone", "step in the child's journey", milestones,
-                                     grid, line + 2, 0),
-            "route": self._combo(n, "route", "route", routes, grid, line + 2, 1),
+                                     grid, line + 2, 0, "Step in the journey"),
+            "route": self._combo(n, "route", "route", routes, grid, line + 2, 1, "Route"),
         }
         badge = QLabel(self._table)
         badge.setObjectName(f"field_{self.field.id}_{n}_badge")

@@ -352,12 +352,10 @@ class TimelineView(QWidget):
         self.detail = QLabel()
         self.detail.setObjectName("timelineDetail")
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("Detail of the item under the pointer")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         legend = QLabel(_legend_html())
         legend.setObjectName("timelineLegend")
         legend.setWordWrap(True)
-        legend.setAccessibleName("Key to the timeline's shapes")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
