@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+# Added to the accessible name of a field that must be filled in: the visible label says
+# "(needed)", and a screen reader user must hear it too.
+NEEDED = ", needed"
+
 
 def enlarge(widget: QWidget, factor: float, bold: bool = True) -> None:
     font = widget.font()

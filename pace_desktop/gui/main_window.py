@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui import filters
+from pace_desktop.gui.announce import announce
 from pace_desktop.gui.backups import BackupKeeper
 from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, merge
 from pace_desktop.gui.caseload_model import (
@@ -453,7 +454,7 @@ class MainWindow(QMainWindow):
         if self._closing or generation != self._search_generation:
             return  # an answer for what was typed before; a newer search is on its way
         self.model.show_only(found.refs)
-        self._update_status(found.reached_limit)
+        self._update_status(found.reached_limit, say_it=True)
         if self._go_to_results:
             self.focus_results()
 
@@ -508,9 +509,10 @@ class MainWindow(QMainWindow):
 
     def _apply_filters(self) -> None:
         wanted = filters.criteria(*self.filter_boxes)
-        if wanted != self.model.criteria:
+        changed = wanted != self.model.criteria
+        if changed:
             self.model.set_criteria(wanted)
-        self._update_status()
+        self._update_status(say_it=changed)
 
     def _refresh_run_charts(self) -> None:
         """The run charts show the children the search and filters show (a worker's cohort,
@@ -541,7 +543,9 @@ class MainWindow(QMainWindow):
             raise LookupError(f"No choice {code!r} in {box.accessibleName()}")
         box.setCurrentIndex(index)
 
-    def _update_status(self, more: bool = False) -> None:
+    def _update_status(self, more: bool = False, say_it: bool = False) -> None:
+        """The count in the status bar; `say_it` (after a search or a filter changed) also
+        tells a screen reader, which would otherwise never hear how many were found."""
         total = self.model.total
         shown = self.model.rowCount()
         text = self._search_text
@@ -573,6 +577,8 @@ class MainWindow(QMainWindow):
                 empty += " Some filters are set: “Show everyone” clears them."
         self.statusBar().showMessage(status)
         say(self.empty_label, empty)
+        if say_it:
+            announce(self.search_edit, status)
         self._refresh_run_charts()
 
     # -- menus -----------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui.child.validation import Problems
-from pace_desktop.gui.looks import say, set_tone
+from pace_desktop.gui.looks import NEEDED, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.store import CaseStore
@@ -76,7 +76,10 @@ class RecordDialog(QDialog):
 
     # -- building --------------------------------------------------------------------------------
 
-    def field[W: QWidget](self, name: str, label: str, widget: W, hint: str = "") -> W:
+    def field[W: QWidget](self, name: str, label: str, widget: W, hint: str = "",
+                          needed: bool = False) -> W:
+        """Add a row: caption, control, message line. A `needed` field says so in its
+        caption and, for assistive technology, in its name ("Name, needed")."""
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -87,12 +90,12 @@ class RecordDialog(QDialog):
         set_tone(message, "error")
         say(message, "")
         column.addWidget(message)
-        widget.setAccessibleName(label.replace("&", ""))
+        widget.setAccessibleName(label.replace("&", "") + (NEEDED if needed else ""))
         if hint:
             widget.setToolTip(hint)
             if isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(hint)
-        caption = QLabel(label)
+        caption = QLabel(label + ("  (needed)" if needed else ""))
         caption.setBuddy(widget)
         self.form.addRow(caption, holder)
         self.fields[name] = widget
@@ -100,25 +103,26 @@ class RecordDialog(QDialog):
         _clear_on_edit(widget, lambda: self._field_edited(name))
         return widget
 
-    def text_field(self, name: str, label: str, value: str | None = "", hint: str = ""
-                   ) -> QLineEdit:
-        return self.field(name, label, QLineEdit(value or ""), hint)
+    def text_field(self, name: str, label: str, value: str | None = "", hint: str = "",
+                   needed: bool = False) -> QLineEdit:
+        return self.field(name, label, QLineEdit(value or ""), hint, needed)
 
-    def long_field(self, name: str, label: str, value: str | None = "") -> QPlainTextEdit:
+    def long_field(self, name: str, label: str, value: str | None = "",
+                   needed: bool = False) -> QPlainTextEdit:
         edit = QPlainTextEdit(value or "")
         edit.setTabChangesFocus(True)  # Tab must move on, as everywhere else in the form
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-        return self.field(name, label, edit)
+        return self.field(name, label, edit, needed=needed)
 
     def choice_field(self, name: str, label: str, choices: dict[str, str],
-                     value: str | None, blank: str) -> QComboBox:
+                     value: str | None, blank: str, needed: bool = False) -> QComboBox:
         combo = QComboBox()
         combo.addItem(blank, "")
         for code, text in choices.items():
             combo.addItem(text, code)
         index = combo.findData(value or "")
         combo.setCurrentIndex(max(index, 0))
-        return self.field(name, label, combo)
+        return self.field(name, label, combo, needed=needed)
 
     def flag_field(self, name: str, label: str, checked: bool) -> QCheckBox:
         box = QCheckBox()

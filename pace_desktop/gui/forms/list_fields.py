@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
 from pace_desktop.forms import FieldDef, records_badge
-from pace_desktop.gui.forms.simple_fields import FieldEditor, date_line, name_control
+from pace_desktop.gui.forms.simple_fields import (
+    FieldEditor,
+    date_line,
+    name_control,
+    needed_name,
+)
 from pace_desktop.gui.looks import set_tone
 
 Row = dict[str, Any]
@@ -81,6 +86,10 @@ class RowsEditor(FieldEditor):
     def focus_widgets(self) -> list[QWidget]:
         controls = [w for r in self._rows for k, w in r.items() if not k.startswith("_")]
         return [*controls, self.add_button]
+
+    def mark_needed(self) -> None:
+        # The list as a whole is needed, not any one row: its Add button says so.
+        self.add_button.setAccessibleName(needed_name(self.add_button.accessibleName()))
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui.date_edit import DateEdit
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.printing.preview import PreviewPane
 from pace_desktop.gui.printing.printer_job import PrintTask
@@ -255,7 +256,7 @@ class PrintDialog(QDialog):
         plain = text.replace("&", "")
         check = QCheckBox(text)
         check.setAccessibleName(f"Only entries {plain.lower()} a date")
-        edit = QDateEdit(start)
+        edit = DateEdit(start)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setEnabled(False)
