@@ -351,6 +351,7 @@ class ChildRecord(QWidget):
                 # reads it; its caption is linked to it and is its description.
                 shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+                shown.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the flags leave it at click
                 shown.setAccessibleDescription(label)
                 caption.setBuddy(shown)
                 row, col = divmod(i, 2)

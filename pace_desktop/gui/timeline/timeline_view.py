@@ -385,6 +385,7 @@ class TimelineView(QWidget):
             "Enter opens the record of the item chosen.")
         self.journey_list.setWordWrap(True)
         self.journey_list.setUniformItemSizes(True)
+        self.journey_list.setMinimumHeight(self.journey_list.fontMetrics().lineSpacing() * 5)
         self.journey_list.currentItemChanged.connect(self._list_chosen)
         self.journey_list.itemActivated.connect(self._list_activated)
         list_label = QLabel("The &journey as a list")
