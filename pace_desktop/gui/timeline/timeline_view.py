@@ -753,7 +753,8 @@ def _legend_html() -> str:
              "dash": "▬", "bowtie": "⧓"}
     parts = []
     for style in STATUS_STYLES.values():
-        mark = "○" if not style.filled else glyph[style.shape]
+        # A shape added to the model later must not stop the whole timeline from opening.
+        mark = "○" if not style.filled else glyph.get(style.shape, "■")
         parts.append(f'<span style="color:{style.colour}">{mark}</span>&nbsp;{style.text}')
     parts.append(f'<span style="color:{PALETTE["overdue"]}">▨</span>&nbsp;overdue time'
                  " (hatched)")
