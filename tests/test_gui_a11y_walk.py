@@ -21,6 +21,7 @@ from pace_desktop.gui.child.dialogs import (
     LivingDialog,
     PersonDialog,
 )
+from pace_desktop.gui.child.quick_dialogs import ContinueOrderDialog, VisitDialog
 from pace_desktop.gui.forms.list_fields import RowsEditor
 from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 from pace_desktop.gui.main_window import MainWindow
@@ -91,6 +92,8 @@ def test_caseload_record_and_its_dialogs(qtbot: QtBot,
         LegalDialog(runner, "C-001", None, window),
         EventDialog(runner, "C-001", "Morag Test", window),
         AmendDialog(runner, "C-001", child.events[0], "Morag Test", window),
+        VisitDialog(runner, "C-001", "Morag Test", window),
+        ContinueOrderDialog(runner, "C-001", child.legal[0], window),
         SettingsDialog(Settings(), None, window),
     ]
     for dialog in dialogs:

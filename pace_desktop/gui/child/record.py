@@ -144,8 +144,8 @@ class ChildRecord(QWidget):
             "amendment, shown with the original.", columns.CHRONOLOGY,
             "&Add an entry…", "A&mend…")
         self.chronology.model.tips = columns.event_tip
-        self.visit_button = self.chronology.extra_button("Record a &visit…", self._add_visit)
-        self.continue_button = self.legal.extra_button("Order &continued…",
+        self.visit_button = self.chronology.extra_button("Record a vi&sit…", self._add_visit)
+        self.continue_button = self.legal.extra_button("Order con&tinued…",
                                                        self._continue_order)
         self.meetings = ListTab(MEETINGS, "Reviews, panels and other meetings about the child.",
                                 columns.MEETINGS, "Record a &meeting…", "&Open…")
