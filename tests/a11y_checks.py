@@ -21,13 +21,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QGraphicsView,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -43,7 +46,8 @@ from PySide6.QtWidgets import (
 )
 
 INTERACTIVE = (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox,
-               QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QTabBar)
+               QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QTabBar, QGraphicsView,
+               QAbstractScrollArea)
 _TAGS = re.compile(r"<[^>]+>")
 _MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -98,6 +102,9 @@ def problems(window: QWidget) -> list[str]:
     for widget in window.findChildren(QWidget):
         if not shown(widget, window) or not isinstance(widget, INTERACTIVE):
             continue
+        if isinstance(widget, QAbstractScrollArea) and not (
+                widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            continue  # a scroll area Tab never stops at is only a frame
         if _is_inner_part(widget) or not widget.isEnabled() and isinstance(widget, QTabBar):
             continue
         what = f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()!r}"

@@ -222,6 +222,18 @@ def test_7_needed_fields_say_so(qtbot: QtBot, runner: StoreRunner) -> None:  # n
     assert dialog.given.accessibleName() == "Given name, needed"
     assert dialog.known_as.accessibleName() == "Known as"
 
+    # Saving a dialog is said too (it closes, and focus goes back to the record).
+    heard = Heard()
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for widget, words in ((dialog.ref, "C-099"), (dialog.given, "Iona"),
+                          (dialog.family, "Muir"), (dialog.born, "2 Jun 2021")):
+        widget.setFocus()
+        qtbot.keyClicks(widget, words)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT_MS):
+        qtbot.keyClick(dialog.born, Qt.Key.Key_Return)
+    assert heard.said("Saved: add a child.")
+
 
 # -- 8. changes are announced ------------------------------------------------------------------
 

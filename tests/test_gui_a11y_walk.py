@@ -144,6 +144,27 @@ def test_meeting_form(qtbot: QtBot, runner: StoreRunner, kind: str) -> None:
     editor.close_editor()
 
 
+def test_a_final_meeting_record_and_its_amendment(qtbot: QtBot, runner: StoreRunner) -> None:
+    from tests.test_gui_meeting_form import fill_lac_review
+
+    editor = MeetingEditor(runner, "C-001", "lac_review", None, "Morag Test")
+    qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.ready, timeout=WAIT_MS):
+        editor.show()
+    fill_lac_review(qtbot, editor)
+    editor.finalise()
+    box = editor.confirm_box
+    assert box is not None
+    assert_clean(box, "finalise this record?")
+    go = next(b for b in box.buttons() if b.text() == "Finalise the record")
+    with qtbot.waitSignal(editor.finalised, timeout=WAIT_MS):
+        go.click()
+    assert_clean(editor, "the final record, ready for an amendment")
+    editor.amend_author.clear()
+    editor.add_amendment()  # both problems shown
+    assert_clean(editor, "the final record, with the amendment's problems shown")
+
+
 def test_meeting_kind_question(qtbot: QtBot, runner: StoreRunner) -> None:
     editor = MeetingEditor(runner, "C-001", None, None, "Morag Test")
     qtbot.addWidget(editor)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui.announce import announce
 from pace_desktop.gui.child.validation import Problems
 from pace_desktop.gui.looks import NEEDED, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
@@ -196,6 +197,8 @@ class RecordDialog(QDialog):
         changes = result[0] if isinstance(result, tuple) else result
         self.setEnabled(True)
         self.saved.emit(changes)
+        # The dialog goes and focus returns to the record: say that it worked.
+        announce(self.parentWidget() or self, f"Saved: {self.windowTitle().lower()}.")
         self.accept()
 
     def _failed(self, exc: Exception) -> None:

@@ -256,6 +256,7 @@ class MeetingEditor(QWidget):
         self.amend_text.setTabChangesFocus(True)
         self.amend_text.setMaximumHeight(self.amend_text.fontMetrics().lineSpacing() * 5 + 12)
         name_control(self.amend_text, "Text of the amendment")
+        text_label.setBuddy(self.amend_text)
         self.amend_text_problem = self._problem_label(page)
         self.amend_button = QPushButton("Add the amendment", page)
         self.amend_button.setObjectName("addAmendment")
