@@ -222,10 +222,14 @@ def test_7_needed_fields_say_so(qtbot: QtBot, runner: StoreRunner) -> None:  # n
     assert dialog.given.accessibleName() == "Given name, needed"
     assert dialog.known_as.accessibleName() == "Known as"
 
-    # Saving a dialog is said too (it closes, and focus goes back to the record).
+    # Saving a dialog is said too (it closes, and focus goes back to the record); so is
+    # how many things there are to put right, when there are some.
     heard = Heard()
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.ref, Qt.Key.Key_Return)
+    assert heard.said("4 things to put right first")
+    assert dialog.ref.accessibleDescription() == dialog.message("ref")
     for widget, words in ((dialog.ref, "C-099"), (dialog.given, "Iona"),
                           (dialog.family, "Muir"), (dialog.born, "2 Jun 2021")):
         widget.setFocus()
@@ -247,6 +251,8 @@ def test_8_search_count_unlocking_and_locking_are_announced(qtbot: QtBot,
         qtbot.keyClicks(window.search_edit, "Ailsa")
         qtbot.waitUntil(lambda: heard.said("match “Ailsa”"), timeout=WAIT_MS)
         assert heard.said("1 of 3 children match “Ailsa”")
+        window.search_edit.clear()  # the box's clear button, or deleting the words
+        qtbot.waitUntil(lambda: heard.texts[-1] == "3 children", timeout=WAIT_MS)
         qtbot.keyClick(window.search_edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: app.main_window is None, timeout=WAIT_MS)
         assert heard.said("The store is locked")

@@ -443,8 +443,9 @@ class MainWindow(QMainWindow):
         generation = self._search_generation
         self._search_text = text
         if not text:
+            was_searching = self.model.searching
             self.model.show_only(None)
-            self._update_status()
+            self._update_status(say_it=was_searching)
             return
         self.statusBar().showMessage("Searching…")
         self._runner.call(lambda store: store.search_refs(text, limit=SEARCH_LIMIT),

@@ -189,6 +189,11 @@ class RecordDialog(QDialog):
         if problems:
             first = next(name for name in self.fields if name in problems)
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            # Focus lands on the first field, whose description says its own problem; the
+            # count says how many more there are.
+            n = len(problems)
+            announce(self, f"{n} thing{'s' if n > 1 else ''} to put right first: see the "
+                           "message under each field.", urgent=True)
             return
         self.setEnabled(False)
         self._runner.call(self.job(), self._done, self._failed)
