@@ -22,10 +22,12 @@ from pace_desktop.gui.child.dialogs import (
     PersonDialog,
 )
 from pace_desktop.gui.child.quick_dialogs import ContinueOrderDialog, VisitDialog
+from pace_desktop.gui.file_actions import PassphraseDialog, ProblemsDialog
 from pace_desktop.gui.forms.list_fields import RowsEditor
 from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 from pace_desktop.gui.main_window import MainWindow
 from pace_desktop.gui.printing import PrintDialog
+from pace_desktop.gui.printing.save_pdf import SaveWarningDialog
 from pace_desktop.gui.settings_dialog import SettingsDialog
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.settings import Settings
@@ -95,11 +97,22 @@ def test_caseload_record_and_its_dialogs(qtbot: QtBot,
         VisitDialog(runner, "C-001", "Morag Test", window),
         ContinueOrderDialog(runner, "C-001", child.legal[0], window),
         SettingsDialog(Settings(), None, window),
+        PassphraseDialog(runner, window),
+        ProblemsDialog("The file has 2 problems.", ["children[0].ref: missing",
+                                                    "children[1].dob: not a date"], window),
+        SaveWarningDialog(window),
     ]
     for dialog in dialogs:
         dialog.show()
         assert_clean(dialog, dialog.windowTitle())
-        dialog.save() if hasattr(dialog, "check") else None  # with its messages shown
+        if isinstance(dialog, SaveWarningDialog):
+            dialog.use_password.setChecked(True)  # its password fields, then their message
+            dialog.password.setText("short")
+        # Save, empty: every message shown (the settings dialog saves a good file, so not it).
+        press = {PassphraseDialog: "change", SaveWarningDialog: "_try_accept"}.get(
+            type(dialog), "save" if not isinstance(dialog, SettingsDialog) else "")
+        if press and callable(getattr(dialog, press, None)):
+            getattr(dialog, press)()
         assert_clean(dialog, f"{dialog.windowTitle()}, after Save")
         dialog.reject()
     settle(qtbot, app)
