@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -36,14 +36,22 @@ class Heard:
     """Every announcement made while it listens (what a screen reader is told)."""
 
     def __init__(self) -> None:
-        from pace_desktop.gui.announce import announcer  # the module is this issue's work
+        from pace_desktop.gui.announce import listen  # the module is this issue's work
 
         self.texts: list[str] = []
-        self._source: QObject = announcer()
-        self._source.announced.connect(self.texts.append)  # type: ignore[attr-defined]
+        self.stop = listen(self.texts.append)
 
     def said(self, words: str) -> bool:
         return any(words in text for text in self.texts)
+
+
+@pytest.fixture(autouse=True)
+def _stop_listening() -> Iterator[None]:
+    """No test hears another's announcements."""
+    yield
+    from pace_desktop.gui import announce
+
+    announce._listeners.clear()
 
 
 def role(widget: QWidget) -> QAccessible.Role:
@@ -107,6 +115,7 @@ def test_2_labels_are_heard_as_their_words(qtbot: QtBot, tmp_path: Path) -> None
 def test_2_print_dialog_and_timeline_key_are_heard_as_their_words(
         qtbot: QtBot, runner: StoreRunner) -> None:  # noqa: F811
     dialog = PrintDialog(runner, "chronology", "C-001", Settings(user_name="Morag Test"))
+    qtbot.addWidget(dialog)  # closed and deleted with the test, not at exit
     dialog.show()
     try:
         qtbot.waitUntil(lambda: not dialog.is_busy and dialog.pdf is not None, timeout=20_000)
@@ -321,6 +330,7 @@ def test_9_record_summary_and_meetings_tab_in_screen_order(
 
 def test_9_a_date_box_is_one_tab_stop(qtbot: QtBot, runner: StoreRunner) -> None:  # noqa: F811
     dialog = PrintDialog(runner, "chronology", "C-001", Settings(user_name="Morag Test"))
+    qtbot.addWidget(dialog)  # closed and deleted with the test, not at exit
     dialog.show()
     qtbot.waitExposed(dialog)
     activate(qtbot, dialog)

@@ -132,6 +132,7 @@ def runner(qtbot: QtBot, tmp_path: Path) -> Iterator[StoreRunner]:
 @pytest.mark.parametrize("document", ["chronology", "summary", "clocks_report"])
 def test_print_dialog(qtbot: QtBot, runner: StoreRunner, document: str) -> None:
     dialog = PrintDialog(runner, document, "C-001", Settings(user_name="Morag Test"))
+    qtbot.addWidget(dialog)  # closed and deleted with the test, not at exit
     dialog.show()
     try:
         qtbot.waitUntil(lambda: not dialog.is_busy and dialog.pdf is not None,

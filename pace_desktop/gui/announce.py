@@ -7,13 +7,15 @@ that shows the words is given the words
 as its name and a name-changed event is sent, which screen readers read as a live region
 (without such a label, an alert on the widget the change is about).
 
-Each announcement is also emitted by the application's `Announcer` (`announced(text)`), so
-the interface tests hear what a screen reader would be told.
+Each announcement is also handed to whoever `listen`s (the interface tests, to hear what a
+screen reader would be told). Listeners are plain callables rather than a QObject's signal,
+so there is no application-wide Qt object for Qt to tear down after Python at exit.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from collections.abc import Callable
+
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -22,23 +24,18 @@ try:  # Qt 6.8 and newer
 except ImportError:  # pragma: no cover - the installed Qt has it; kept for older wheels
     QAccessibleAnnouncementEvent = None  # type: ignore[assignment,misc]
 
-ANNOUNCER_NAME = "paceAnnouncer"
+_listeners: list[Callable[[str], object]] = []
 
 
-class Announcer(QObject):
-    """One per application; `announced(text)` after each announcement is sent."""
+def listen(callback: Callable[[str], object]) -> Callable[[], None]:
+    """Call `callback(text)` after each announcement; returns the way to stop."""
+    _listeners.append(callback)
 
-    announced = Signal(str)
+    def stop() -> None:
+        if callback in _listeners:
+            _listeners.remove(callback)
 
-
-def announcer() -> Announcer:
-    """The application's announcer, made the first time it is asked for."""
-    app = QCoreApplication.instance()
-    found = app.findChild(Announcer, ANNOUNCER_NAME) if app is not None else None
-    if found is None:
-        found = Announcer(app)
-        found.setObjectName(ANNOUNCER_NAME)
-    return found
+    return stop
 
 
 def announce(source: QWidget, text: str, urgent: bool = False,
@@ -62,4 +59,5 @@ def announce(source: QWidget, text: str, urgent: bool = False,
         QAccessible.updateAccessibility(QAccessibleEvent(live, QAccessible.Event.NameChanged))
     else:  # pragma: no cover - an alert on the control the change is about is the best left
         QAccessible.updateAccessibility(QAccessibleEvent(source, QAccessible.Event.Alert))
-    announcer().announced.emit(text)
+    for callback in list(_listeners):
+        callback(text)
