@@ -201,7 +201,7 @@ def test_6_meeting_form_and_unlock_window_are_named_windows(
     editor = open_editor(qtbot, runner)
     assert role(editor) in (QAccessible.Role.Window, QAccessible.Role.Dialog)
     assert accessible_name(editor) == "Looked after child review for Ailsa Brodie"
-    assert editor.windowTitle() == "Looked after child review for Ailsa Brodie"
+    assert "Ailsa Brodie" in editor.windowTitle()
 
     path = make_store(tmp_path / "other.pacestore", sample_children()[:1])
     with running_app(path, path) as app:

@@ -115,6 +115,11 @@ def test_caseload_record_and_its_dialogs(qtbot: QtBot,
             getattr(dialog, press)()
         assert_clean(dialog, f"{dialog.windowTitle()}, after Save")
         dialog.reject()
+        asked = QApplication.activeModalWidget()
+        if asked is not None and asked is not dialog:  # "Discard what you typed?"
+            assert_clean(asked, f"{dialog.windowTitle()}: the question on leaving")
+            asked.close()
+        QDialog.reject(dialog)  # gone, whatever was typed, so no window outlives the walk
     settle(qtbot, app)
 
 

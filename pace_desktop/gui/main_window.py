@@ -141,7 +141,8 @@ class MainWindow(QMainWindow):
         self.store_label.setToolTip(str(store_path))
         self.statusBar().addPermanentWidget(self.store_label)
         self.backup_label = QLabel("No automatic backup yet")
-        self.backup_label.setAccessibleName("Last automatic backup")
+        # No accessible name: a name would be read instead of the words it shows.
+        self.backup_label.setAccessibleDescription("Last automatic backup")
         self.statusBar().addPermanentWidget(self.backup_label)
         self.backups = BackupKeeper(runner, self)
         self.backups.made.connect(self._backup_made)
