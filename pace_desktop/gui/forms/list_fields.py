@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -168,8 +167,11 @@ class RowsEditor(FieldEditor):
         box is heard as its current value ("Came"), so only a linked label says what it is
         for. The label is the column's heading, repeated on each row for that reason."""
         cell = QWidget(self._table)
-        row = QHBoxLayout(cell)
+        # The label above its drop-down, not beside it, so a row is no wider for it (the
+        # form must never scroll sideways, even with large text).
+        row = QVBoxLayout(cell)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(1)
         label = QLabel(caption or what.capitalize(), cell)
         set_tone(label, "hint")
         combo = QComboBox(cell)
@@ -180,7 +182,7 @@ class RowsEditor(FieldEditor):
             combo.addItem(text, data)
         combo.currentIndexChanged.connect(self._changed)
         row.addWidget(label)
-        row.addWidget(combo, 1)
+        row.addWidget(combo)
         grid.addWidget(cell, line, col)
         return combo
 
