@@ -108,6 +108,7 @@ class PaceApp(QObject):
             window.close_for_lock()
             window.deleteLater()
         self.unlock_window.activateWindow()
+        self.unlock_window.tell_locked()
 
     def shutdown(self) -> None:
         """Close the store and stop the worker; safe to call more than once."""

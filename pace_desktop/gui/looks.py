@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QWidget
 
+# Added to the accessible name of a field that must be filled in: the visible label says
+# "(needed)", and a screen reader user must hear it too.
+NEEDED = ", needed"
+
 
 def enlarge(widget: QWidget, factor: float, bold: bool = True) -> None:
     font = widget.font()
@@ -33,4 +37,6 @@ def say(label: QLabel, text: str) -> None:
     """Show a message, or hide the label when there is nothing to say (no empty gap)."""
     label.setText(text)
     label.setVisible(bool(text))
-    label.setAccessibleDescription(text)
+    # The words are the label's accessible name already (it has no other): repeating them
+    # as its description would have them read twice.
+    label.setAccessibleDescription("")

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui import filters
+from pace_desktop.gui.announce import announce
 from pace_desktop.gui.backups import BackupKeeper
 from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, merge
 from pace_desktop.gui.caseload_model import (
@@ -137,11 +138,11 @@ class MainWindow(QMainWindow):
         self.record = ChildRecord(runner, self.rules, self.settings)
         self.screens.addWidget(self.record)
         self.store_label = QLabel(f"Store: {store_path.name}")
-        self.store_label.setAccessibleName("Open store")
         self.store_label.setToolTip(str(store_path))
         self.statusBar().addPermanentWidget(self.store_label)
         self.backup_label = QLabel("No automatic backup yet")
-        self.backup_label.setAccessibleName("Last automatic backup")
+        # No accessible name: a name would be read instead of the words it shows.
+        self.backup_label.setAccessibleDescription("Last automatic backup")
         self.statusBar().addPermanentWidget(self.backup_label)
         self.backups = BackupKeeper(runner, self)
         self.backups.made.connect(self._backup_made)
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         self.due_table.activated.connect(self._open_from_due)
         self.record.back_requested.connect(self.show_caseload)
         self.record.changed.connect(self._child_changed)
+        self.record.child_named.connect(self._child_named)
 
         self.action("lockAction").triggered.connect(self.lock_requested)
         self.action("quitAction").triggered.connect(self.quit_requested)
@@ -185,7 +187,7 @@ class MainWindow(QMainWindow):
             self.action(action).triggered.connect(
                 lambda _=False, d=document: self.print_document(d))
         self._style()
-        self.setWindowTitle(f"PACE Desktop – {store_path.name}")
+        self._set_title(f"PACE Desktop – {store_path.name}")
         say(self.empty_label, "")
         self.settings_dialog: QWidget | None = None
         self.child_dialog: QWidget | None = None
@@ -349,13 +351,23 @@ class MainWindow(QMainWindow):
     def open_child(self, ref: str, tab: str | None = None) -> None:
         self.record.open_child(ref, tab)
         self.screens.setCurrentIndex(RECORD_PAGE)
-        self.setWindowTitle(f"{ref} – PACE Desktop")
+        self._set_title(f"{ref} – PACE Desktop")  # until the record is read and names them
         self.record.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_caseload(self) -> None:
         self.screens.setCurrentIndex(CASELOAD_PAGE)
-        self.setWindowTitle(f"PACE Desktop – {self._store_path.name}")
+        self._set_title(f"PACE Desktop – {self._store_path.name}")
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _child_named(self, words: str) -> None:
+        if self.screens.currentIndex() == RECORD_PAGE:
+            self._set_title(f"{words} – PACE Desktop")
+
+    def _set_title(self, title: str) -> None:
+        """The window's title is its accessible name too: a screen reader says it on every
+        change of window, so it must say whose record is open."""
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
 
     def _open_from_caseload(self, index: QModelIndex) -> None:
         ref = index.data(REF_ROLE)
@@ -432,8 +444,9 @@ class MainWindow(QMainWindow):
         generation = self._search_generation
         self._search_text = text
         if not text:
+            was_searching = self.model.searching
             self.model.show_only(None)
-            self._update_status()
+            self._update_status(say_it=was_searching)
             return
         self.statusBar().showMessage("Searching…")
         self._runner.call(lambda store: store.search_refs(text, limit=SEARCH_LIMIT),
@@ -443,7 +456,7 @@ class MainWindow(QMainWindow):
         if self._closing or generation != self._search_generation:
             return  # an answer for what was typed before; a newer search is on its way
         self.model.show_only(found.refs)
-        self._update_status(found.reached_limit)
+        self._update_status(found.reached_limit, say_it=True)
         if self._go_to_results:
             self.focus_results()
 
@@ -498,9 +511,10 @@ class MainWindow(QMainWindow):
 
     def _apply_filters(self) -> None:
         wanted = filters.criteria(*self.filter_boxes)
-        if wanted != self.model.criteria:
+        changed = wanted != self.model.criteria
+        if changed:
             self.model.set_criteria(wanted)
-        self._update_status()
+        self._update_status(say_it=changed)
 
     def _refresh_run_charts(self) -> None:
         """The run charts show the children the search and filters show (a worker's cohort,
@@ -531,7 +545,9 @@ class MainWindow(QMainWindow):
             raise LookupError(f"No choice {code!r} in {box.accessibleName()}")
         box.setCurrentIndex(index)
 
-    def _update_status(self, more: bool = False) -> None:
+    def _update_status(self, more: bool = False, say_it: bool = False) -> None:
+        """The count in the status bar; `say_it` (after a search or a filter changed) also
+        tells a screen reader, which would otherwise never hear how many were found."""
         total = self.model.total
         shown = self.model.rowCount()
         text = self._search_text
@@ -563,6 +579,8 @@ class MainWindow(QMainWindow):
                 empty += " Some filters are set: “Show everyone” clears them."
         self.statusBar().showMessage(status)
         say(self.empty_label, empty)
+        if say_it:
+            announce(self.search_edit, status)
         self._refresh_run_charts()
 
     # -- menus -----------------------------------------------------------------------------------

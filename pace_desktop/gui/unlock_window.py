@@ -13,7 +13,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QAccessible, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui.announce import announce
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreHolder, StoreRunner
 from pace_desktop.gui.ui_files import child, load_into
+from pace_desktop.gui.window_roles import give_role, name_window
 from pace_desktop.store import MIN_PASSPHRASE, CaseStore, StoreError, passphrase_problem
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,7 @@ class UnlockWindow(QWidget):
     def __init__(self, runner: StoreRunner, make_demo: MakeDemo | None = None,
                  demo_path: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        give_role(UnlockWindow, QAccessible.Role.Window)
         load_into(self, "unlock.ui")
         self._runner = runner
         self._make_demo = make_demo
@@ -172,11 +175,12 @@ class UnlockWindow(QWidget):
         path_text = self.path_edit.text().strip()
         passphrase = self.passphrase_edit.text()
         if not path_text:
-            self._say(self.unlock_message, "Choose the store file first.")
+            self._say(self.unlock_message, "Choose the store file first.", self.path_edit)
             self.path_edit.setFocus()
             return
         if not passphrase:
-            self._say(self.unlock_message, "Type the passphrase to unlock the store.")
+            self._say(self.unlock_message, "Type the passphrase to unlock the store.",
+                      self.passphrase_edit)
             self.passphrase_edit.setFocus()
             return
         path = Path(path_text).expanduser()
@@ -194,24 +198,27 @@ class UnlockWindow(QWidget):
         first_problem: QWidget | None = None
         if not owner:
             self._say(self.owner_message,
-                      "Type your name: it is kept with every change you make.")
+                      "Type your name: it is kept with every change you make.", self.owner_edit)
             first_problem = first_problem or self.owner_edit
         if len(passphrase) < MIN_PASSPHRASE:
             self._say(self.new_passphrase_message,
                 f"The passphrase needs at least {MIN_PASSPHRASE} characters"
-                f" (this one has {len(passphrase)}). A few unrelated words work well.")
+                f" (this one has {len(passphrase)}). A few unrelated words work well.",
+                self.new_passphrase_edit)
             first_problem = first_problem or self.new_passphrase_edit
         elif (weak := passphrase_problem(passphrase)) is not None:
             # the core's judgement (zxcvbn), the same words the command line gives
-            self._say(self.new_passphrase_message, weak)
+            self._say(self.new_passphrase_message, weak, self.new_passphrase_edit)
             first_problem = first_problem or self.new_passphrase_edit
         elif self.confirm_edit.text() != passphrase:
             self._say(self.confirm_message,
-                "The two passphrases are not the same. Please type it again.")
+                "The two passphrases are not the same. Please type it again.",
+                self.confirm_edit)
             self.confirm_edit.clear()
             first_problem = first_problem or self.confirm_edit
         if not path_text:
-            self._say(self.message, "Choose where to keep the new store.")
+            self._say(self.message, "Choose where to keep the new store.",
+                      self.create_path_edit)
             first_problem = first_problem or self.create_path_edit
         if first_problem is not None:
             first_problem.setFocus()
@@ -262,13 +269,14 @@ class UnlockWindow(QWidget):
 
     def _unlock_failed(self, exc: Exception, doing: str) -> None:
         self._set_working(False, "")
-        self._say(self.unlock_message, plain_failure(exc, doing))
+        self._say(self.unlock_message, plain_failure(exc, doing), self.passphrase_edit)
         self.passphrase_edit.clear()
         self.passphrase_edit.setFocus()
 
     def _create_failed(self, exc: Exception) -> None:
         self._set_working(False, "")
-        self._say(self.message, plain_failure(exc, "creating the store"))
+        self._say(self.message, plain_failure(exc, "creating the store"),
+                  self.create_path_edit)
         self.create_path_edit.setFocus()
 
     def _demo_failed(self, exc: Exception) -> None:
@@ -295,10 +303,20 @@ class UnlockWindow(QWidget):
         # Only once shown and laid out are the real widths known.
         QTimer.singleShot(0, self._fit_height)
 
-    def _say(self, label: QLabel, text: str) -> None:
+    def tell_locked(self) -> None:
+        """Said when the app locks (Ctrl+L or idle): the window changed under the person."""
+        announce(self, "The store is locked. Type the passphrase to unlock it.")
+
+    def _say(self, label: QLabel, text: str, field: QWidget | None = None) -> None:
+        """Show a problem under its field; the field's description says it too (a screen
+        reader reads it with the field), and it is announced at once."""
+        if field is not None:
+            field.setAccessibleDescription(text)
         if label.text() == text:
             return  # typing clears a message on every key: only a real change costs a refit
         say(label, text)
+        if text:
+            announce(field or self, text, urgent=True, live=label)
         self._fit_height()
 
     def _fit_height(self) -> None:
@@ -323,10 +341,10 @@ class UnlockWindow(QWidget):
         self.resize(width, max(height, layout.totalMinimumSize().height()))
 
     def _title(self, page: Page) -> None:
-        self.setWindowTitle("PACE Desktop" if page == Page.CHOOSE else
-                            "Locked – PACE Desktop" if getattr(self, "locked", False) else
-                            "Unlock – PACE Desktop" if page == Page.UNLOCK else
-                            "New store – PACE Desktop")
+        name_window(self, "PACE Desktop" if page == Page.CHOOSE else
+                    "Locked – PACE Desktop" if getattr(self, "locked", False) else
+                    "Unlock – PACE Desktop" if page == Page.UNLOCK else
+                    "New store – PACE Desktop")
 
     def _set_working(self, working: bool, what: str) -> None:
         self._working = working
@@ -334,6 +352,7 @@ class UnlockWindow(QWidget):
         self.busy_bar.setVisible(working)
         self.busy_label.setText(what)
         if working:
+            announce(self, what, live=self.busy_label)
             self.setCursor(Qt.CursorShape.BusyCursor)
         else:
             self.unsetCursor()
@@ -342,6 +361,9 @@ class UnlockWindow(QWidget):
         for label in (self.unlock_message, self.owner_message, self.new_passphrase_message,
                       self.confirm_message, self.message):
             say(label, "")
+        for field in (self.path_edit, self.passphrase_edit, self.create_path_edit,
+                      self.owner_edit, self.new_passphrase_edit, self.confirm_edit):
+            field.setAccessibleDescription("")
         self._fit_height()
 
     def _style(self) -> None:

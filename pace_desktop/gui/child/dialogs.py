@@ -62,9 +62,9 @@ class PersonDialog(RecordDialog):
                          parent)
         self._ref = ref
         self._person = person
-        self.name = self.text_field("name", "&Name", person.name if person else "")
+        self.name = self.text_field("name", "&Name", person.name if person else "", needed=True)
         self.role = self.choice_field("role", "&Who they are", ROLE_LABELS,
-                                      person.role if person else None, "Choose…")
+                                      person.role if person else None, "Choose…", needed=True)
         self.relationship = self.text_field("relationship", "&Relationship to the child",
                                             person.relationship if person else "",
                                             "e.g. mother, gran, allocated social worker")
@@ -104,9 +104,9 @@ class LivingDialog(RecordDialog):
         self._episode = episode
         self._others = [e for e in all_episodes if episode is None or e.id != episode.id]
         self.type = self.choice_field("type", "&Where", LIVING_TYPES,
-                                      episode.type if episode else None, "Choose…")
+                                      episode.type if episode else None, "Choose…", needed=True)
         self.start = self.text_field("start", "&From", day_text(episode.start if episode else None),
-                                     "e.g. 3 Mar 2024")
+                                     "e.g. 3 Mar 2024", needed=True)
         self.end = self.text_field("end", "&Until", day_text(episode.end if episode else None),
                                    "Empty while the child still lives here")
         # The carers are people in the child's record (the interchange format names them by
@@ -116,7 +116,7 @@ class LivingDialog(RecordDialog):
         old = episode.carer if episode else None
         if old and old not in carers:  # written before carers were chosen from People
             carers[old] = f"{old} (not in People)"
-        self.carer = self.choice_field("carer", "&Carers", carers, old, "Not recorded")
+        self.carer = self.choice_field("carer", "Ca&rers", carers, old, "Not recorded")
         self.address = self.long_field("address", "&Address",
                                        episode.address if episode else "")
         self.confidential = self.flag_field(
@@ -157,9 +157,10 @@ class LegalDialog(RecordDialog):
         self._ref = ref
         self._episode = episode
         self.status = self.choice_field("status", "&Legal status", LEGAL_STATUSES,
-                                        episode.status if episode else None, "Choose…")
+                                        episode.status if episode else None, "Choose…",
+                                        needed=True)
         self.start = self.text_field("start", "&From", day_text(episode.start if episode else None),
-                                     "e.g. 3 Mar 2024")
+                                     "e.g. 3 Mar 2024", needed=True)
         self.end = self.text_field("end", "&Until", day_text(episode.end if episode else None),
                                    "Empty while it still applies")
         self.reference = self.text_field("reference", "&Court or hearing reference",
@@ -194,8 +195,9 @@ class EventDialog(RecordDialog):
                          "this. Once saved, an entry is final; corrections are added as "
                          "amendments.", parent)
         self._ref = ref
-        self.date = self.text_field("date", "&Date", day_text(date.today()), "e.g. 3 Mar 2024")
-        self.title = self.text_field("title", "&What happened", "")
+        self.date = self.text_field("date", "&Date", day_text(date.today()), "e.g. 3 Mar 2024",
+                                    needed=True)
+        self.title = self.text_field("title", "&What happened", "", needed=True)
         self.kind = self.choice_field("kind", "&Milestone", EVENT_KINDS, "note",
                                       "An entry (not a milestone)")
         self.kind.removeItem(0)  # "note" is the blank choice here, listed once
@@ -245,8 +247,8 @@ class AmendDialog(RecordDialog):
                          "name.", parent)
         self._ref = ref
         self._event = event
-        self.author = self.text_field("author", "&Your name", author)
-        self.text = self.long_field("text", "&Amendment", "")
+        self.author = self.text_field("author", "&Your name", author, needed=True)
+        self.text = self.long_field("text", "&Amendment", "", needed=True)
 
     def check(self) -> Problems:
         problems: Problems = {}
@@ -277,17 +279,18 @@ class ChildDialog(RecordDialog):
                          "chronology are added in their record once they are saved.", parent)
         self._child = child
         self.ref = self.text_field("ref", "&Reference", child.ref if child else "",
-                                   "Your council's reference for the child")
+                                   "Your council's reference for the child", needed=True)
         self.ref.setReadOnly(child is not None)
-        self.given = self.text_field("given", "&Given name", child.given_name if child else "")
+        self.given = self.text_field("given", "&Given name", child.given_name if child else "",
+                                     needed=True)
         self.family = self.text_field("family", "&Family name",
-                                      child.family_name if child else "")
+                                      child.family_name if child else "", needed=True)
         self.known_as = self.text_field("known_as", "&Known as",
                                         child.known_as if child else "",
                                         "The name the child likes to be called, if different")
         self.born = self.text_field("born", "&Date of birth",
                                     day_text(child.date_of_birth if child else None),
-                                    "e.g. 2 Jun 2021")
+                                    "e.g. 2 Jun 2021", needed=True)
         self.chi = self.text_field("chi", "&CHI number", child.chi if child else "",
                                    "Ten digits")
         self.worker = self.text_field("worker", "Allocated &worker",

@@ -35,9 +35,9 @@ class VisitDialog(RecordDialog):
         self._ref = ref
         self._author = author
         self.date = self.text_field("date", "&Date of the visit", plain_date(date.today()),
-                                    "e.g. 3 Mar 2024")
+                                    "e.g. 3 Mar 2024", needed=True)
         self.title = self.text_field("title", "&What happened", "Statutory visit",
-                                     "e.g. Freya seen alone at her carer's home")
+                                     "e.g. Freya seen alone at her carer's home", needed=True)
         self.significant = self.flag_field("significant", "Also a &significant event", False)
 
     def check(self) -> Problems:
@@ -70,11 +70,11 @@ class ContinueOrderDialog(RecordDialog):
         self._ref = ref
         self._episode = episode
         self.date = self.text_field("date", "&Continued on", plain_date(date.today()),
-                                    "The date of the hearing, e.g. 14 May 2026")
+                                    "The date of the hearing, e.g. 14 May 2026", needed=True)
         choices = {code: LEGAL_STATUSES[code] for code in CONTINUABLE}
         self.status = self.choice_field("status", "&Order from then on", choices,
                                         episode.status if episode.status in choices else None,
-                                        "Choose…")
+                                        "Choose…", needed=True)
         self.reference = self.text_field("reference", "&Hearing reference",
                                          episode.reference or "")
 

@@ -83,6 +83,9 @@ class ChildRecord(QWidget):
 
     back_requested = Signal()
     changed = Signal(str)
+    # Whose record this is, in words ("Ailsa Brodie (C-001)"), once it has been read: the
+    # window takes it as its title, so a screen reader says whose record is open.
+    child_named = Signal(str)
 
     def __init__(self, runner: StoreRunner, rules: Sequence[Rule], settings: Settings,
                  parent: QWidget | None = None) -> None:
@@ -106,8 +109,8 @@ class ChildRecord(QWidget):
         self.back_button.setAccessibleName("Back to the caseload")
         self.back_button.clicked.connect(self.back_requested)
         top.addWidget(self.back_button)
+        # No accessible name of its own: it is heard as its words, the child's name.
         self.title = QLabel("")
-        self.title.setAccessibleName("Child's name")
         enlarge(self.title, 1.6)
         set_tone(self.title, "title")
         top.addWidget(self.title, 1)
@@ -122,7 +125,6 @@ class ChildRecord(QWidget):
         layout.addLayout(self.summary_grid)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
         set_tone(self.message, "error")
         say(self.message, "")
         layout.addWidget(self.message)
@@ -131,27 +133,34 @@ class ChildRecord(QWidget):
         self.tabs.setAccessibleName("Parts of the record")
         layout.addWidget(self.tabs, 1)
         self.people = ListTab(PEOPLE, "Family, carers and professionals in the child's life.",
-                              columns.PEOPLE, "&Add a person…", "&Edit…")
+                              columns.PEOPLE, "&Add a person…", "Ed&it…")
         self.living = ListTab(LIVING, "Every place the child has lived, newest last. A child "
                               "lives in one place at a time.", columns.LIVING,
-                              "&Add a move…", "&Edit…")
+                              "&Add a move…", "Ed&it…")
         self.legal = ListTab(LEGAL, "Orders and the legal basis for the child's care.",
-                             columns.LEGAL, "&Add a legal status…", "&Edit…")
+                             columns.LEGAL, "&Add a legal status…", "Ed&it…")
         self.chronology = ListTab(
             CHRONOLOGY, "Entries are final once recorded; a correction is added as a dated "
             "amendment, shown with the original.", columns.CHRONOLOGY,
             "&Add an entry…", "A&mend…")
         self.chronology.model.tips = columns.event_tip
-        self.visit_button = self.chronology.extra_button("Record a &visit…", self._add_visit)
-        self.continue_button = self.legal.extra_button("Order &continued…",
+        self.visit_button = self.chronology.extra_button("Record a vi&sit…", self._add_visit)
+        self.continue_button = self.legal.extra_button("Order con&tinued…",
                                                        self._continue_order)
         self.meetings = ListTab(MEETINGS, "Reviews, panels and other meetings about the child.",
-                                columns.MEETINGS, "&Record a meeting…", "&Open…")
+                                columns.MEETINGS, "Record a &meeting…", "&Open…")
         self.meeting_kind = QComboBox()
         self.meeting_kind.setAccessibleName("Kind of meeting to record")
         for code, label in MEETING_KINDS.items():
             self.meeting_kind.addItem(label, code)
-        self.meetings.buttons.insertWidget(0, self.meeting_kind)
+        # On Linux a combo box is heard as its current value: a linked label says what it is.
+        kind_label = QLabel("&Kind of meeting")
+        kind_label.setBuddy(self.meeting_kind)
+        self.meetings.buttons.insertWidget(0, kind_label)
+        self.meetings.buttons.insertWidget(1, self.meeting_kind)
+        # Chosen first, then recorded: Tab meets the chooser before its button.
+        if self.meetings.add_button is not None:
+            QWidget.setTabOrder(self.meeting_kind, self.meetings.add_button)
         self.drafts_bar = DraftsBar()
         meetings_layout = self.meetings.layout()
         assert meetings_layout is not None
@@ -308,6 +317,8 @@ class ChildRecord(QWidget):
         self.view = view
         child = view.child
         self.title.setText(f"{child.name}  ·  {child.ref}")
+        self.setAccessibleName(f"Record of {child.name}")
+        self.child_named.emit(f"{child.name} ({child.ref})")
         self._fill_summary(summary(view))
         self.people.set_items(child.people, "No one is recorded yet.")
         self.living.model.columns = columns.living_columns(child.people)
@@ -336,8 +347,12 @@ class ChildRecord(QWidget):
                 caption = QLabel(label)
                 set_tone(caption, "hint")
                 shown = QLabel()
-                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                shown.setAccessibleName(label)
+                # Selectable by keyboard too, so Tab reaches each value and a screen reader
+                # reads it; its caption is linked to it and is its description.
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+                shown.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the flags leave it at click
+                shown.setAccessibleDescription(label)
                 caption.setBuddy(shown)
                 row, col = divmod(i, 2)
                 self.summary_grid.addWidget(caption, row, col * 2)
@@ -345,7 +360,15 @@ class ChildRecord(QWidget):
                 self.summary_grid.setColumnStretch(col * 2 + 1, 1)
                 self.summary_values[label] = shown
             shown.setText(value)
-            shown.setAccessibleDescription(value)
+        self._chain_tab_order()
+
+    def _chain_tab_order(self) -> None:
+        """Top to bottom as on screen: Back, Change details, the summary, then the tabs
+        (the values are made after the buttons, so by default they came last)."""
+        chain: list[QWidget] = [self.back_button, self.details_button,
+                                *self.summary_values.values(), self.tabs]
+        for before, after in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def _failed(self, exc: Exception) -> None:
         say(self.message, plain_failure(exc, "reading the child's record"))

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui.announce import announce
 from pace_desktop.gui.child.validation import Problems
-from pace_desktop.gui.looks import say, set_tone
+from pace_desktop.gui.looks import NEEDED, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.store import CaseStore
@@ -59,7 +60,6 @@ class RecordDialog(QDialog):
             layout.addWidget(hint)
         self.store_message = QLabel()
         self.store_message.setWordWrap(True)
-        self.store_message.setAccessibleName("What the store said")
         set_tone(self.store_message, "error")
         say(self.store_message, "")
         layout.addWidget(self.store_message)
@@ -77,7 +77,10 @@ class RecordDialog(QDialog):
 
     # -- building --------------------------------------------------------------------------------
 
-    def field[W: QWidget](self, name: str, label: str, widget: W, hint: str = "") -> W:
+    def field[W: QWidget](self, name: str, label: str, widget: W, hint: str = "",
+                          needed: bool = False) -> W:
+        """Add a row: caption, control, message line. A `needed` field says so in its
+        caption and, for assistive technology, in its name ("Name, needed")."""
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -85,16 +88,15 @@ class RecordDialog(QDialog):
         column.addWidget(widget)
         message = QLabel()
         message.setWordWrap(True)
-        message.setAccessibleName(f"Problem with {label.replace('&', '').lower()}")
         set_tone(message, "error")
         say(message, "")
         column.addWidget(message)
-        widget.setAccessibleName(label.replace("&", ""))
+        widget.setAccessibleName(label.replace("&", "") + (NEEDED if needed else ""))
         if hint:
             widget.setToolTip(hint)
             if isinstance(widget, QLineEdit):
                 widget.setPlaceholderText(hint)
-        caption = QLabel(label)
+        caption = QLabel(label + ("  (needed)" if needed else ""))
         caption.setBuddy(widget)
         self.form.addRow(caption, holder)
         self.fields[name] = widget
@@ -102,25 +104,26 @@ class RecordDialog(QDialog):
         _clear_on_edit(widget, lambda: self._field_edited(name))
         return widget
 
-    def text_field(self, name: str, label: str, value: str | None = "", hint: str = ""
-                   ) -> QLineEdit:
-        return self.field(name, label, QLineEdit(value or ""), hint)
+    def text_field(self, name: str, label: str, value: str | None = "", hint: str = "",
+                   needed: bool = False) -> QLineEdit:
+        return self.field(name, label, QLineEdit(value or ""), hint, needed)
 
-    def long_field(self, name: str, label: str, value: str | None = "") -> QPlainTextEdit:
+    def long_field(self, name: str, label: str, value: str | None = "",
+                   needed: bool = False) -> QPlainTextEdit:
         edit = QPlainTextEdit(value or "")
         edit.setTabChangesFocus(True)  # Tab must move on, as everywhere else in the form
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
-        return self.field(name, label, edit)
+        return self.field(name, label, edit, needed=needed)
 
     def choice_field(self, name: str, label: str, choices: dict[str, str],
-                     value: str | None, blank: str) -> QComboBox:
+                     value: str | None, blank: str, needed: bool = False) -> QComboBox:
         combo = QComboBox()
         combo.addItem(blank, "")
         for code, text in choices.items():
             combo.addItem(text, code)
         index = combo.findData(value or "")
         combo.setCurrentIndex(max(index, 0))
-        return self.field(name, label, combo)
+        return self.field(name, label, combo, needed=needed)
 
     def flag_field(self, name: str, label: str, checked: bool) -> QCheckBox:
         box = QCheckBox()
@@ -186,6 +189,11 @@ class RecordDialog(QDialog):
         if problems:
             first = next(name for name in self.fields if name in problems)
             self.fields[first].setFocus(Qt.FocusReason.OtherFocusReason)
+            # Focus lands on the first field, whose description says its own problem; the
+            # count says how many more there are.
+            n = len(problems)
+            announce(self, f"{n} thing{'s' if n > 1 else ''} to put right first: see the "
+                           "message under each field.", urgent=True)
             return
         self.setEnabled(False)
         self._runner.call(self.job(), self._done, self._failed)
@@ -194,6 +202,8 @@ class RecordDialog(QDialog):
         changes = result[0] if isinstance(result, tuple) else result
         self.setEnabled(True)
         self.saved.emit(changes)
+        # The dialog goes and focus returns to the record: say that it worked.
+        announce(self.parentWidget() or self, f"Saved: {self.windowTitle().lower()}.")
         self.accept()
 
     def _failed(self, exc: Exception) -> None:

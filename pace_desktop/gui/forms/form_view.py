@@ -109,6 +109,8 @@ class FormView(QWidget):
             set_tone(help_label, "hint")
             box.addWidget(help_label)
         editor = make_editor(field, people, block)
+        if field.required:
+            editor.mark_needed()
         first = editor.focus_widgets()[0]
         label.setBuddy(first)
         box.addWidget(editor)

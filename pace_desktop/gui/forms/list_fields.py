@@ -25,7 +25,12 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
 from pace_desktop.forms import FieldDef, records_badge
-from pace_desktop.gui.forms.simple_fields import FieldEditor, date_line, name_control
+from pace_desktop.gui.forms.simple_fields import (
+    FieldEditor,
+    date_line,
+    name_control,
+    needed_name,
+)
 from pace_desktop.gui.looks import set_tone
 
 Row = dict[str, Any]
@@ -80,6 +85,10 @@ class RowsEditor(FieldEditor):
     def focus_widgets(self) -> list[QWidget]:
         controls = [w for r in self._rows for k, w in r.items() if not k.startswith("_")]
         return [*controls, self.add_button]
+
+    def mark_needed(self) -> None:
+        # The list as a whole is needed, not any one row: its Add button says so.
+        self.add_button.setAccessibleName(needed_name(self.add_button.accessibleName()))
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
@@ -153,14 +162,28 @@ class RowsEditor(FieldEditor):
         return edit
 
     def _combo(self, n: int, part: str, what: str, items: Sequence[tuple[str, Any]],
-               grid: QGridLayout, line: int, col: int) -> QComboBox:
-        combo = QComboBox(self._table)
+               grid: QGridLayout, line: int, col: int, caption: str = "") -> QComboBox:
+        """A drop-down in a row, with its own visible label linked to it: on Linux a combo
+        box is heard as its current value ("Came"), so only a linked label says what it is
+        for. The label is the column's heading, repeated on each row for that reason."""
+        cell = QWidget(self._table)
+        # The label above its drop-down, not beside it, so a row is no wider for it (the
+        # form must never scroll sideways, even with large text).
+        row = QVBoxLayout(cell)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(1)
+        label = QLabel(caption or what.capitalize(), cell)
+        set_tone(label, "hint")
+        combo = QComboBox(cell)
         combo.setObjectName(f"field_{self.field.id}_{n}_{part}")
         name_control(combo, f"{self.noun.capitalize()} {n}, {what}")
-        for label, data in items:
-            combo.addItem(label, data)
+        label.setBuddy(combo)
+        for text, data in items:
+            combo.addItem(text, data)
         combo.currentIndexChanged.connect(self._changed)
-        grid.addWidget(combo, line, col)
+        row.addWidget(label)
+        row.addWidget(combo)
+        grid.addWidget(cell, line, col)
         return combo
 
 
@@ -201,7 +224,8 @@ def _text(value: Row, key: str) -> str:
 
 class AttendeeList(RowsEditor):
     noun = "person"
-    headers = ("Name", "Role", "Came or sent apologies")
+    # The drop-down's column has no heading: each row's drop-down carries its own label.
+    headers = ("Name", "Role", "")
     add_text = "Add a person"
 
     def _make_row(self, n: int, grid: QGridLayout, line: int) -> tuple[dict[str, QWidget], int]:
@@ -209,7 +233,8 @@ class AttendeeList(RowsEditor):
             "name": self._person_line(n, "name", "name", grid, line, 0),
             "role": self._line(n, "role", "role", grid, line, 1),
             "present": self._combo(n, "present", "came or sent apologies",
-                                   [("Came", True), ("Sent apologies", False)], grid, line, 2),
+                                   [("Came", True), ("Sent apologies", False)], grid, line, 2,
+                                   "Came or sent apologies"),
         }, 1
 
     def _row_value(self, row: dict[str, QWidget]) -> Row:
@@ -256,8 +281,8 @@ class DecisionList(RowsEditor):
         row: dict[str, QWidget] = {
             "text": text,
             "milestone": self._combo(n, "milestone", "step in the child's journey", milestones,
-                                     grid, line + 2, 0),
-            "route": self._combo(n, "route", "route", routes, grid, line + 2, 1),
+                                     grid, line + 2, 0, "Step in the journey"),
+            "route": self._combo(n, "route", "route", routes, grid, line + 2, 1, "Route"),
         }
         badge = QLabel(self._table)
         badge.setObjectName(f"field_{self.field.id}_{n}_badge")

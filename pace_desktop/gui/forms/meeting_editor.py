@@ -31,7 +31,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAccessible, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -61,11 +61,13 @@ from pace_desktop.forms import (
     validate,
 )
 from pace_desktop.forms.cautions import cautions
+from pace_desktop.gui.announce import announce
 from pace_desktop.gui.forms.form_view import WARNING, FormView
 from pace_desktop.gui.forms.record_text import record_html
 from pace_desktop.gui.forms.simple_fields import name_control
 from pace_desktop.gui.looks import say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.gui.window_roles import give_role, name_window
 from pace_desktop.store import CaseStore, Draft, RecordNotFound
 
 DEBOUNCE_MS = 300
@@ -104,6 +106,9 @@ class MeetingEditor(QWidget):
     def __init__(self, runner: StoreRunner, child_ref: str, kind: str | None,
                  meeting_id: str | None, user_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A window of its own, named for the meeting and the child, to a screen reader too.
+        give_role(MeetingEditor, QAccessible.Role.Window)
+        name_window(self, f"Meeting record for {child_ref}")
         self.runner = runner
         self.child_ref = child_ref
         self.kind = kind
@@ -251,6 +256,7 @@ class MeetingEditor(QWidget):
         self.amend_text.setTabChangesFocus(True)
         self.amend_text.setMaximumHeight(self.amend_text.fontMetrics().lineSpacing() * 5 + 12)
         name_control(self.amend_text, "Text of the amendment")
+        text_label.setBuddy(self.amend_text)
         self.amend_text_problem = self._problem_label(page)
         self.amend_button = QPushButton("Add the amendment", page)
         self.amend_button.setObjectName("addAmendment")
@@ -316,6 +322,7 @@ class MeetingEditor(QWidget):
                 self._show_form(from_meeting(self._definition(), meeting), draft)
         elif self.kind is None:
             self.heading.setText(f"A new meeting record for {child.name}")
+            name_window(self, f"A new meeting record for {child.name}")
             self.pages.setCurrentWidget(self._kind_page)
             self.kind_combo.setFocus()
             self.ready.emit()
@@ -627,9 +634,14 @@ class MeetingEditor(QWidget):
             button.setEnabled(not busy)
 
     def _title(self, what: str) -> None:
-        """The window says whose meeting it is: several may be open beside the record."""
+        """The window says whose meeting it is: several may be open beside the record. A
+        screen reader says its name when it opens: "Looked after child review for …"."""
         self.setWindowTitle(f"{what} – {self._child_name} – PACE Desktop")
+        self.setAccessibleName(f"{what} for {self._child_name}")
 
     def _tell(self, text: str, error: bool = False) -> None:
         set_tone(self.status, "error" if error else "hint")
         say(self.status, text)
+        # Saved, finalised, "3 things to put right first": said aloud as well as shown, a
+        # problem at once (focus has moved to the first field, which says only its own).
+        announce(self, text.removeprefix(WARNING), urgent=error, live=self.status)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.forms import FieldDef
 from pace_desktop.forms.values import choice_parts
+from pace_desktop.gui.looks import NEEDED
 
 DATE_PLACEHOLDER = "dd/mm/yyyy"
 
@@ -61,6 +62,12 @@ class FieldEditor(QWidget):
         for w in self.focus_widgets():
             w.setEnabled(not read_only)
 
+    def mark_needed(self) -> None:
+        """Say "needed" to assistive technology, as the visible label does: every control
+        of the field is named "<label>, needed"."""
+        for w in self.focus_widgets():
+            w.setAccessibleName(needed_name(w.accessibleName()))
+
     def set_problem(self, text: str) -> None:
         """Say the problem to assistive technology on the controls themselves."""
         for w in self.focus_widgets():
@@ -69,6 +76,11 @@ class FieldEditor(QWidget):
     def _changed(self, *_: object) -> None:
         if not self._quiet:
             self.changed.emit()
+
+
+def needed_name(name: str) -> str:
+    """A field's accessible name marked as needed (the visible label says "(needed)")."""
+    return name if name.endswith(NEEDED) else name + NEEDED
 
 
 def name_control(widget: QWidget, name: str, help_text: str = "") -> QWidget:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui.date_edit import DateEdit
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.printing.preview import PreviewPane
 from pace_desktop.gui.printing.printer_job import PrintTask
@@ -140,7 +141,6 @@ class PrintDialog(QDialog):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         self.about_label = QLabel(f"Preparing the {DOCUMENTS[self.document].lower()}…")
-        self.about_label.setAccessibleName("What is being printed")
         self.about_label.setWordWrap(True)
         enlarge(self.about_label, 1.25)
         set_tone(self.about_label, "title")
@@ -155,7 +155,6 @@ class PrintDialog(QDialog):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem")
         set_tone(self.message, "error")
         say(self.message, "")
         outer.addWidget(self.message)
@@ -166,13 +165,12 @@ class PrintDialog(QDialog):
         self.progress.setMaximumWidth(220)
         self.progress.setTextVisible(False)
         self.status = QLabel()
-        self.status.setAccessibleName("Status")
         set_tone(self.status, "hint")
         self.print_button = self._action_button("&Print…", "Print", self.print_document)
         self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
         self.save_button = self._action_button("&Save as PDF…", "Save as PDF",
                                                self.save_as_pdf)
-        self.stop_button = self._action_button("S&top printing", "Stop printing",
+        self.stop_button = self._action_button("St&op printing", "Stop printing",
                                                self.stop_printing)
         self.stop_button.hide()
         self.close_button = self._action_button("Close", "Close", self.close)
@@ -191,10 +189,17 @@ class PrintDialog(QDialog):
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 6, 0)
 
-        who = QGroupBox("Who is this copy for?")
+        # The question is a label linked to its combo box rather than the group's title: on
+        # Linux a combo box is heard as its value ("Panel members") and only a linked label
+        # says what is being chosen.
+        who = QGroupBox()
         who_layout = QVBoxLayout(who)
         self.recipient_combo = QComboBox()
         self.recipient_combo.setAccessibleName("Who is this copy for?")
+        who_label = QLabel("&Who is this copy for?")
+        enlarge(who_label, 1.0)
+        who_label.setBuddy(self.recipient_combo)
+        who_layout.addWidget(who_label)
         for code, label in RECIPIENT_CHOICES:
             self.recipient_combo.addItem(label, code)
         self.recipient_combo.setCurrentIndex(
@@ -225,10 +230,14 @@ class PrintDialog(QDialog):
         column.addWidget(self.entries_box)
         self.entries_box.setVisible(self.document == "chronology")
 
-        self.worker_box = QGroupBox("Whose children?")
+        self.worker_box = QGroupBox()
         worker_layout = QVBoxLayout(self.worker_box)
         self.worker_combo = QComboBox()
         self.worker_combo.setAccessibleName("Whose children?")
+        worker_label = QLabel("W&hose children?")
+        enlarge(worker_label, 1.0)
+        worker_label.setBuddy(self.worker_combo)
+        worker_layout.addWidget(worker_label)
         self.worker_combo.addItem("The whole caseload", None)
         worker_layout.addWidget(self.worker_combo)
         column.addWidget(self.worker_box)
@@ -247,7 +256,7 @@ class PrintDialog(QDialog):
         plain = text.replace("&", "")
         check = QCheckBox(text)
         check.setAccessibleName(f"Only entries {plain.lower()} a date")
-        edit = QDateEdit(start)
+        edit = DateEdit(start)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("d MMM yyyy")
         edit.setEnabled(False)
@@ -256,11 +265,12 @@ class PrintDialog(QDialog):
         form.addRow(check, edit)
         return check, edit
 
-    def _hint(self, text: str, name: str) -> QLabel:
+    def _hint(self, text: str, about: str) -> QLabel:
+        # No accessible name: on Linux a label's name is read instead of its words, so the
+        # words stay the name and `about` says what they are about.
         label = QLabel(text)
         label.setWordWrap(True)
-        label.setAccessibleName(name)
-        label.setAccessibleDescription(text)
+        label.setAccessibleDescription(about)
         set_tone(label, "hint")
         return label
 
@@ -327,7 +337,6 @@ class PrintDialog(QDialog):
         code = self.recipient_combo.currentData()
         text = WITHHOLDING.get(code, "")
         self.withholding_label.setText(text)
-        self.withholding_label.setAccessibleDescription(text)
 
     # -- making the PDF on the store worker -----------------------------------------------
 

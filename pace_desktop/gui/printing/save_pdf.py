@@ -45,8 +45,6 @@ class SaveWarningDialog(QDialog):
         layout.addWidget(heading)
         self.warning = QLabel(LEAVES_STORE)
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Warning")
-        self.warning.setAccessibleDescription(LEAVES_STORE)
         layout.addWidget(self.warning)
 
         self.use_password = QCheckBox("Protect the file with a password")
@@ -70,13 +68,11 @@ class SaveWarningDialog(QDialog):
 
         self.strength = QLabel(STRENGTH)
         self.strength.setWordWrap(True)
-        self.strength.setAccessibleName("How strong the password protection is")
         set_tone(self.strength, "hint")
         layout.addWidget(self.strength)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Problem with the password")
         set_tone(self.message, "error")
         say(self.message, "")
         layout.addWidget(self.message)

@@ -34,7 +34,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QDate, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui.date_edit import DateEdit
 from pace_desktop.gui.timeline.timeline_view import DateAxis, symbol_path
 from pace_desktop.journey import MEASURES, MEASURES_BY_ID, CohortPoint, RunChart, analyse
 from pace_desktop.journey.timeline import OKABE_ITO, PALETTE, day_text
@@ -77,8 +77,8 @@ class RunChartView(QWidget):
         self.measure.setAccessibleName("Measure")
         for m in MEASURES:
             self.measure.addItem(m.label, m.id)
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
+        self.date_from = DateEdit()
+        self.date_to = DateEdit()
         for edit, name in ((self.date_from, "From"), (self.date_to, "To")):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")

@@ -21,6 +21,11 @@ the labels inside the view that do not overlap; and the as-of line. pyqtgraph ki
 process if paint code raises, so the one custom `paint` catches everything.
 
 Keys (when the chart has focus): + and − zoom, ← and → pan, F fits the whole journey.
+Anywhere in the view: Ctrl+0 fits, Ctrl++ and Ctrl+− zoom, Ctrl+T goes back to today,
+Ctrl+Shift+S saves a picture and Ctrl+Shift+G an SVG drawing; every toolbar button takes
+keyboard focus. Below the chart the same journey is listed in words (`journey_list`), in
+date order: the text alternative for a screen reader, and the keyboard's way to an item's
+detail (choosing a row shows it) and to its record (Enter).
 """
 
 from __future__ import annotations
@@ -35,10 +40,22 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QDate, QEvent, QObject, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QFont, QFontMetricsF, QKeyEvent, QPainterPath
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QKeySequence,
+    QPainterPath,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
     QToolBar,
     QToolTip,
     QVBoxLayout,
@@ -47,6 +64,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.domain.records import Child
 from pace_desktop.gui.timeline.day_box import DayBox
+from pace_desktop.gui.timeline.journey_list import chart_words, journey_rows
 from pace_desktop.journey.clocks import DUE_SOON_DAYS
 from pace_desktop.journey.rules import Rule
 from pace_desktop.journey.timeline import (
@@ -352,18 +370,47 @@ class TimelineView(QWidget):
         self.detail = QLabel()
         self.detail.setObjectName("timelineDetail")
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("Detail of the item under the pointer")
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # No accessible name: the key is heard as its words (a name would be read instead).
         legend = QLabel(_legend_html())
         legend.setObjectName("timelineLegend")
         legend.setWordWrap(True)
-        legend.setAccessibleName("Key to the timeline's shapes")
+
+        # The text alternative: the journey as a list, reached with Tab or Alt+J.
+        self.journey_list = QListWidget()
+        self.journey_list.setObjectName("timelineList")
+        self.journey_list.setAccessibleName("The journey as a list, in date order")
+        self.journey_list.setAccessibleDescription(
+            "Each home, legal status, meeting, milestone, chronology entry and clock. "
+            "Enter opens the record of the item chosen.")
+        self.journey_list.setWordWrap(True)
+        self.journey_list.setUniformItemSizes(True)
+        self.journey_list.setMinimumHeight(self.journey_list.fontMetrics().lineSpacing() * 5)
+        self.journey_list.currentItemChanged.connect(self._list_chosen)
+        self.journey_list.itemActivated.connect(self._list_activated)
+        list_label = QLabel("The &journey as a list")
+        list_label.setBuddy(self.journey_list)
+        list_panel = QWidget()
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 4, 0, 0)
+        list_layout.addWidget(list_label)
+        list_layout.addWidget(self.journey_list, 1)
+        chart_panel = QWidget()
+        chart_layout = QVBoxLayout(chart_panel)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.addWidget(self.plot, 1)
+        chart_layout.addWidget(legend)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(chart_panel)
+        splitter.addWidget(list_panel)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.plot, 1)
-        layout.addWidget(legend)
+        layout.addWidget(splitter, 1)
         layout.addWidget(self.detail)
 
         self._keys = _KeyFilter(self)
@@ -497,20 +544,33 @@ class TimelineView(QWidget):
     def _build_toolbar(self) -> None:
         bar = QToolBar("Timeline")
         bar.setObjectName("timelineToolbar")
+        bar.setAccessibleName("Timeline tools")
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
 
-        def action(text: str, tip: str, slot: Any) -> QAction:
+        def action(text: str, tip: str, keys: str, slot: Any,
+                   more_keys: tuple[str, ...] = ()) -> QAction:
             act = QAction(text, self)
-            act.setToolTip(tip)
+            act.setShortcuts([QKeySequence(k) for k in (keys, *more_keys)])
+            # Anywhere in the timeline (the chart, the list, the toolbar), not the window.
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            words = f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
+            act.setToolTip(words)
             act.triggered.connect(slot)
             bar.addAction(act)
+            self.addAction(act)
+            button = bar.widgetForAction(act)
+            if button is not None:
+                # Toolbar buttons take no focus by default: then Tab never reaches them.
+                button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+                button.setAccessibleDescription(words)
             return act
 
-        self.fit_action = action("Fit", "Show the whole journey (F)", self.fit)
-        action("Zoom in", "Zoom in (+)", lambda: self.zoom(0.5))
-        action("Zoom out", "Zoom out (−)", lambda: self.zoom(2.0))
+        self.fit_action = action("Fit", "Show the whole journey", "Ctrl+0", self.fit)
+        self.zoom_in_action = action("Zoom in", "Zoom in", "Ctrl++", lambda: self.zoom(0.5),
+                                     ("Ctrl+=",))
+        self.zoom_out_action = action("Zoom out", "Zoom out", "Ctrl+-", lambda: self.zoom(2.0))
         bar.addSeparator()
-        label = QLabel(" As of ")
+        label = QLabel(" &As of ")
         bar.addWidget(label)
         edit = DayBox(self._as_of)
         edit.setObjectName("timelineAsOf")
@@ -521,11 +581,13 @@ class TimelineView(QWidget):
         label.setBuddy(edit.edit)
         bar.addWidget(edit)
         self._date_edit = edit
-        action("Today", "Show the journey as it stands today", lambda: self.set_as_of(
-            date.today()))
+        self.today_action = action("Today", "Show the journey as it stands today", "Ctrl+T",
+                                   lambda: self.set_as_of(date.today()))
         bar.addSeparator()
-        action("Save picture…", "Save the chart as a PNG picture", self._ask_png)
-        action("Save as SVG…", "Save the chart as an SVG drawing", self._ask_svg)
+        self.png_action = action("Save picture…", "Save the chart as a PNG picture",
+                                 "Ctrl+Shift+S", self._ask_png)
+        self.svg_action = action("Save as SVG…", "Save the chart as an SVG drawing",
+                                 "Ctrl+Shift+G", self._ask_svg)
         self.toolbar = bar
 
     def _ask_png(self) -> None:
@@ -545,6 +607,25 @@ class TimelineView(QWidget):
         self.model = build_timeline(self._child, self._rules, self._as_of, self._due_soon_days)
         self._hits = HitIndex(self.model)
         self._draw(fit=fit)
+
+    def _fill_list(self) -> None:
+        """The text alternative, from the same model as the picture."""
+        self.plot.setAccessibleDescription(chart_words(self.model))
+        self.journey_list.clear()
+        for row in journey_rows(self.model):
+            item = QListWidgetItem(row.text)
+            item.setData(Qt.ItemDataRole.UserRole, row.ref)
+            item.setToolTip(row.detail)
+            self.journey_list.addItem(item)
+
+    def _list_chosen(self, item: QListWidgetItem | None, _previous: object = None) -> None:
+        # The keyboard's hover: the chosen row's detail shows under the chart.
+        self.detail.setText(item.toolTip().replace("\n", " · ") if item is not None else "")
+
+    def _list_activated(self, item: QListWidgetItem) -> None:
+        ref = item.data(Qt.ItemDataRole.UserRole)
+        if ref and ref[1]:
+            self.open_record.emit(ref[0], ref[1])
 
     def _draw(self, fit: bool) -> None:
         model = self.model
@@ -631,6 +712,7 @@ class TimelineView(QWidget):
         top = self.plot.getPlotItem().getAxis("top")
         top.setTicks([[(t.x, t.label) for t in model.age_ticks], []])
         self._labels.set_model(model)
+        self._fill_list()
         self.vb.setLimits(xMin=x0 - span, xMax=x1 + span, minXRange=10, maxXRange=span * 3,
                           yMin=-0.5, yMax=n - 0.5)
         self.vb.setYRange(-0.5, n - 0.5, padding=0)
@@ -671,7 +753,8 @@ def _legend_html() -> str:
              "dash": "▬", "bowtie": "⧓"}
     parts = []
     for style in STATUS_STYLES.values():
-        mark = "○" if not style.filled else glyph[style.shape]
+        # A shape added to the model later must not stop the whole timeline from opening.
+        mark = "○" if not style.filled else glyph.get(style.shape, "■")
         parts.append(f'<span style="color:{style.colour}">{mark}</span>&nbsp;{style.text}')
     parts.append(f'<span style="color:{PALETTE["overdue"]}">▨</span>&nbsp;overdue time'
                  " (hatched)")
