@@ -2,44 +2,28 @@
 
 Each check returns {field name: message}; an empty dict means the entry can be saved. They
 are plain functions over plain values, so the rules are tested without a window. The store
-has the last word (it refuses what breaks its own rules); these catch mistakes while typing.
+has the last word (it refuses what breaks its own rules, asking the same domain functions);
+these catch mistakes while typing.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 
-from pace_desktop.domain import LegalEpisode, LivingEpisode
-from pace_desktop.domain.bounds import DATE_RANGE_HINT, date_in_bounds
-from pace_desktop.domain.vocab import LIVING_TYPES
+from pace_desktop.domain import LivingEpisode
+from pace_desktop.domain.date_words import DateUnreadable, read_typed_date
+from pace_desktop.domain.episode_rules import clash, clash_words
 from pace_desktop.gui.caseload_model import plain_date
 
 Problems = dict[str, str]
 
-DATE_HINT = "Write the date like 3 Mar 2024, 3/3/2024 or 2024-03-03."
-_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %b %Y", "%d %B %Y")
-
-
-class BadDate(ValueError):
-    pass
+BadDate = DateUnreadable
 
 
 def parse_day(text: str) -> date | None:
     """A date as people in Scotland write it (day first), or None when the box is empty."""
-    text = re.sub(r"\s+", " ", text.strip())
-    if not text:
-        return None
-    for fmt in _FORMATS:
-        try:
-            day = datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-        if not date_in_bounds(day):  # year 1 or 9999 would break the timeline and prints
-            raise BadDate(DATE_RANGE_HINT)
-        return day
-    raise BadDate(DATE_HINT)
+    return read_typed_date(text)
 
 
 def read_day(text: str, field: str, problems: Problems, required: str | None = None
@@ -61,17 +45,6 @@ def check_period(start: date | None, end: date | None, problems: Problems) -> No
                            f"({plain_date(start)}).")
 
 
-def overlapping(start: date, end: date | None, others: Sequence[LivingEpisode | LegalEpisode]
-                ) -> LivingEpisode | LegalEpisode | None:
-    """The first other episode sharing a day-and-more with start..end (a move day is shared)."""
-    for other in others:
-        other_end = other.end or date.max
-        mine_end = end or date.max
-        if start < other_end and other.start < mine_end:
-            return other
-    return None
-
-
 def check_living(kind: str, start: date | None, end: date | None,
                  others: Sequence[LivingEpisode], problems: Problems) -> None:
     if not kind:
@@ -80,13 +53,9 @@ def check_living(kind: str, start: date | None, end: date | None,
         problems["start"] = "Type the date the child started living here."
     check_period(start, end, problems)
     if start is not None and "end" not in problems:
-        clash = overlapping(start, end, others)
-        if clash is not None:
-            until = f"to {plain_date(clash.end)}" if clash.end else "and still going on"
-            what = LIVING_TYPES.get(clash.type, clash.type).lower()  # type: ignore[union-attr]
-            problems["start"] = (
-                f"This overlaps the time {what}, from {plain_date(clash.start)} {until}. "
-                "A child lives in one place at a time: change the dates here or there.")
+        other = clash(start, end, others)
+        if other is not None:
+            problems["start"] = clash_words(other)
 
 
 def check_legal(status: str, start: date | None, end: date | None,
