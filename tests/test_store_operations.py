@@ -47,7 +47,7 @@ def test_every_write_is_one_audit_entry_with_who_and_what(store: CaseStore) -> N
     start = len(store.audit_entries())
     ch = store.import_children([isla()], source="file.json").changes
     assert ch.children == {"OR-1"} and "events" in ch.parts
-    store.save_living("OR-1", LivingEpisode(type="kinship", start=date(2025, 6, 1)))
+    store.add_move("OR-1", LivingEpisode(type="kinship", start=date(2025, 6, 1)))
     _, m = store.save_meeting("OR-1", Meeting(kind="lac_review", date=date(2025, 8, 1)))
     store.finalise_meeting("OR-1", m.id)
     store.amend_meeting("OR-1", m.id, "Ewan Rendall", "The date of the next review was 1 March.")
@@ -57,7 +57,7 @@ def test_every_write_is_one_audit_entry_with_who_and_what(store: CaseStore) -> N
         "amend meeting",
         "finalise meeting",
         "save meeting draft",
-        "save living",
+        "add a move",
         "import",
     ]
     assert all(e.who == "Test Owner" and e.at for e in entries)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pace_desktop.domain.ordering import in_chronology_order
 from pace_desktop.domain.records import Event
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -36,14 +37,14 @@ class EntryFilter:
 
 
 def select_entries(events: Sequence[Event], entry_filter: EntryFilter) -> list[Event]:
-    """The entries to print, in date order; same-day entries by seq, then record order.
+    """The entries to print, in chronology order (domain.ordering, as on the screen).
 
     An approximate date counts as its whole period, so "May 2016" is inside a range that
     starts on 15 May 2016.
     """
     f = entry_filter
-    keyed: list[tuple[date, int, int, Event]] = []
-    for index, ev in enumerate(events):
+    kept: list[Event] = []
+    for ev in events:
         if f.significant_only and not ev.significant:
             continue
         if f.kinds is not None and ev.kind not in f.kinds:
@@ -52,9 +53,8 @@ def select_entries(events: Sequence[Event], entry_filter: EntryFilter) -> list[E
             first, last = period(ev.date, ev.date_precision)
             if (f.date_from and last < f.date_from) or (f.date_to and first > f.date_to):
                 continue
-        keyed.append((ev.date, ev.seq or 0, index, ev))
-    keyed.sort(key=lambda k: k[:3])
-    return [k[3] for k in keyed]
+        kept.append(ev)
+    return in_chronology_order(kept)
 
 
 def period(day: date, precision: str) -> tuple[date, date]:

@@ -68,6 +68,25 @@ def clash_words(other: LivingEpisode) -> str:
             "A child lives in one place at a time: change the dates here or there.")
 
 
+def period_problem(start: date, end: date | None) -> str | None:
+    """An end before its start, in plain words; None when the period is whole."""
+    if end is not None and end < start:
+        return (f"The end date ({short_date(end)}) is before the start date "
+                f"({short_date(start)}).")
+    return None
+
+
+def living_problems(living: Sequence[LivingEpisode]) -> list[tuple[int, str]]:
+    """(index, what is wrong) for every living episode that breaks a rule: ends before it
+    starts, or overlaps an earlier one. The store refuses a record with any."""
+    found = [(i, problem) for i, e in enumerate(living)
+             if (problem := period_problem(e.start, e.end)) is not None]
+    whole = [i for i, e in enumerate(living) if period_problem(e.start, e.end) is None]
+    for o in living_overlaps([(living[i].start, living[i].end) for i in whole]):
+        found.append((whole[o.later], clash_words(living[whole[o.earlier]])))
+    return sorted(found)
+
+
 def legal_now(legal: Sequence[LegalEpisode], as_of: date) -> LegalEpisode | None:
     """The legal status in force on `as_of` (see the module's note), or None."""
     best: tuple[date, int] | None = None

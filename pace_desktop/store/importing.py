@@ -8,6 +8,7 @@ from dataclasses import replace
 from typing import Any
 
 from pace_desktop.domain import Child, Meeting
+from pace_desktop.domain.episode_rules import living_problems, period_problem
 from pace_desktop.store import rows
 from pace_desktop.store.changes import Changes, ImportResult
 from pace_desktop.store.errors import DuplicateChild, StoreError
@@ -47,6 +48,11 @@ class Importing(StoreFrame):
             if c.ref in existing and not update:
                 problems.append(f"children[{i}].ref: {c.ref} is already in the store"
                                 " (import with --update to bring it up to date)")
+            # The rules every record keeps, however it came (a file, the demo, a script).
+            problems += [f"children[{i}].living[{j}]: {problem}"
+                         for j, problem in living_problems(c.living)]
+            problems += [f"children[{i}].legal[{j}]: {problem}" for j, e in enumerate(c.legal)
+                         if (problem := period_problem(e.start, e.end)) is not None]
         if problems:
             raise ImportRefused(problems)
         added: list[str] = []

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.domain import Event, LegalEpisode, LivingEpisode, Meeting, Person
+from pace_desktop.domain.ordering import in_chronology_order
 from pace_desktop.domain.vocab import MEETING_KINDS
 from pace_desktop.gui.child import columns
 from pace_desktop.gui.child.dialogs import (
@@ -326,7 +327,7 @@ class ChildRecord(QWidget):
                               "Where the child lives is not recorded yet.")
         self.legal.set_items(sorted(child.legal, key=lambda e: e.start),
                              "No legal status is recorded yet.")
-        self.chronology.set_items(child.events, "The chronology is empty.")
+        self.chronology.set_items(in_chronology_order(child.events), "The chronology is empty.")
         self.meetings.set_items(sorted(child.meetings, key=lambda m: m.date),
                                 "No meetings are recorded yet.")
         open_keys = {editor.key for editor in self.editors}
