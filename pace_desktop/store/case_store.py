@@ -31,8 +31,19 @@ from pace_desktop.domain import (
     Person,
 )
 from pace_desktop.domain.date_words import long_date
+from pace_desktop.journey.judged import JudgedChild, rules_fingerprint
+from pace_desktop.journey.rules import Rule
 from pace_desktop.safe_files import cause_of
-from pace_desktop.store import audit, backup, recovery, rows, schema, schema_guard, witness
+from pace_desktop.store import (
+    audit,
+    backup,
+    judged_clocks,
+    recovery,
+    rows,
+    schema,
+    schema_guard,
+    witness,
+)
 from pace_desktop.store import search as fts
 from pace_desktop.store.changes import Changes, ImportResult
 from pace_desktop.store.connection import (
@@ -578,6 +589,14 @@ class CaseStore:
         for i in range(0, len(found), _CHUNK):
             yield from load_children(conn, [cid for cid, _ in found[i:i + _CHUNK]],
                                      clock_facts_only)
+
+    @_guarded
+    def judged_clocks(self, rules: Sequence[Rule], as_of: date,
+                      refs: Sequence[str] | None = None) -> list[JudgedChild]:
+        """Every child's (or `refs`') clock judgement holding on `as_of`, kept between sessions
+        and judged again only where the record or the rules changed (`journey.judged`)."""
+        return judged_clocks.judgements(self._live(), rules, rules_fingerprint(rules), as_of,
+                                        refs)
 
     @_guarded
     def search(self, text: str, limit: int = 50, child_ref: str | None = None
