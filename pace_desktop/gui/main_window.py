@@ -275,19 +275,22 @@ class MainWindow(QMainWindow):
             self._judging = None
             self._show_facts(generation, judging.facts, None)
             return
-        if not judging.due_shown:
-            self.due_model.set_items(judging.facts.due, judging.facts.as_of)
-        say(self.due_hint, f"Working out the clocks… {judging.done:,} of "
-                           f"{judging.total:,} children so far.")
+        so_far = f"{judging.done:,} of {judging.total:,} children so far."
+        if judging.due_shown:
+            say(self.due_hint, f"{self._due_words(self.due_model.items())} Routes and run "
+                               f"charts: {so_far}")
+            return
+        self.due_model.set_items(judging.facts.due, judging.facts.as_of)
+        say(self.due_hint, f"Working out the clocks… {so_far}")
 
     def _show_early_due(self, generation: int, due: list[DueItem], as_of: date) -> None:
         judging = self._judging
         if self._closing or generation != self._facts_generation or judging is None:
             return
         judging.due_shown = True
-        self.due_model.set_items(due, as_of)
         say(self.due_hint, f"{self._due_words(due)} Routes and run charts are still being "
                            "worked out.")
+        self.due_model.set_items(due, as_of)
 
     def close_for_lock(self) -> None:
         """Clear the screen and close without asking anything more of the store."""
