@@ -22,7 +22,6 @@ from pace_desktop.journey.rules import Rule
 from pace_desktop.store import reads
 from pace_desktop.store.connection import rollback
 
-
 _FORMAT = 2
 """How runs are written here; a judgement kept in another form is judged again."""
 
