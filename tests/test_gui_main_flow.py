@@ -80,11 +80,11 @@ def test_create_add_child_home_meeting_and_the_due_list_follows(
         held = date.today() - timedelta(days=3)
 
         def record_review(store: CaseStore) -> None:
-            _, meeting = store.save_meeting("C-100", Meeting(
+            meeting = store.save_meeting("C-100", Meeting(
                 "lac_review", held, chair="A. Reviewer", decisions=(
                     Decision("Plan for Morven to be adopted", "permanence_recommendation",
                              "adoption"),)))
-            store.finalise_meeting("C-100", meeting.id)
+            store.finalise_meeting("C-100", meeting.record)
 
         app.runner.call(record_review, lambda _: record._saved(None))
         settle(qtbot, app)

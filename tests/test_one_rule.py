@@ -148,11 +148,12 @@ def test_finalising_is_one_operation_with_its_drafts(store: CaseStore) -> None:
     entries = len(store.audit_entries())
     meeting = Meeting(kind="lac_review", date=date(2021, 6, 2), chair="Morag",
                       decisions=())
-    changes, saved = store.save_meeting("R-1", meeting, drafts=(new_key,), finalise=True)
-    assert changes.operation == "finalise meeting" and {"meetings", "events"} <= changes.parts
+    changes = store.save_meeting("R-1", meeting, drafts=(new_key,), finalise=True)
+    assert changes.operation == "finalise meeting"
+    assert changes.parts == {"meetings", "events", "drafts"}
     assert len(store.audit_entries()) == entries + 1
     assert store.child("R-1").meetings[0].is_final and store.draft(new_key) is None
-    assert saved.id == store.child("R-1").meetings[0].id
+    assert changes.record == store.child("R-1").meetings[0].id
 
 
 def test_a_move_ends_the_old_home_and_starts_the_new_in_one_operation(store: CaseStore) -> None:

@@ -52,7 +52,7 @@ from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import DueItem, Rule, calendar_of
 from pace_desktop.settings import Settings
-from pace_desktop.store import CaseloadRow, Changes, Draft
+from pace_desktop.store import CaseloadRow, Draft, OpChanges
 from pace_desktop.store.search import MatchingRefs
 
 SEARCH_DELAY_MS = 150
@@ -73,6 +73,12 @@ class _Judging:
     done: int = 0
     facts: CaseloadFacts | None = None
     due_shown: bool = False  # the whole due list, from kept judgements, is already on screen
+
+
+# The parts of a record each view shows: a change refreshes a view only if it touches them.
+CASELOAD_PARTS = frozenset({"children", "living", "legal"})  # name, where they live, status
+CLOCK_PARTS = frozenset({"children", "living", "legal", "events", "meetings"})  # due, charts
+DRAFT_PARTS = frozenset({"drafts", "meetings"})  # the meeting records begun, not yet saved
 
 
 def children_count(n: int) -> str:
@@ -164,7 +170,7 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(self._open_from_caseload)
         self.due_table.activated.connect(self._open_from_due)
         self.record.back_requested.connect(self.show_caseload)
-        self.record.changed.connect(self._child_changed)
+        self._runner.changed.connect(self._store_changed)
         self.record.child_named.connect(self._child_named)
 
         self.action("lockAction").triggered.connect(self.lock_requested)
@@ -396,12 +402,16 @@ class MainWindow(QMainWindow):
         if ref:
             self.open_child(ref, CLOCKS)
 
-    def _child_changed(self, ref: str) -> None:
-        if self._closing:
+    def _store_changed(self, changes: OpChanges) -> None:
+        """Whatever window made it, a committed change refreshes only what it touches."""
+        if self._closing or not changes.children:
             return
-        self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
-        self.load_facts([ref])
-        self.load_drafts()
+        if changes.touches_any(CASELOAD_PARTS):
+            self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
+        if changes.touches_any(CLOCK_PARTS):
+            self.load_facts(sorted(changes.children))
+        if changes.touches_any(DRAFT_PARTS):
+            self.load_drafts()
         self.backups.check_now()  # after every few changes, a fresh backup
 
     # -- replies ---------------------------------------------------------------------------------
@@ -642,10 +652,8 @@ class MainWindow(QMainWindow):
         dialog = ChildDialog(self._runner, None, self)
         self.child_dialog = dialog
 
-        def saved(changes: Changes) -> None:
-            self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
-            refs = sorted(changes.children)
-            self.load_facts(refs)
+        def saved(changes: OpChanges) -> None:
+            refs = sorted(changes.children)  # the caseload refreshes from `_store_changed`
             if refs:
                 self.open_child(refs[0], LIVING)
 

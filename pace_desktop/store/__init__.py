@@ -1,7 +1,7 @@
 """The encrypted case store: the only place in PACE Desktop that speaks SQL."""
 
 from pace_desktop.store.case_store import CaseStore, Draft, ImportRefused, RekeyFailed
-from pace_desktop.store.changes import Changes, ImportResult
+from pace_desktop.store.changes import Changes, OpChanges
 from pace_desktop.store.errors import (
     DamagedStore,
     DiskError,
@@ -34,13 +34,13 @@ __all__ = [
     "CaseStore",
     "CaseloadRow",
     "Changes",
+    "OpChanges",
     "DamagedStore",
     "DiskError",
     "DiskFull",
     "Draft",
     "DuplicateChild",
     "ImportRefused",
-    "ImportResult",
     "NewerVersion",
     "NotAPaceStore",
     "PassphraseTooShort",

@@ -1,7 +1,7 @@
 """The encrypted case store: one SQLCipher file, and every way to read and change it.
 
 Every write is an *operation*: one transaction, one entry in the hash-chained audit log,
-and a frozen `Changes` value for the views. Finalised meetings and chronology entries are
+and a frozen `OpChanges` value for the views. Finalised meetings and chronology entries are
 never edited in place; corrections are dated amendments by a named person.
 
 `CaseStore` is the operation frame (frame.py) with each group of operations mixed in from a

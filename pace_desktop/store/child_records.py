@@ -10,7 +10,7 @@ from typing import Any
 from pace_desktop.domain import Child, Event, LegalEpisode, LivingEpisode, Person
 from pace_desktop.domain.episode_rules import clash, clash_words, period_problem
 from pace_desktop.store import rows
-from pace_desktop.store.changes import Changes
+from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import RecordIsFinal, RecordNotFound, RuleBroken, StoreError
 from pace_desktop.store.frame import StoreFrame, guarded, jsonable, next_position, utc_now
 from pace_desktop.store.inserts import BulkWriter, child_search_values, fresh_id
@@ -21,7 +21,7 @@ class ChildRecords(StoreFrame):
     """One part of a child's record changed, in one operation."""
 
     @guarded
-    def save_child_details(self, child: Child) -> Changes:
+    def save_child_details(self, child: Child) -> OpChanges:
         """Change a child's own details (name, date of birth, CHI, workers); lists untouched."""
         cid = self._child_id(child.ref)
         conn = self._live()
@@ -45,17 +45,17 @@ class ChildRecords(StoreFrame):
     # -- writing: one item ---------------------------------------------------------------------
 
     @guarded
-    def save_person(self, ref: str, person: Person) -> Changes:
+    def save_person(self, ref: str, person: Person) -> OpChanges:
         return self._save_item(ref, "people", person, rows.PERSON_COLUMNS, rows.person_values)
 
     @guarded
-    def save_living(self, ref: str, episode: LivingEpisode) -> Changes:
+    def save_living(self, ref: str, episode: LivingEpisode) -> OpChanges:
         """Add or replace where the child lives; refused (RuleBroken) if it ends before it
         starts or shares a day and more with another home of the child's."""
         return self._save_item(ref, "living", episode, rows.LIVING_COLUMNS, rows.living_values)
 
     @guarded
-    def save_legal(self, ref: str, episode: LegalEpisode) -> Changes:
+    def save_legal(self, ref: str, episode: LegalEpisode) -> OpChanges:
         """Add or replace a legal status (they may run side by side; never end before they
         start)."""
         return self._save_item(ref, "legal", episode, rows.LEGAL_COLUMNS, rows.legal_values)
@@ -72,7 +72,7 @@ class ChildRecords(StoreFrame):
             raise RuleBroken(problem)
 
     def _save_item(self, ref: str, table: str, item: Any, columns: tuple[str, ...],
-                   values: Any) -> Changes:
+                   values: Any) -> OpChanges:
         """Add an item (no id, or an id not yet used) or replace the one with the same id."""
         cid = self._child_id(ref)
         conn = self._live()
@@ -99,13 +99,14 @@ class ChildRecords(StoreFrame):
                     (cid, next_position(conn, table, cid), *values(item), now, now))
             refresh_now_columns(conn, str(cid))
             op.after = jsonable(item)
+            op.records.append(item.id)
             op.children.add(ref)
             op.parts.add(table)
         assert op.result is not None
         return op.result
 
     @guarded
-    def add_move(self, ref: str, episode: LivingEpisode) -> Changes:
+    def add_move(self, ref: str, episode: LivingEpisode) -> OpChanges:
         """The child moved: wherever they lived until then ends on the day of the move and the
         new home starts that day, in one operation (a move day belongs to both). Anything
         else the new home would overlap is refused, as in `save_living`."""
@@ -132,6 +133,7 @@ class ChildRecords(StoreFrame):
             refresh_now_columns(conn, str(cid))
             op.before = [jsonable(e) for e in ending]
             op.after = {"ended": [e.id for e in ending], "new": jsonable(new)}
+            op.records.append(new.id)
             op.children.add(ref)
             op.parts.add("living")
         assert op.result is not None
@@ -139,7 +141,7 @@ class ChildRecords(StoreFrame):
 
     @guarded
     def continue_order(self, ref: str, episode_id: str, on: date, status: str | None = None,
-                       reference: str | None = None) -> Changes:
+                       reference: str | None = None) -> OpChanges:
         """A hearing continued (or varied, to `status`) an order on `on`: the episode ends that
         day and a new one starts it, in one operation, so the order is never typed twice and
         the order's clocks (cso_expiry) restart from the hearing."""
@@ -170,12 +172,13 @@ class ChildRecords(StoreFrame):
             refresh_now_columns(conn, str(cid))
             op.before = jsonable(old)
             op.after = {"ended": jsonable(ended), "new": jsonable(new)}
+            op.records.append(new.id)
             op.children.add(ref)
             op.parts.add("legal")
         assert op.result is not None
 
     @guarded
-    def add_event(self, ref: str, event: Event) -> tuple[Changes, Event]:
+    def add_event(self, ref: str, event: Event) -> OpChanges:
         """Record a chronology entry. Entries are final once recorded: see `amend_event`."""
         cid = self._child_id(ref)
         conn = self._live()
@@ -192,5 +195,6 @@ class ChildRecords(StoreFrame):
             op.after = jsonable(event)
             op.children.add(ref)
             op.parts.add("events")
+            op.records.append(event.id)
         assert op.result is not None
-        return op.result, event
+        return op.result

@@ -10,7 +10,7 @@ from typing import Any
 from pace_desktop.domain import Child, Meeting
 from pace_desktop.domain.episode_rules import living_problems, period_problem
 from pace_desktop.store import rows
-from pace_desktop.store.changes import Changes, ImportResult
+from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import DuplicateChild, StoreError
 from pace_desktop.store.frame import StoreFrame, guarded, next_position, utc_now
 from pace_desktop.store.inserts import BulkWriter, child_search_values, next_ids, with_ids
@@ -32,7 +32,7 @@ class Importing(StoreFrame):
 
     @guarded
     def import_children(self, children: Sequence[Child], update: bool = False,
-                        source: str = "") -> ImportResult:
+                        source: str = "") -> OpChanges:
         """Add new children and, with `update`, bring existing ones up to date; all or nothing.
 
         Updating keeps what must not change: the child's details and their people, living and
@@ -87,10 +87,12 @@ class Importing(StoreFrame):
             op.after = {"source": source, "added": added, "updated": updated,
                         "events": sum(len(c.events) for c in children)}
             op.children.update(added + updated)
+            op.added.extend(added)
+            op.updated.extend(updated)
             op.parts.update({"children", "people", "living", "legal", "events", "meetings",
                              "nondisclosure"})
         assert op.result is not None
-        return ImportResult(op.result, tuple(added), tuple(updated))
+        return op.result
 
     def _merge(self, writer: BulkWriter, index: int, child_id: int, new: Child,
                now: str) -> list[str]:
@@ -140,12 +142,12 @@ class Importing(StoreFrame):
         return []
 
     @guarded
-    def add_child(self, child: Child) -> Changes:
+    def add_child(self, child: Child) -> OpChanges:
         if self._live().execute("SELECT 1 FROM children WHERE ref = ?",
                                 (child.ref,)).fetchone():
             raise DuplicateChild(f"A child with the reference {child.ref} is already recorded.")
         result = self.import_children([child], source=f"new child {child.ref}")
-        return replace(result.changes, operation="add child")
+        return replace(result, operation="add child")
 
 
 def _position_of(conn: Any, child_id: int, uid: str, meetings: Sequence[Meeting]) -> int:

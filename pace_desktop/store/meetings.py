@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from pace_desktop.domain import Event, Meeting
 from pace_desktop.domain.date_words import long_date
-from pace_desktop.store.changes import Changes
+from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import RecordIsFinal, RecordNotFound
 from pace_desktop.store.frame import Op, StoreFrame, guarded, jsonable, next_position, utc_now
 from pace_desktop.store.inserts import BulkWriter, fresh_id
@@ -20,10 +20,11 @@ class Meetings(StoreFrame):
 
     @guarded
     def save_meeting(self, ref: str, meeting: Meeting, drafts: Sequence[str] = (),
-                     finalise: bool = False) -> tuple[Changes, Meeting]:
+                     finalise: bool = False) -> OpChanges:
         """Save a draft meeting record (new, or replacing the draft with the same id) and
         discard the autosaved `drafts` it was typed in; with `finalise`, finalise it too
-        (Save and Finalise in the meeting form), all in one operation."""
+        (Save and Finalise in the meeting form), all in one operation. The record's id (new
+        for a new meeting) is the changes' `record`."""
         cid = self._child_id(ref)
         if meeting.is_final:
             raise RecordIsFinal("Save the meeting as a draft, then finalise it.")
@@ -34,20 +35,22 @@ class Meetings(StoreFrame):
                 self._finalise(ref, cid, meeting.id, op)
             else:
                 op.after = jsonable(meeting)
-            self._discard_drafts(drafts)
+            self._discard_drafts(drafts, op)
             op.children.add(ref)
             op.parts.add("meetings")
+            op.records.append(meeting.id)
         assert op.result is not None
-        return op.result, meeting
+        return op.result
 
     @guarded
-    def finalise_meeting(self, ref: str, uid: str, drafts: Sequence[str] = ()) -> Changes:
+    def finalise_meeting(self, ref: str, uid: str, drafts: Sequence[str] = ()) -> OpChanges:
         """Finalise the draft record `uid` as it stands, discarding `drafts`."""
         cid = self._child_id(ref)
         with self._operation("finalise meeting", ref) as op:
             self._finalise(ref, cid, uid, op)
-            self._discard_drafts(drafts)
+            self._discard_drafts(drafts, op)
             op.children.add(ref)
+            op.records.append(uid)
         assert op.result is not None
         return op.result
 
@@ -93,8 +96,10 @@ class Meetings(StoreFrame):
         op.after = {"status": "final", "chronology": [e.id for e in entries]}
         op.parts.update({"meetings", "events"})
 
-    def _discard_drafts(self, keys: Sequence[str]) -> None:
-        self._live().executemany("DELETE FROM drafts WHERE key = ?", [(k,) for k in keys])
+    def _discard_drafts(self, keys: Sequence[str], op: Op) -> None:
+        if keys:
+            self._live().executemany("DELETE FROM drafts WHERE key = ?", [(k,) for k in keys])
+            op.parts.add("drafts")
 
 
 def _decision_entries(meeting: Meeting) -> list[Event]:

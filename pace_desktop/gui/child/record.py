@@ -53,7 +53,7 @@ from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import Rule, judge_child
 from pace_desktop.settings import Settings
-from pace_desktop.store import CaseStore
+from pace_desktop.store import CaseStore, OpChanges
 
 PEOPLE, LIVING, LEGAL, CHRONOLOGY, MEETINGS, CLOCKS, TIMELINE = (
     "People", "Where the child has lived", "Legal status", "Chronology", "Meetings", "Clocks",
@@ -93,6 +93,7 @@ class ChildRecord(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Child's record")
         self._runner = runner
+        runner.changed.connect(self._store_changed)
         self._rules = tuple(rules)
         self.settings = settings
         self.ref: str | None = None
@@ -388,9 +389,14 @@ class ChildRecord(QWidget):
         dialog.deleteLater()
 
     def _saved(self, _changes: object) -> None:
-        self.reload()
+        # The record itself is read again when the store worker says the change touched it
+        # (`_store_changed`), whichever window made the change.
         if self.ref is not None:
             self.changed.emit(self.ref)
+
+    def _store_changed(self, changes: OpChanges) -> None:
+        if self.ref is not None and changes.touches(self.ref):
+            self.reload()
 
     def edit_details(self) -> None:
         if self.view is not None:

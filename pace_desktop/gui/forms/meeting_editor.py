@@ -515,8 +515,8 @@ class MeetingEditor(QWidget):
         def job(store: CaseStore) -> Meeting:
             # One operation: the record and the end of its autosave, so a crash between them
             # cannot leave a "new meeting" draft that would make the meeting twice.
-            _, saved = store.save_meeting(ref, meeting, drafts=(old_key,))
-            return saved
+            changes = store.save_meeting(ref, meeting, drafts=(old_key,))
+            return _find(store, ref, changes.record)
 
         self._set_busy(True)
         self._dirty = False
@@ -549,8 +549,8 @@ class MeetingEditor(QWidget):
             drafts = {old_key}
             if meeting.id:
                 drafts.add(draft_key(ref, None, meeting.id))
-            _, saved = store.save_meeting(ref, meeting, drafts=sorted(drafts), finalise=True)
-            return _find(store, ref, saved.id)
+            changes = store.save_meeting(ref, meeting, drafts=sorted(drafts), finalise=True)
+            return _find(store, ref, changes.record)
 
         self._set_busy(True)
         self._dirty = False
