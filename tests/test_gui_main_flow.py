@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pace_desktop.domain import Decision, Meeting
-from pace_desktop.gui.caseload_model import plain_date
 from pace_desktop.gui.child.dialogs import ChildDialog, LivingDialog
 from pace_desktop.gui.child.record import CHRONOLOGY, LIVING
 from pace_desktop.store import CaseStore
+from pace_desktop.views.words import plain_date
 from tests.gui_helpers import OWNER, PASSPHRASE, WAIT_MS, choose, running_app, settle, type_into
 
 

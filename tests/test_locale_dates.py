@@ -22,8 +22,8 @@ import pytest
 from pace_desktop.domain import Child, Decision, Meeting
 from pace_desktop.forms import definition_for
 from pace_desktop.forms.cautions import cautions
-from pace_desktop.gui.child.validation import parse_day
 from pace_desktop.store import CaseStore
+from pace_desktop.views.episode_checks import parse_day
 
 GERMAN = "de_DE.UTF-8"
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,9 +13,9 @@ import pytest
 
 from pace_desktop.domain import Child, Event, LegalEpisode, LivingEpisode, Meeting
 from pace_desktop.domain.episode_rules import legal_now
-from pace_desktop.gui.child.summary import legal_now as legal_now_words
 from pace_desktop.gui.forms.meeting_editor import draft_key
 from pace_desktop.store import CaseStore, ImportRefused, RuleBroken
+from pace_desktop.views.record_summary import legal_now as legal_now_words
 
 PASSPHRASE = "correct horse battery"
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,9 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from pace_desktop.domain.date_words import short_date
-from pace_desktop.domain.vocab import LIVING_TYPES
 from pace_desktop.store import CaseloadRow
+from pace_desktop.views.words import plain_date, where_now
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -30,20 +28,6 @@ COLUMNS = ("Reference", "Name", "Date of birth", "Where the child lives now")
 REF, NAME, BIRTH, LIVING = range(len(COLUMNS))
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # the child's ref, whatever column is asked
-
-
-def plain_date(day: date | None) -> str:
-    """'2 Jun 2021': the order people write dates here, and no 02/06 vs 06/02 confusion."""
-    return short_date(day)
-
-
-def where_now(row: CaseloadRow) -> str:
-    if row.living_type is None:
-        return "Not recorded yet"
-    if row.living_ended is not None:
-        return f"Left care on {plain_date(row.living_ended)}"
-    label = LIVING_TYPES.get(row.living_type, row.living_type)
-    return f"{label}, since {plain_date(row.living_since)}" if row.living_since else label
 
 
 _SORT_KEYS: dict[int, Callable[[tuple[int, CaseloadRow]], Any]] = {

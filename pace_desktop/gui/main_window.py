@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from pace_desktop.gui import filters
 from pace_desktop.gui.announce import announce
 from pace_desktop.gui.backups import BackupKeeper
-from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, judged_due, merge
 from pace_desktop.gui.caseload_model import (
     BIRTH,
     NAME,
@@ -54,6 +53,7 @@ from pace_desktop.journey import DueItem, Rule, calendar_of
 from pace_desktop.settings import Settings
 from pace_desktop.store import CaseloadRow, Draft, OpChanges
 from pace_desktop.store.search import MatchingRefs
+from pace_desktop.views.caseload_facts import CaseloadFacts, gather, judged_due, merge
 
 SEARCH_DELAY_MS = 150
 FACTS_CHUNK = 500  # children judged per worker job: a search waits for one chunk at most

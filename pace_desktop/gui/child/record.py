@@ -45,7 +45,6 @@ from pace_desktop.gui.child.dialogs import (
 from pace_desktop.gui.child.drafts_bar import DraftsBar
 from pace_desktop.gui.child.list_tab import ListTab
 from pace_desktop.gui.child.quick_dialogs import CONTINUABLE, ContinueOrderDialog, VisitDialog
-from pace_desktop.gui.child.summary import ChildView, summary
 from pace_desktop.gui.child.timeline_tab import TimelineTab
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.placement import fit_to_screen
@@ -54,6 +53,7 @@ from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import Rule, judge_child
 from pace_desktop.settings import Settings
 from pace_desktop.store import CaseStore, OpChanges
+from pace_desktop.views.record_summary import ChildView, summary
 
 PEOPLE, LIVING, LEGAL, CHRONOLOGY, MEETINGS, CLOCKS, TIMELINE = (
     "People", "Where the child has lived", "Legal status", "Chronology", "Meetings", "Clocks",

@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui.announce import announce
-from pace_desktop.gui.child.validation import Problems
 from pace_desktop.gui.looks import NEEDED, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.store import CaseStore, OpChanges
+from pace_desktop.views.episode_checks import Problems
 
 
 class RecordDialog(QDialog):

@@ -13,8 +13,7 @@ from datetime import date
 
 from pace_desktop.domain import LivingEpisode
 from pace_desktop.domain.date_words import DateUnreadable, read_typed_date
-from pace_desktop.domain.episode_rules import clash, clash_words
-from pace_desktop.gui.caseload_model import plain_date
+from pace_desktop.domain.episode_rules import clash, clash_words, period_problem
 
 Problems = dict[str, str]
 
@@ -40,9 +39,10 @@ def read_day(text: str, field: str, problems: Problems, required: str | None = N
 
 
 def check_period(start: date | None, end: date | None, problems: Problems) -> None:
-    if start is not None and end is not None and end < start:
-        problems["end"] = (f"The end date ({plain_date(end)}) is before the start date "
-                           f"({plain_date(start)}).")
+    if start is not None and end is not None:
+        problem = period_problem(start, end)  # the store's own rule and words
+        if problem is not None:
+            problems["end"] = problem
 
 
 def check_living(kind: str, start: date | None, end: date | None,

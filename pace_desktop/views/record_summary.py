@@ -10,11 +10,11 @@ from pace_desktop.chronology import date_as_recorded
 from pace_desktop.domain import Child, Event, episode_rules
 from pace_desktop.domain.dates import age_in_years
 from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, ROUTES
-from pace_desktop.gui.caseload_facts import latest_route
-from pace_desktop.gui.caseload_model import plain_date
-from pace_desktop.gui.clock_text import days, status_text
 from pace_desktop.journey import ClockInstance, accommodation_episodes
 from pace_desktop.store import Draft
+from pace_desktop.views.caseload_facts import latest_route
+from pace_desktop.views.clock_words import status_text
+from pace_desktop.views.words import days, plain_date
 
 
 @dataclass(frozen=True, slots=True)
