@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pace_desktop.domain.date_words import date_as_recorded, long_date, short_date
 from pace_desktop.domain.ordering import in_chronology_order
 from pace_desktop.domain.records import Event
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+# Dates in words are said in one place for the screen and the prints alike.
+__all__ = ["EntryFilter", "date_as_recorded", "long_date", "period", "select_entries",
+           "short_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,24 +67,3 @@ def period(day: date, precision: str) -> tuple[date, date]:
     if precision == "year":
         return date(day.year, 1, 1), date(day.year, 12, 31)
     return day, day
-
-
-def date_as_recorded(day: date, precision: str) -> str:
-    """"3 May 2016", "May 2016", "2016", "circa May 2016" or "circa 2016"."""
-    if precision == "month":
-        return f"{_MONTHS[day.month - 1]} {day.year}"
-    if precision == "year":
-        return str(day.year)
-    if precision == "circa":
-        if day.month == 1 and day.day == 1:
-            return f"circa {day.year}"
-        return f"circa {_MONTHS[day.month - 1]} {day.year}"
-    return long_date(day)
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date | None) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}" if day else ""

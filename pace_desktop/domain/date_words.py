@@ -23,6 +23,20 @@ def short_date(day: date | None) -> str:
     return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}" if day else ""
 
 
+def date_as_recorded(day: date, precision: str) -> str:
+    """"3 May 2016", "May 2016", "2016", "circa May 2016" or "circa 2016": an approximate
+    date stays approximate, on the screen and in the prints."""
+    if precision == "month":
+        return f"{MONTHS[day.month - 1]} {day.year}"
+    if precision == "year":
+        return str(day.year)
+    if precision == "circa":
+        if day.month == 1 and day.day == 1:
+            return f"circa {day.year}"
+        return f"circa {MONTHS[day.month - 1]} {day.year}"
+    return long_date(day)
+
+
 # -- dates as people type them ----------------------------------------------------------------
 
 DATE_HINT = "Write the date like 14/03/2025, 14 Mar 2025 or 2025-03-14"

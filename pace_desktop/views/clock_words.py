@@ -1,7 +1,8 @@
 """A clock's status in words and a shape, so colour is never the only signal.
 
 The same wording is used by the due list and the child record's Clocks tab, so a worker
-reads "▲ Overdue 60 days" in both places and never has to learn two vocabularies.
+reads "▲ Overdue 60 days" in both places and never has to learn two vocabularies; the prints'
+clock tables say how far along a clock is with `clock_progress`, from here too.
 """
 
 from __future__ import annotations
@@ -59,3 +60,22 @@ def lapsed_explained(clock: ClockInstance) -> str:
                 " Check the legal status.")
     return (f"{clock.label}: the order ceased by law on {ceased}, but the record still shows it"
             " running. Check the legal status and record the hearing.")
+
+
+def clock_progress(clock: ClockInstance, as_of: date) -> str:
+    """How far along the clock is, in words a manager can act on."""
+    if clock.status == "lapsed":
+        ceased = plain_date(clock.due + timedelta(days=1))
+        if clock.met or clock.stopped:
+            n = clock.days_over
+            return f"the order ceased on {ceased}, {n} day{'s' * (n != 1)} before the record"
+        return f"the order ceased on {ceased}: check the legal status"
+    if clock.status == "overdue":
+        return f"{clock.days_over} days overdue"
+    if clock.status == "met_late":
+        return f"met {clock.days_over} days late"
+    if clock.status == "due_soon":
+        return f"due in {(clock.due - as_of).days} days"
+    if clock.met:
+        return f"met after {clock.days} days"
+    return f"{clock.days} days so far"

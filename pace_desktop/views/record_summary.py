@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pace_desktop.chronology import date_as_recorded
 from pace_desktop.domain import Child, Event, episode_rules
+from pace_desktop.domain.date_words import date_as_recorded
 from pace_desktop.domain.dates import age_in_years
 from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, ROUTES
 from pace_desktop.journey import ClockInstance, accommodation_episodes
