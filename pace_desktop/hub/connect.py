@@ -1,0 +1,61 @@
+"""Opening a connection to the hub, with libpq's own conventions: a `postgresql://` URL (or a
+key=value string), the password from PGPASSFILE (~/.pgpass) or a prompt-free environment,
+`sslmode` and `sslrootcert` in the URL. The product never stores a password: a URL that holds
+one is refused, so it cannot end up in Settings or a shell history the product wrote."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pace_desktop.hub.errors import HubError, HubUnreachable, explain
+
+CONNECT_TIMEOUT = 10  # seconds: a laptop on a poor line says "cannot reach" soon enough
+
+
+def check_url(url: str) -> str:
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception:  # noqa: BLE001 - psycopg raises ProgrammingError for any bad string
+        raise HubError(f"The hub address is not a PostgreSQL address: {_safe(url)}"
+                       " (expected postgresql://login@host/database).") from None
+    if parts.get("password"):
+        raise HubError("The hub address holds a password; PACE Desktop never keeps one."
+                       " Put it in your PGPASSFILE (~/.pgpass) instead.")
+    return url
+
+
+def connect(url: str, store_id: str | None = None, what: str = "connecting") -> Any:
+    """An open psycopg connection (autocommit off), with this laptop's store id attached to
+    every change it makes (`pace.store`, read by the hub's triggers)."""
+    import psycopg
+
+    check_url(url)
+    try:
+        conn = psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT,
+                               application_name="pace-desktop")
+    except psycopg.OperationalError as exc:
+        raise HubUnreachable(f"Cannot reach the hub at {_safe(url)}: "
+                             f"{_reason(exc)}.") from None
+    except psycopg.Error as exc:
+        raise explain(exc, what) from None
+    if store_id:
+        conn.execute("SELECT set_config('pace.store', %s, false)", (store_id,))
+        conn.commit()
+    return conn
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip()
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    # libpq repeats "connection to server at ... failed:"; the last part is the reason.
+    last = lines[-1] if lines else "no reason given"
+    if "failed:" in last:
+        last = last.split("failed:", 1)[1].strip()
+    return last.rstrip(".")
+
+
+def _safe(url: str) -> str:
+    """The address as it may be shown (check_url has refused any with a password)."""
+    return url
