@@ -53,7 +53,23 @@ def _reason(exc: Exception) -> str:
     last = lines[-1] if lines else "no reason given"
     if "failed:" in last:
         last = last.split("failed:", 1)[1].strip()
-    return last.rstrip(".")
+    for phrase, plain in _PLAIN:
+        if phrase in last:
+            return plain
+    return last.rstrip(".?")
+
+
+_PLAIN = (
+    ("no password supplied", "no password for this login: put it in your PGPASSFILE"
+                             " (~/.pgpass)"),
+    ("Is the server running", "no server answers there (is the address right, and the hub"
+                              " running?)"),
+    ("timeout expired", f"no answer within {CONNECT_TIMEOUT} seconds"),
+    ("No such file or directory", "no server answers there (is the address right, and the hub"
+                                  " running?)"),
+    ("Connection refused", "no server answers there (is the address right, and the hub"
+                           " running?)"),
+)
 
 
 def _safe(url: str) -> str:
