@@ -81,7 +81,7 @@ def test_cannot_reach_is_one_plain_line(hub: Any, capsys: Any, problem: str) -> 
            "password in the address": hub.url("ali").replace("ali@", "ali:secret@"),
            "not an address": "postgresql://ali@/x?nonsense_option=1"}[problem]
     if problem == "wrong password":
-        hub.passfile.write_text(f"*:*:*:ali:not-the-password\n", encoding="utf-8")
+        hub.passfile.write_text("*:*:*:ali:not-the-password\n", encoding="utf-8")
     code, out, err = _run(capsys, "hub", "status", "--url", url)
     assert code == 1 and out == "" and len(err.splitlines()) == 1, err
     assert "Traceback" not in err and "secret" not in err and "not-the-password" not in err

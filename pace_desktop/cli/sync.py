@@ -5,11 +5,10 @@ offline is normal, and the store is unchanged."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
 
-def cmd_sync(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import EXIT_OK, CommandError, open_store, say
+def run(args: argparse.Namespace) -> int:
+    from pace_desktop.cli.common import EXIT_OK, CommandError, open_store, say
     from pace_desktop.hub import HubError
     from pace_desktop.hub.laptop import sync
 
@@ -37,9 +36,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],
-                           argparse.ArgumentParser]) -> None:
-    p = add("sync", cmd_sync, "send this store's changes to the team hub and bring its changes")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--hub", required=True, metavar="URL",
                    help="postgresql://LOGIN@HOST/DATABASE?sslmode=verify-full&sslrootcert=CA"
                         " (password from PGPASSFILE)")

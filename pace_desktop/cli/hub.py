@@ -16,7 +16,7 @@ from typing import Any
 @contextmanager
 def _hub(args: argparse.Namespace, what: str) -> Iterator[Any]:
     """A hub connection; any hub error becomes the command line's plain one-line message."""
-    from pace_desktop.cli import CommandError
+    from pace_desktop.cli.common import CommandError
     from pace_desktop.hub import HubError
     from pace_desktop.hub.connect import connect
 
@@ -27,8 +27,8 @@ def _hub(args: argparse.Namespace, what: str) -> Iterator[Any]:
         raise CommandError(str(exc)) from None
 
 
-def cmd_hub(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import EXIT_OK, CommandError, say
+def run(args: argparse.Namespace) -> int:
+    from pace_desktop.cli.common import EXIT_OK, CommandError, say
     from pace_desktop.hub import HubError, admin
     from pace_desktop.hub.errors import explain
     from pace_desktop.hub.migrate import migrate
@@ -77,9 +77,7 @@ def _say_status(s: Any, say: Callable[[str], None]) -> None:
         else "No changes yet.")
 
 
-def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],
-                           argparse.ArgumentParser]) -> None:
-    p = add("hub", cmd_hub, "set up and look at the team hub (PostgreSQL)")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     sub = p.add_subparsers(dest="hub_command", metavar="ACTION")
 
     def action(name: str, text: str) -> argparse.ArgumentParser:
