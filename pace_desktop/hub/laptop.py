@@ -31,7 +31,7 @@ from pace_desktop.exchange.snapshot import broken_records, from_snapshot, to_sna
 from pace_desktop.hub.connect import check_url, connect
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.records import DETAILS, read_child, write_child
-from pace_desktop.store.hub_sync import HubChild, hub_children, record_sync, store_id
+from pace_desktop.store.hub_sync import Agreed, HubChild, hub_children, record_sync, store_id
 from pace_desktop.sync.merge import Conflict, MergeRefused, merge
 
 Snapshot = dict[tuple[str, str], dict[str, Any]]
@@ -75,22 +75,46 @@ def sync(store: Any, url: str) -> SyncReport:
             raise explain(exc, "reading which children you can see") from None
         agreed = hub_children(store, key)
         local = {c.id: c for c in store.children()}
-        for uid in [*local, *(u for u in visible if u not in local)]:
-            mine = local.get(uid)
-            try:
-                _child(conn, store, key, uid, mine, agreed.get(uid), visible.get(uid), report)
-            except MergeRefused as exc:
-                report.problems.append(f"{_ref(mine, uid)}: nothing merged: {exc}.")
-            except psycopg.OperationalError as exc:
-                raise HubUnreachable(str(explain(exc, "syncing"))) from None
-            except psycopg.Error as exc:
-                conn.rollback()
-                report.problems.append(f"{_ref(mine, uid)}: {explain(exc, 'sending it')}")
+        pulled: list[Agreed] = []
+        try:
+            for uid in [*local, *(u for u in visible if u not in local)]:
+                _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
+                      visible.get(uid), report, pulled)
+                if len(pulled) >= _PULLED_AT_ONCE:
+                    record_sync(store, key, pulled)
+                    pulled.clear()
+        except HubError:
+            record_sync(store, key, pulled)  # what was read whole before the hub went away
+            raise
+        # Children only read from the hub are kept together (a store operation each would be
+        # most of a first sync): nothing was sent for them, so if this is lost the next sync
+        # reads them again.
+        record_sync(store, key, pulled)
     return report
 
 
+_PULLED_AT_ONCE = 200
+
+
+def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild | None,
+          revision: int | None, report: SyncReport, pulled: list[Agreed]) -> None:
+    """One child; a refusal for this child alone is reported and the sync goes on."""
+    import psycopg
+
+    try:
+        _child(conn, store, key, uid, mine, agreed, revision, report, pulled)
+    except MergeRefused as exc:
+        report.problems.append(f"{_ref(mine, uid)}: nothing merged: {exc}.")
+    except psycopg.OperationalError as exc:
+        raise HubUnreachable(str(explain(exc, "syncing"))) from None
+    except psycopg.Error as exc:
+        conn.rollback()
+        report.problems.append(f"{_ref(mine, uid)}: {explain(exc, 'sending it')}")
+
+
 def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
-           agreed: HubChild | None, hub_revision: int | None, report: SyncReport) -> None:
+           agreed: HubChild | None, hub_revision: int | None, report: SyncReport,
+           pulled: list[Agreed]) -> None:
     mine = clean(to_snapshot(mine_child)) if mine_child is not None else None
     if agreed is not None and mine is not None and hub_revision == agreed.revision \
             and mine == agreed.ancestor:
@@ -122,8 +146,12 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
                                 (uid,)).fetchone()[0]
     # The hub has committed; now the store, in one transaction of its own.
     kept = (agreed.conflicts if agreed else []) + [_conflict_record(c) for c in conflicts]
-    record_sync(store, key, uid, revision, merged, _unique(kept),
-                None if merged == mine else from_snapshot(merged))
+    done = Agreed(uid, revision, merged, _unique(kept),
+                  None if merged == mine else from_snapshot(merged))
+    if mine is None:
+        pulled.append(done)
+    else:
+        record_sync(store, key, [done])
     ref = merged[DETAILS].get("ref", uid)
     if mine is None:
         report.pulled.append(ref)

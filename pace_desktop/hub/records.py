@@ -127,6 +127,8 @@ def write_child(conn: Any, uid: str, new: Snapshot, old: Snapshot | None) -> boo
         wrote = True
     positions: dict[str, int] = {}
     was_at = _positions(old)
+    upserts: dict[str, list[tuple[Any, ...]]] = {}
+    amendments: list[tuple[Any, ...]] = []
     for key, fields in new.items():
         part, rid = key
         if part not in PARTS:
@@ -134,37 +136,38 @@ def write_child(conn: Any, uid: str, new: Snapshot, old: Snapshot | None) -> boo
         position = positions.get(part, 0)
         positions[part] = position + 1
         if old.get(key) != fields or was_at.get(key, position) != position:
-            table, columns = PARTS[part]
-            vals, extra = _split(fields, columns)
-            names = ", ".join(_q(c) for c in columns)
-            updates = ", ".join(f"{_q(c)} = EXCLUDED.{_q(c)}" for c in (*columns, "position",
-                                                                            "more"))
-            conn.execute(
-                f"INSERT INTO pace.{table} (child_uid, uid, position, {names}, more)"
-                f" VALUES (%s, %s, %s, {', '.join(['%s'] * len(columns))}, %s)"
-                f" ON CONFLICT (child_uid, uid) DO UPDATE SET {updates}",
-                (uid, rid, position, *vals, extra))
-            wrote = True
+            vals, extra = _split(fields, PARTS[part][1])
+            upserts.setdefault(part, []).append((uid, rid, position, *vals, extra))
         if part in AMENDED:
             had = {_amendment_id(uid, part, rid, a)
                    for a in (old.get(key) or {}).get("amendments", ())}
-            for a in fields.get("amendments", ()):
-                aid = _amendment_id(uid, part, rid, a)
-                if aid not in had:
-                    conn.execute(
-                        "INSERT INTO pace.amendments (child_uid, uid, record_part, record_uid,"
-                        " at, author, text) VALUES (%s, %s, %s, %s, %s, %s, %s)"
-                        " ON CONFLICT DO NOTHING",
-                        (uid, aid, part, rid, date.fromisoformat(a["at"]), a["author"],
-                         a["text"]))
-                    wrote = True
-    for key in old:
-        part, rid = key
-        if part in PARTS and key not in new:
-            conn.execute(f"DELETE FROM pace.{PARTS[part][0]} WHERE child_uid = %s AND uid = %s",
-                         (uid, rid))
-            wrote = True
-    return wrote
+            amendments += [(uid, aid, part, rid, date.fromisoformat(a["at"]), a["author"],
+                            a["text"])
+                           for a in fields.get("amendments", ())
+                           if (aid := _amendment_id(uid, part, rid, a)) not in had]
+    gone = [(PARTS[part][0], rid) for (part, rid) in old if part in PARTS and (part, rid)
+            not in new]
+    # One statement per table, sent as a pipeline: a first sync is a few round trips, not
+    # one per record.
+    with conn.cursor() as cur:
+        for part, rows in upserts.items():
+            table, columns = PARTS[part]
+            names = ", ".join(_q(c) for c in columns)
+            updates = ", ".join(f"{_q(c)} = EXCLUDED.{_q(c)}" for c in (*columns, "position",
+                                                                            "more"))
+            cur.executemany(
+                f"INSERT INTO pace.{table} (child_uid, uid, position, {names}, more)"
+                f" VALUES (%s, %s, %s, {', '.join(['%s'] * len(columns))}, %s)"
+                f" ON CONFLICT (child_uid, uid) DO UPDATE SET {updates}", rows)
+        if amendments:
+            cur.executemany(
+                "INSERT INTO pace.amendments (child_uid, uid, record_part, record_uid, at,"
+                " author, text) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                amendments)
+        for table, rid in gone:
+            cur.execute(f"DELETE FROM pace.{table} WHERE child_uid = %s AND uid = %s",
+                        (uid, rid))
+    return wrote or bool(upserts or amendments or gone)
 
 
 def _positions(snapshot: Snapshot) -> dict[tuple[str, str], int]:

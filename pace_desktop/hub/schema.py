@@ -261,7 +261,10 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         ELSE
             child := r.child_uid;
             rec := r.uid;
-            UPDATE pace.children SET revision = revision + 1 WHERE uid = child;
+            -- Once per transaction is enough: a laptop only needs to see that it moved.
+            UPDATE pace.children SET revision = revision + 1
+            WHERE uid = child
+              AND xmin::text <> (pg_current_xact_id()::text::bigint % 4294967296)::text;
         END IF;
         INSERT INTO pace.changes (store, table_name, operation, child_uid, record_uid)
         VALUES (nullif(current_setting('pace.store', true), ''), TG_TABLE_NAME, lower(TG_OP),

@@ -53,31 +53,46 @@ def unresolved(store: Any) -> list[tuple[str, str, dict[str, Any]]]:
             for c in json.loads(conflicts)]
 
 
-def record_sync(store: Any, hub: str, uid: str, revision: int, ancestor: Snapshot,
-                conflicts: list[dict[str, Any]], merged: Child | None) -> None:
-    """One operation: the merged child (None when the store's copy is already it) and what
-    this store and the hub now agree on."""
+@dataclass(frozen=True)
+class Agreed:
+    """One child as a sync leaves it: `merged` is the child to keep here (None when the
+    store's copy already is it), `ancestor` what this store and the hub now both hold."""
+
+    uid: str
+    revision: int
+    ancestor: Snapshot
+    conflicts: list[dict[str, Any]]
+    merged: Child | None
+
+
+def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> None:
+    """One operation: the merged children and what this store and the hub now agree on."""
+    if not agreed:
+        return
     conn = store._live()
-    target = merged.ref if merged is not None else uid
+    names = [a.merged.ref for a in agreed if a.merged is not None]
+    target = names[0] if len(names) == 1 else f"{len(agreed)} children"
     with store._operation("sync from hub", target) as op:
-        if merged is not None:
-            row = conn.execute("SELECT id FROM children WHERE uid = ?", (uid,)).fetchone()
-            if row is None:
-                _add(conn, merged)
-            else:
-                _replace(conn, row[0], merged)
-            op.children.add(merged.ref)
+        for a in agreed:
+            if a.merged is not None:
+                row = conn.execute("SELECT id FROM children WHERE uid = ?", (a.uid,)).fetchone()
+                if row is None:
+                    _add(conn, a.merged)
+                else:
+                    _replace(conn, row[0], a.merged)
+                op.children.add(a.merged.ref)
+            conn.execute(
+                "INSERT INTO hub_sync (hub, child_uid, revision, ancestor, conflicts, synced)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hub, child_uid) DO UPDATE SET"
+                " revision = excluded.revision, ancestor = excluded.ancestor,"
+                " conflicts = excluded.conflicts, synced = excluded.synced",
+                (hub, a.uid, a.revision, _json(a.ancestor),
+                 json.dumps(a.conflicts, ensure_ascii=False), _now()))
+        if names:
             op.parts.update({"children", "people", "living", "legal", "events", "meetings",
                              "nondisclosure"})
-        conn.execute(
-            "INSERT INTO hub_sync (hub, child_uid, revision, ancestor, conflicts, synced)"
-            " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hub, child_uid) DO UPDATE SET"
-            " revision = excluded.revision, ancestor = excluded.ancestor,"
-            " conflicts = excluded.conflicts, synced = excluded.synced",
-            (hub, uid, revision, _json(ancestor), json.dumps(conflicts, ensure_ascii=False),
-             _now()))
-        op.after = {"hub": hub, "revision": revision, "conflicts": len(conflicts),
-                    "changed": merged is not None}
+        op.after = {"hub": hub, "children": len(agreed), "changed": names,
+                    "conflicts": sum(len(a.conflicts) for a in agreed)}
 
 
 def _add(conn: Any, child: Child) -> None:
