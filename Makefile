@@ -49,7 +49,7 @@ test: lint postgres-check
 # PACE_SOAK_MALFORMED.
 soak: $(STAMP)
 	set -o pipefail; QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -s -m slow -p no:cacheprovider \
-	  tests/test_soak.py tests/test_rekey_atomic.py tests/test_hub_faults.py 2>&1 | tee soak.log | grep -E "^SOAK|passed|failed"
+	  tests/test_soak.py tests/test_rekey_atomic.py tests/test_hub_faults.py tests/test_hub_concurrent.py 2>&1 | tee soak.log | grep -E "^SOAK|passed|failed"
 
 DIST_STAMP := $(VENV)/.installed-dist
 

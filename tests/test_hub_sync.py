@@ -120,3 +120,30 @@ def test_unreachable_hub_is_one_plain_line_and_changes_nothing(north: Any, tmp_p
     assert len(err) == 2 and all(line.startswith("Cannot reach the hub") for line in err), err
     assert "Traceback" not in "".join(err)
     assert path.read_bytes() == before
+
+
+def test_the_same_short_id_made_on_two_laptops_is_refused_not_lost(north: Any,
+                                                                    tmp_path: Path) -> None:
+    """Until every new record gets a UUID (SYNC.md, Identity), two laptops adding a
+    chronology entry to the same child can both call it "e12": the second to sync is told,
+    keeps its entry, and nothing on the hub changes."""
+    from datetime import date
+
+    from pace_desktop.domain import Event
+
+    (child,) = generate_caseload(1, seed=5)
+    with _store(tmp_path, "ali") as ali, _store(tmp_path, "mo") as mo:
+        ali.import_children([child])
+        sync(ali, north.url("ali"))
+        sync(mo, north.url("mo"))
+        _, a = ali.add_event(child.ref, Event(date=date(2026, 2, 1), title="Ali's visit"))
+        _, m = mo.add_event(child.ref, Event(date=date(2026, 2, 2), title="Mo's visit"))
+        assert a.id == m.id
+        assert sync(ali, north.url("ali")).sent == [child.ref]
+        report = sync(mo, north.url("mo"))
+        assert report.problems == [f"{child.ref}: nothing merged: events {m.id}: a final"
+                                   " record arrived with different content."]
+        assert [e.title for e in mo.child(child.ref).events if e.id == m.id] == ["Mo's visit"]
+    with north.admin() as conn:
+        assert conn.execute("SELECT title FROM pace.chronology_entries WHERE uid = %s",
+                            (m.id,)).fetchall() == [("Ali's visit",)]

@@ -15,12 +15,12 @@ from pace_desktop.cli import (
     app,
     edit,
     hub,
+    hub_sync,
     journey,
     prints,
     recovery,
     selftest,
     store_file,
-    sync,
     timeline,
 )
 
@@ -86,6 +86,6 @@ COMMANDS: tuple[Command, ...] = (
     Command("edit", "change a child's own details (FIELD=VALUE, '' clears)",
             edit.run, edit.add_arguments),
     Command("sync", "send this store's changes to the team hub and bring its changes",
-            sync.run, sync.add_arguments),
+            hub_sync.run, hub_sync.add_arguments),
     Command("hub", "set up and look at the team hub (PostgreSQL)", hub.run, hub.add_arguments),
 )
