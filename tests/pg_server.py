@@ -45,6 +45,7 @@ class Server:
     socket_dir: Path
     port: int
     run_as: str | None
+    tls: tuple[bytes, bytes] | None = None  # (certificate, key) PEM: TLS on 127.0.0.1 too
 
     @property
     def admin_url(self) -> str:
@@ -66,10 +67,21 @@ class Server:
                          "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync")
         if made.returncode:
             raise RuntimeError(f"initdb failed: {made.stderr.strip()}")
-        (data / "pg_hba.conf").write_text(
-            "local all postgres trust\nlocal all all scram-sha-256\n", encoding="utf-8")
-        options = (f"-c listen_addresses='' -c unix_socket_directories={self.socket_dir}"
-                   f" -p {self.port} -c fsync=off -c max_connections=100")
+        hba = "local all postgres trust\nlocal all all scram-sha-256\n"
+        listen = "''"
+        if self.tls:
+            hba += "hostssl all all 127.0.0.1/32 scram-sha-256\n"
+            listen = "127.0.0.1"
+            for name, pem in zip(("server.crt", "server.key"), self.tls, strict=True):
+                (data / name).write_bytes(pem)
+                (data / name).chmod(0o600)
+                if self.run_as:
+                    entry = pwd.getpwnam(self.run_as)
+                    os.chown(data / name, entry.pw_uid, entry.pw_gid)
+        (data / "pg_hba.conf").write_text(hba, encoding="utf-8")
+        options = (f"-c listen_addresses={listen} -c unix_socket_directories={self.socket_dir}"
+                   f" -p {self.port} -c fsync=off -c max_connections=100"
+                   + (" -c ssl=on" if self.tls else ""))
         started = self._run("pg_ctl", "-D", str(data), "-o", options, "-w", "-t", "60",
                             "-l", str(self.root / "server.log"), "start")
         if started.returncode:
@@ -85,7 +97,7 @@ class Server:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_server() -> Server:
+def start_server(tls: tuple[bytes, bytes] | None = None, port: int | None = None) -> Server:
     """A running throwaway server, or RuntimeError saying why not."""
     folder = find_bin()
     if folder is None:
@@ -108,7 +120,7 @@ def start_server() -> Server:
             os.chown(path, entry.pw_uid, entry.pw_gid)
     # A port number only names the socket file here (no TCP); one per process avoids clashes
     # between worktrees running their tests at the same time.
-    server = Server(root, folder, socket_dir, 20000 + os.getpid() % 20000, run_as)
+    server = Server(root, folder, socket_dir, port or 20000 + os.getpid() % 20000, run_as, tls)
     try:
         server.start()
     except BaseException:

@@ -69,7 +69,8 @@ def test_workers_allocation_sharing_status(hub: Any, capsys: Any) -> None:
 
 
 @pytest.mark.parametrize("problem", ["wrong password", "no such login", "no server",
-                                     "password in the address", "not an address"])
+                                     "password in the address", "not an address",
+                                     "no TLS to a remote hub", "TLS not verified"])
 def test_cannot_reach_is_one_plain_line(hub: Any, capsys: Any, problem: str) -> None:
     with hub.admin() as conn:
         from pace_desktop.hub import admin
@@ -79,7 +80,10 @@ def test_cannot_reach_is_one_plain_line(hub: Any, capsys: Any, problem: str) -> 
            "no such login": hub.url("nobody"),
            "no server": "postgresql://ali@/pace_hub?host=/nonexistent&port=5",
            "password in the address": hub.url("ali").replace("ali@", "ali:secret@"),
-           "not an address": "postgresql://ali@/x?nonsense_option=1"}[problem]
+           "not an address": "postgresql://ali@/x?nonsense_option=1",
+           "no TLS to a remote hub": "postgresql://ali@hub.example.invalid/pace_north",
+           "TLS not verified":
+               "postgresql://ali@hub.example.invalid/pace_north?sslmode=require"}[problem]
     if problem == "wrong password":
         hub.passfile.write_text("*:*:*:ali:not-the-password\n", encoding="utf-8")
     code, out, err = _run(capsys, "hub", "status", "--url", url)
@@ -87,5 +91,7 @@ def test_cannot_reach_is_one_plain_line(hub: Any, capsys: Any, problem: str) -> 
     assert "Traceback" not in err and "secret" not in err and "not-the-password" not in err
     expected = {"wrong password": "Cannot reach the hub", "no such login": "Cannot reach",
                 "no server": "Cannot reach the hub", "password in the address":
-                "never keeps one", "not an address": "not a PostgreSQL address"}[problem]
+                "never keeps one", "not an address": "not a PostgreSQL address",
+                "no TLS to a remote hub": "sslmode=verify-full",
+                "TLS not verified": "sslmode=verify-full"}[problem]
     assert expected in err, err

@@ -1,10 +1,15 @@
 """Opening a connection to the hub, with libpq's own conventions: a `postgresql://` URL (or a
 key=value string), the password from PGPASSFILE (~/.pgpass) or a prompt-free environment,
 `sslmode` and `sslrootcert` in the URL. The product never stores a password: a URL that holds
-one is refused, so it cannot end up in Settings or a shell history the product wrote."""
+one is refused, so it cannot end up in Settings or a shell history the product wrote.
+A hub on another machine must be reached with `sslmode=verify-full` (in the URL or
+PGSSLMODE): case data goes over TLS, to a server whose certificate the authority's CA
+signed and whose name matches. A local socket or localhost (an authority's own tunnel, the
+tests) needs no TLS."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
@@ -23,7 +28,17 @@ def check_url(url: str) -> str:
     if parts.get("password"):
         raise HubError("The hub address holds a password; PACE Desktop never keeps one."
                        " Put it in your PGPASSFILE (~/.pgpass) instead.")
+    hosts = [h for h in str(parts.get("host") or os.environ.get("PGHOST", "")).split(",") if h]
+    remote = [h for h in hosts if not h.startswith("/") and h not in _LOCAL]
+    sslmode = parts.get("sslmode") or os.environ.get("PGSSLMODE", "")
+    if (remote or parts.get("hostaddr")) and sslmode != "verify-full":
+        raise HubError("The hub address must ask for sslmode=verify-full (with sslrootcert="
+                       "the authority's CA certificate), so case data goes over TLS and only"
+                       " to the authority's own hub.")
     return url
+
+
+_LOCAL = ("localhost", "127.0.0.1", "::1")
 
 
 def connect(url: str, store_id: str | None = None, what: str = "connecting") -> Any:
