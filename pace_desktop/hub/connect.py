@@ -67,7 +67,7 @@ def _reason(exc: Exception) -> str:
     # libpq repeats "connection to server at ... failed:"; the last part is the reason.
     last = lines[-1] if lines else "no reason given"
     if "failed:" in last:
-        last = last.split("failed:", 1)[1].strip()
+        last = last.rsplit("failed:", 1)[1].strip()
     for phrase, plain in _PLAIN:
         if phrase in last:
             return plain
@@ -75,6 +75,8 @@ def _reason(exc: Exception) -> str:
 
 
 _PLAIN = (
+    ("certificate verify failed", "the hub's certificate is not signed by the CA given in"
+                                  " sslrootcert (is it the authority's CA?)"),
     ("no password supplied", "no password for this login: put it in your PGPASSFILE"
                              " (~/.pgpass)"),
     ("Is the server running", "no server answers there (is the address right, and the hub"
