@@ -79,18 +79,26 @@ class Server:
                     entry = pwd.getpwnam(self.run_as)
                     os.chown(data / name, entry.pw_uid, entry.pw_gid)
         (data / "pg_hba.conf").write_text(hba, encoding="utf-8")
-        options = (f"-c listen_addresses={listen} -c unix_socket_directories={self.socket_dir}"
-                   f" -p {self.port} -c fsync=off -c max_connections=100"
-                   + (" -c ssl=on" if self.tls else ""))
-        started = self._run("pg_ctl", "-D", str(data), "-o", options, "-w", "-t", "60",
-                            "-l", str(self.root / "server.log"), "start")
-        if started.returncode:
-            log = (self.root / "server.log").read_text(errors="replace")[-2000:]
-            raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log}")
+        self._options = (f"-c listen_addresses={listen}"
+                         f" -c unix_socket_directories={self.socket_dir} -p {self.port}"
+                         " -c fsync=off -c max_connections=100"
+                         + (" -c ssl=on" if self.tls else ""))
+        self.launch()
         created = self._run("createdb", "-h", str(self.socket_dir), "-p", str(self.port),
                             "-U", "postgres", "pace_hub")
         if created.returncode:
             raise RuntimeError(f"createdb failed: {created.stderr.strip()}")
+
+    def launch(self) -> None:
+        started = self._run("pg_ctl", "-D", str(self.root / "data"), "-o", self._options,
+                            "-w", "-t", "60", "-l", str(self.root / "server.log"), "start")
+        if started.returncode:
+            log = (self.root / "server.log").read_text(errors="replace")[-2000:]
+            raise RuntimeError(f"pg_ctl start failed: {started.stderr.strip()} {log}")
+
+    def halt(self) -> None:
+        """Stop the server at once, as a power cut would (it recovers from its WAL)."""
+        self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
 
     def stop(self) -> None:
         self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")

@@ -1,6 +1,7 @@
 """A sync interrupted at random moments (the laptop's process killed; its server session
-terminated with pg_terminate_backend) loses nothing and duplicates nothing: the next sync
-completes it and both sides then hold the same children, with no conflicts.
+terminated with pg_terminate_backend; the server stopped at once) loses nothing and
+duplicates nothing: the next sync completes it and both sides then hold the same children,
+with no conflicts.
 
 The normal suite runs a few interruptions of each kind; `make soak` (slow) runs 100 each
 (PACE_SOAK_HUB to change)."""
@@ -104,6 +105,24 @@ def _terminations(hub: Any, path: Path, rounds: int, seed: int) -> int:
     return stopped
 
 
+def _server_stops(hub: Any, path: Path, rounds: int, seed: int) -> int:
+    rng = random.Random(seed)
+    stopped = 0
+    for n in range(rounds):
+        _edit_some(path, rng, n)
+        with CaseStore.open(path, PASSPHRASE) as store:
+            halt = threading.Timer(rng.uniform(0, 0.15), hub.server.halt)
+            halt.start()
+            try:
+                sync(store, hub.url("ali"))
+            except HubError:
+                stopped += 1
+            halt.join()
+        hub.server.launch()
+    _assert_same(hub, path)
+    return stopped
+
+
 def test_killed_syncs_lose_and_double_nothing(hub: Any, laptop: Path) -> None:
     _kills(hub, laptop, 4, seed=1)
 
@@ -112,12 +131,17 @@ def test_terminated_sessions_lose_and_double_nothing(hub: Any, laptop: Path) -> 
     assert _terminations(hub, laptop, 4, seed=2) >= 1  # at least one really cut a sync
 
 
+def test_server_stopped_mid_sync_loses_and_doubles_nothing(hub: Any, laptop: Path) -> None:
+    assert _server_stops(hub, laptop, 3, seed=3) >= 1
+
+
 @pytest.mark.slow
 def test_soak_hub_interruptions(hub: Any, laptop: Path) -> None:
     rounds = int(os.environ.get("PACE_SOAK_HUB", "100"))
     started = time.monotonic()
     _kills(hub, laptop, rounds, seed=11)
     cut = _terminations(hub, laptop, rounds, seed=12)
+    halted = _server_stops(hub, laptop, rounds // 5, seed=13)
     print(f"SOAK hub: {rounds} killed syncs and {rounds} session terminations ({cut} cut a"
-          " sync short), nothing lost or"
+          f" sync short), {rounds // 5} server stops ({halted} mid-sync), nothing lost or"
           f" doubled ({time.monotonic() - started:.0f} s)")
