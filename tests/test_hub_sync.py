@@ -147,3 +147,24 @@ def test_the_same_short_id_made_on_two_laptops_is_refused_not_lost(north: Any,
     with north.admin() as conn:
         assert conn.execute("SELECT title FROM pace.chronology_entries WHERE uid = %s",
                             (m.id,)).fetchall() == [("Ali's visit",)]
+
+
+def test_sync_command_uses_the_hub_in_settings(north: Any, tmp_path: Path, capsys: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from pace_desktop.cli import main
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
+    path = tmp_path / "ali.pacestore"
+    with CaseStore.create(path, PASSPHRASE, "Ali") as store:
+        store.import_children(list(generate_caseload(1, seed=2)))
+    assert main(["sync", "--store", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == \
+        "No hub address: give --hub URL, or set hub_url in Settings."
+    folder = tmp_path / "config" / "PACE Desktop"
+    folder.mkdir(parents=True)
+    (folder / "settings.toml").write_text(f'hub_url = "{north.url("ali")}"\n')
+    assert main(["sync", "--store", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("Synced: 1 sent to the hub as new (DEMO-")
+    assert main(["sync", "--store", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "Synced: nothing new on either side."

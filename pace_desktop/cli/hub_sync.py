@@ -11,10 +11,14 @@ def run(args: argparse.Namespace) -> int:
     from pace_desktop.cli.common import EXIT_OK, CommandError, open_store, say
     from pace_desktop.hub import HubError
     from pace_desktop.hub.laptop import sync
+    from pace_desktop.settings import load_settings
 
+    url = args.hub or load_settings().hub_url
+    if not url:
+        raise CommandError("No hub address: give --hub URL, or set hub_url in Settings.")
     try:
         with open_store(args) as store:
-            report = sync(store, args.hub)
+            report = sync(store, url)
     except HubError as exc:
         raise CommandError(str(exc)) from None
     parts = [(report.pulled, "new from the hub"), (report.sent_new, "sent to the hub as new"),
@@ -37,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--hub", required=True, metavar="URL",
+    p.add_argument("--hub", metavar="URL",
                    help="postgresql://LOGIN@HOST/DATABASE?sslmode=verify-full&sslrootcert=CA"
-                        " (password from PGPASSFILE)")
+                        " (password from PGPASSFILE; default: hub_url in Settings)")
