@@ -11,7 +11,18 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pace_desktop.cli import app, edit, journey, prints, recovery, selftest, store_file, timeline
+from pace_desktop.cli import (
+    app,
+    edit,
+    hub,
+    hub_sync,
+    journey,
+    prints,
+    recovery,
+    selftest,
+    store_file,
+    timeline,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -74,4 +85,7 @@ COMMANDS: tuple[Command, ...] = (
             selftest.run),
     Command("edit", "change a child's own details (FIELD=VALUE, '' clears)",
             edit.run, edit.add_arguments),
+    Command("sync", "send this store's changes to the team hub and bring its changes",
+            hub_sync.run, hub_sync.add_arguments),
+    Command("hub", "set up and look at the team hub (PostgreSQL)", hub.run, hub.add_arguments),
 )

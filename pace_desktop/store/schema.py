@@ -300,6 +300,22 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     # 4: judged clocks kept between sessions (store/judged_clocks.py), so a large caseload's
     # due list is on screen within a second of unlock.
     _JUDGED_CLOCKS,
+    # 5: the team hub (SYNC.md, transport 2): for each hub and child, the hub's revision and
+    # the child as both sides last agreed (the common ancestor of the next sync, JSON, inside
+    # this encrypted file), and the conflicts that sync left; and this store's own id, which
+    # the hub records beside every change the laptop sends.
+    f"""
+    CREATE TABLE hub_sync (
+        hub TEXT NOT NULL,
+        child_uid TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        ancestor TEXT NOT NULL,
+        conflicts TEXT NOT NULL DEFAULT '[]',
+        synced TEXT NOT NULL,
+        PRIMARY KEY (hub, child_uid)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO pace_meta (key, value) VALUES ('store_id', {_UUID_SQL});
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)
