@@ -136,17 +136,17 @@ def test_the_same_short_id_made_on_two_laptops_is_refused_not_lost(north: Any,
         ali.import_children([child])
         sync(ali, north.url("ali"))
         sync(mo, north.url("mo"))
-        _, a = ali.add_event(child.ref, Event(date=date(2026, 2, 1), title="Ali's visit"))
-        _, m = mo.add_event(child.ref, Event(date=date(2026, 2, 2), title="Mo's visit"))
-        assert a.id == m.id
+        a = ali.add_event(child.ref, Event(date=date(2026, 2, 1), title="Ali's visit")).record
+        m = mo.add_event(child.ref, Event(date=date(2026, 2, 2), title="Mo's visit")).record
+        assert a == m
         assert sync(ali, north.url("ali")).sent == [child.ref]
         report = sync(mo, north.url("mo"))
-        assert report.problems == [f"{child.ref}: nothing merged: events {m.id}: a final"
+        assert report.problems == [f"{child.ref}: nothing merged: events {m}: a final"
                                    " record arrived with different content."]
-        assert [e.title for e in mo.child(child.ref).events if e.id == m.id] == ["Mo's visit"]
+        assert [e.title for e in mo.child(child.ref).events if e.id == m] == ["Mo's visit"]
     with north.admin() as conn:
         assert conn.execute("SELECT title FROM pace.chronology_entries WHERE uid = %s",
-                            (m.id,)).fetchall() == [("Ali's visit",)]
+                            (m,)).fetchall() == [("Ali's visit",)]
 
 
 def test_sync_command_uses_the_hub_in_settings(north: Any, tmp_path: Path, capsys: Any,
