@@ -286,7 +286,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Handler]]:
 
 _COMMAND_MODULES = ("pace_desktop.cli_journey", "pace_desktop.cli_timeline",
                     "pace_desktop.cli_prints", "pace_desktop.cli_selftest",
-                    "pace_desktop.cli_edit")
+                    "pace_desktop.cli_edit", "pace_desktop.cli_sync")
 
 
 def _extra_commands() -> list[Callable[..., None]]:

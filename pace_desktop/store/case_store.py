@@ -595,6 +595,37 @@ class CaseStore:
                       ) -> list[audit.AuditEntry]:
         return audit.entries(self._live(), target, limit)
 
+    # -- bringing records together (issue 13): the work lives in case_packages.py,
+    # conflict_resolution.py and sync_state.py; these only guard and delegate.
+
+    @_guarded
+    def conflicts(self, child_ref: str | None = None) -> list[Any]:
+        from pace_desktop.store import sync_state
+        return sync_state.conflicts(self._live(), child_ref)
+
+    @_guarded
+    def refs_with_conflicts(self) -> set[str]:
+        from pace_desktop.store import sync_state
+        return sync_state.refs_with_conflicts(self._live())
+
+    @_guarded
+    def resolve_conflict(self, conflict_id: int, keep: str | None = None,
+                         text: str | None = None) -> Any:
+        from pace_desktop.store.conflict_resolution import resolve
+        return resolve(self, conflict_id, keep, text)
+
+    @_guarded
+    def send_children(self, refs: Sequence[str], out: Path | str, passphrase: str,
+                      progress: Callable[[int, int], None] | None = None) -> Any:
+        from pace_desktop.store.case_packages import send_children
+        return send_children(self, refs, out, passphrase, progress)
+
+    @_guarded
+    def receive_package(self, package: Any,
+                        progress: Callable[[int, int], None] | None = None) -> Any:
+        from pace_desktop.store.case_packages import receive
+        return receive(self, package, progress)
+
     def _child_id(self, ref: str) -> int:
         row = self._live().execute("SELECT id FROM children WHERE ref = ?", (ref,)).fetchone()
         if row is None:

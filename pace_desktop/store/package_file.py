@@ -153,7 +153,10 @@ def read_package(path: Path | str, passphrase: str) -> Package:
         conn.execute("PRAGMA temp_store = MEMORY")
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher.DatabaseError:
+        except sqlcipher.DatabaseError as exc:
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_NOTADB":
+                raise PackageError(f"The package {name} is damaged or incomplete ({exc});"
+                                   " nothing was received.") from None
             if size % 512:
                 raise PackageError(f"{name} is not a case package (or it is cut short).") \
                     from None
@@ -161,8 +164,8 @@ def read_package(path: Path | str, passphrase: str) -> Package:
                                " not a case package).") from None
         return _read(conn, name)
     except sqlcipher.DatabaseError as exc:
-        raise PackageError(f"The package {name} is damaged ({exc}); nothing was received.") \
-            from None
+        raise PackageError(f"The package {name} is damaged or incomplete ({exc}); nothing was"
+                           " received.") from None
     finally:
         conn.close()
 

@@ -1,0 +1,172 @@
+"""Case packages and conflicts on the command line (SYNC.md):
+
+- `package --child REF … --out FILE`: an encrypted package of these children;
+- `receive FILE`: add or merge its children, all or nothing; prints what arrived and every
+  conflict;
+- `conflicts [--child REF] [--json]`: the unresolved conflicts;
+- `resolve ID --keep mine|theirs` or `--value TEXT`: a named person's resolution.
+
+The package passphrase comes from `PACE_PACKAGE_PASSPHRASE`, else `--package-passphrase-file`,
+else a prompt (typed twice when making a package). It is never the store's passphrase's
+business and never written anywhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from pace_desktop.store.package_file import package_passphrase_problem
+
+
+def _package_passphrase(args: argparse.Namespace, twice: bool) -> str:
+    from pace_desktop.cli import CommandError, _read_secret_file
+
+    if os.environ.get("PACE_PACKAGE_PASSPHRASE"):
+        chosen = os.environ["PACE_PACKAGE_PASSPHRASE"]
+    elif args.package_passphrase_file:
+        chosen = _read_secret_file(args.package_passphrase_file)
+    elif not sys.stdin.isatty():
+        raise CommandError("No package passphrase given: set PACE_PACKAGE_PASSPHRASE or use"
+                           " --package-passphrase-file.")
+    else:
+        chosen = getpass.getpass("Package passphrase: ")
+        if twice:
+            problem = package_passphrase_problem(chosen)
+            if problem:
+                raise CommandError(problem + " Nothing was written.")
+            if getpass.getpass("The package passphrase again: ") != chosen:
+                raise CommandError("The two package passphrases are not the same; nothing was"
+                                   " written.")
+    if twice:
+        problem = package_passphrase_problem(chosen)
+        if problem:
+            raise CommandError(problem + " Nothing was written.")
+    return chosen
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from pace_desktop.cli import EXIT_OK, open_store, say
+
+    secret = _package_passphrase(args, twice=True)
+    with open_store(args) as store:
+        sent = store.send_children(args.child, Path(args.out), secret)
+    say(f"Packed {len(sent.refs)} child record(s) ({', '.join(sent.refs)}) into {sent.path}."
+        " It is encrypted with the package passphrase: give that separately from the file.")
+    return EXIT_OK
+
+
+def cmd_receive(args: argparse.Namespace) -> int:
+    from pace_desktop.cli import EXIT_OK, open_store, say
+    from pace_desktop.store.package_file import read_package
+
+    secret = _package_passphrase(args, twice=False)
+    package = read_package(Path(args.file), secret)  # before the store is even opened
+    with open_store(args) as store:
+        got = store.receive_package(package)
+    for line in received_lines(got):
+        say(line)
+    return EXIT_OK
+
+
+def received_lines(got: object) -> list[str]:
+    """What a receive brought, in plain lines (the app's summary shows the same)."""
+    from pace_desktop.store.case_packages import Received
+
+    assert isinstance(got, Received)
+    who = got.sender_user or "another laptop"
+    if got.changes is None:
+        return [f"Nothing new from {who}: this package (or a newer one) was already received."]
+    lines = [f"Received from {who}:"]
+    for ref in got.added:
+        lines.append(f"  {ref}: new to this laptop, added")
+    for ref, records in got.merged.items():
+        lines.append(f"  {ref}: {len(records)} change(s) arrived ({', '.join(records)})")
+    for ref in got.unchanged:
+        lines.append(f"  {ref}: nothing had changed")
+    for ref in got.already:
+        lines.append(f"  {ref}: already up to date from this laptop")
+    for ref, records in got.kept_mine.items():
+        lines.append(f"  {ref}: kept this laptop's {', '.join(records)} (theirs would break a"
+                     " rule)")
+    if got.conflicts:
+        lines.append(f"{len(got.conflicts)} conflict(s) to resolve (`conflicts`, `resolve`):")
+        lines += ["  " + conflict_line(c) for c in got.conflicts]
+    else:
+        lines.append("No conflicts.")
+    return lines
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, str):
+        return repr(value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def conflict_line(c: object) -> str:
+    from pace_desktop.store.sync_state import StoredConflict
+
+    assert isinstance(c, StoredConflict)
+    record = "details" if c.part == "child" else f"{c.part}/{c.record}"
+    return (f"#{c.id} {c.child} {record} {c.field}: mine {_show(c.mine)}"
+            f" ({c.mine_who or '?'}, {(c.mine_at or '')[:16]}), theirs {_show(c.theirs)}"
+            f" ({c.theirs_who or '?'}, {(c.theirs_at or '')[:16]}),"
+            f" before {_show(c.ancestor)}")
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from pace_desktop.cli import EXIT_OK, CommandError, open_store, say
+
+    with open_store(args) as store:
+        if args.child and args.child not in store.refs():
+            raise CommandError(f"There is no child with the reference {args.child} in this"
+                               " store.")
+        found = store.conflicts(args.child)
+    if args.json:
+        say(json.dumps([c.as_json() for c in found], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not found:
+        say("No conflicts to resolve.")
+    for c in found:
+        say(conflict_line(c))
+    return EXIT_OK
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from pace_desktop.cli import EXIT_OK, CommandError, open_store, say
+
+    if (args.keep is None) == (args.value is None):
+        raise CommandError("Give either --keep mine|theirs or --value TEXT.")
+    with open_store(args) as store:
+        done = store.resolve_conflict(args.id, keep=args.keep, text=args.value)
+    c = done.conflict
+    say(f"Conflict #{c.id} resolved by {c.resolved_by}: {c.child} {c.field} is now"
+        f" {_show(done.value)}.")
+    return EXIT_OK
+
+
+def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],
+                           argparse.ArgumentParser]) -> None:
+    secret_help = "read the package passphrase from FILE (or set PACE_PACKAGE_PASSPHRASE)"
+    p = add("package", cmd_package, "write chosen children to an encrypted case package")
+    p.add_argument("--child", action="append", required=True, metavar="REF",
+                   help="a child to send (repeatable)")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--package-passphrase-file", metavar="FILE", help=secret_help)
+    p = add("receive", cmd_receive, "add or merge the children of a case package")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--package-passphrase-file", metavar="FILE", help=secret_help)
+    p = add("conflicts", cmd_conflicts, "list the conflicts waiting to be resolved")
+    p.add_argument("--child", metavar="REF")
+    p.add_argument("--json", action="store_true", help="as a JSON list")
+    p = add("resolve", cmd_resolve, "resolve a conflict: keep mine, keep theirs or a new value")
+    p.add_argument("id", type=int, metavar="ID")
+    p.add_argument("--keep", choices=("mine", "theirs"))
+    p.add_argument("--value", metavar="TEXT")
