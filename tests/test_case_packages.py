@@ -15,8 +15,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from pace_desktop.cli import main
 from pace_desktop.exchange.snapshot import DETAILS, to_snapshot
-from pace_desktop.store import CaseStore
-from pace_desktop.store import sync_state
+from pace_desktop.store import CaseStore, sync_state
 from pace_desktop.store.package_file import read_package, write_package
 from tests.conftest import FIXTURES, PASSPHRASE
 
@@ -96,7 +95,8 @@ def test_the_worked_round_trip(laptops: tuple[str, str, Path],
     m, t = mine["FX-L"], theirs["FX-L"]
     assert {k: v for k, v in m.items() if k != DETAILS} == \
         {k: v for k, v in t.items() if k != DETAILS}
-    differs = {f for f in set(m[DETAILS]) | set(t[DETAILS]) if m[DETAILS].get(f) != t[DETAILS].get(f)}
+    differs = {f for f in set(m[DETAILS]) | set(t[DETAILS])
+               if m[DETAILS].get(f) != t[DETAILS].get(f)}
     assert differs == {"allocated_worker", "reviewing_officer"}  # the office's edit not yet sent
 
     # Back out again: the meeting laptop now has everything, with the office's value in force.
