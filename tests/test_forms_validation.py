@@ -23,7 +23,7 @@ from pace_desktop.forms import (
     to_meeting,
     validate,
 )
-from pace_desktop.forms.values import read_date
+from pace_desktop.forms.answers import read_date
 
 LAC = definition_for("lac_review")
 

@@ -12,8 +12,7 @@ from typing import Any
 
 from pace_desktop.domain.bounds import MAX_NAME, MAX_TEXT, too_long
 from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
-from pace_desktop.forms.definitions import FieldDef, FormDef
-from pace_desktop.forms.values import (
+from pace_desktop.forms.answers import (
     DateUnreadable,
     choice_parts,
     is_blank_row,
@@ -21,6 +20,7 @@ from pace_desktop.forms.values import (
     rows_of,
     text_of,
 )
+from pace_desktop.forms.definitions import FieldDef, FormDef
 
 UNREADABLE = "This answer could not be read; please enter it again"
 # The milestones that take a route, as a noun in a sentence ("choose the route for a …").

@@ -11,7 +11,9 @@ from typing import Final
 APP_ID: Final = "pace-desktop"
 
 # Columns shared by every record table: a stable text id unique within the child, when it was
-# created and last changed, and a version that counts its changes (optimistic concurrency).
+# created and last changed, and a version that counts its changes. The version is a count, not
+# a check: nothing refuses a write made from a stale read (each write is its own transaction
+# under SQLite's write lock, and the app writes through one store worker).
 _ROW = """
     created TEXT NOT NULL,
     updated TEXT NOT NULL,

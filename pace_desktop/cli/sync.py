@@ -18,19 +18,17 @@ import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from pace_desktop.cli.common import EXIT_OK, CommandError, open_store, read_secret_file, say
 from pace_desktop.store.package_file import package_passphrase_problem
 
 
 def _package_passphrase(args: argparse.Namespace, twice: bool) -> str:
-    from pace_desktop.cli import CommandError, _read_secret_file
-
     if os.environ.get("PACE_PACKAGE_PASSPHRASE"):
         chosen = os.environ["PACE_PACKAGE_PASSPHRASE"]
     elif args.package_passphrase_file:
-        chosen = _read_secret_file(args.package_passphrase_file)
+        chosen = read_secret_file(args.package_passphrase_file)
     elif not sys.stdin.isatty():
         raise CommandError("No package passphrase given: set PACE_PACKAGE_PASSPHRASE or use"
                            " --package-passphrase-file.")
@@ -50,8 +48,7 @@ def _package_passphrase(args: argparse.Namespace, twice: bool) -> str:
     return chosen
 
 
-def cmd_package(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import EXIT_OK, open_store, say
+def run_package(args: argparse.Namespace) -> int:
 
     secret = _package_passphrase(args, twice=True)
     with open_store(args) as store:
@@ -61,8 +58,7 @@ def cmd_package(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_receive(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import EXIT_OK, open_store, say
+def run_receive(args: argparse.Namespace) -> int:
     from pace_desktop.store.package_file import read_package
 
     secret = _package_passphrase(args, twice=False)
@@ -121,8 +117,7 @@ def conflict_line(c: object) -> str:
             f" before {_show(c.ancestor)}")
 
 
-def cmd_conflicts(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import EXIT_OK, CommandError, open_store, say
+def run_conflicts(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         if args.child and args.child not in store.refs():
@@ -139,8 +134,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_resolve(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import EXIT_OK, CommandError, open_store, say
+def run_resolve(args: argparse.Namespace) -> int:
 
     if (args.keep is None) == (args.value is None):
         raise CommandError("Give either --keep mine|theirs or --value TEXT.")
@@ -152,21 +146,27 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],
-                           argparse.ArgumentParser]) -> None:
-    secret_help = "read the package passphrase from FILE (or set PACE_PACKAGE_PASSPHRASE)"
-    p = add("package", cmd_package, "write chosen children to an encrypted case package")
+SECRET_HELP = "read the package passphrase from FILE (or set PACE_PACKAGE_PASSPHRASE)"
+
+
+def package_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", action="append", required=True, metavar="REF",
                    help="a child to send (repeatable)")
     p.add_argument("--out", required=True, metavar="FILE")
-    p.add_argument("--package-passphrase-file", metavar="FILE", help=secret_help)
-    p = add("receive", cmd_receive, "add or merge the children of a case package")
+    p.add_argument("--package-passphrase-file", metavar="FILE", help=SECRET_HELP)
+
+
+def receive_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--package-passphrase-file", metavar="FILE", help=secret_help)
-    p = add("conflicts", cmd_conflicts, "list the conflicts waiting to be resolved")
+    p.add_argument("--package-passphrase-file", metavar="FILE", help=SECRET_HELP)
+
+
+def conflicts_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", metavar="REF")
     p.add_argument("--json", action="store_true", help="as a JSON list")
-    p = add("resolve", cmd_resolve, "resolve a conflict: keep mine, keep theirs or a new value")
+
+
+def resolve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int, metavar="ID")
     p.add_argument("--keep", choices=("mine", "theirs"))
     p.add_argument("--value", metavar="TEXT")
