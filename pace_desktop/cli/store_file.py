@@ -47,7 +47,11 @@ def run_init(args: argparse.Namespace) -> int:
 def import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update", action="store_true",
-                   help="bring children already in the store up to date from the file")
+                   help="merge children already in the store with the file: changes made on"
+                   " one side arrive, changes made on both are conflicts (see `conflicts`)")
+    p.add_argument("--source", default="main system", metavar="NAME",
+                   help="where the file comes from; an update merges against what the last"
+                   " import from the same source brought (default: %(default)s)")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -55,9 +59,14 @@ def run_import(args: argparse.Namespace) -> int:
 
     children = read_interchange_file(Path(args.file))
     with open_store(args) as store:
-        result = store.import_children(children, update=args.update, source=Path(args.file).name)
+        before = len(store.conflicts())
+        result = store.import_children(children, update=args.update, source=Path(args.file).name,
+                                        sync_source=args.source)
+        found = len(store.conflicts()) - before
     say(f"Imported {len(result.added)} new child record(s) and updated {len(result.updated)}"
         f" from {args.file}.")
+    if found:
+        say(f"{found} conflict(s) to resolve: see `conflicts`.")
     return EXIT_OK
 
 
