@@ -52,7 +52,8 @@ def run_due(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     within = settings.due_soon_days if args.within is None else args.within
     with open_store(args) as store:
-        items = journey.due_list(store.children(clock_facts_only=True), rules, as_of, within)
+        # Kept judgements: judged again only for children whose records changed.
+        items = journey.due_items(store.judged_clocks(rules, as_of), rules, as_of, within)
     if args.json:
         _print_json({"as_of": as_of.isoformat(), "within": within, "due": [
             {"child": i.child_ref, "name": i.child_name, **journey.clock_dict(i.clock)}

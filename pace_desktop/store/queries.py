@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 from pace_desktop.domain import Child
-from pace_desktop.store import audit
+from pace_desktop.journey.judged import JudgedChild, rules_fingerprint
+from pace_desktop.journey.rules import Rule
+from pace_desktop.store import audit, judged_clocks
 from pace_desktop.store import search as fts
 from pace_desktop.store.errors import RecordNotFound
 from pace_desktop.store.frame import CHUNK, StoreFrame, guarded
@@ -50,6 +53,14 @@ class Queries(StoreFrame):
         for i in range(0, len(found), CHUNK):
             yield from load_children(conn, [cid for cid, _ in found[i:i + CHUNK]],
                                      clock_facts_only)
+
+    @guarded
+    def judged_clocks(self, rules: Sequence[Rule], as_of: date,
+                      refs: Sequence[str] | None = None) -> list[JudgedChild]:
+        """Every child's (or `refs`') clock judgement holding on `as_of`, kept between sessions
+        and judged again only where the record or the rules changed (`journey.judged`)."""
+        return judged_clocks.judgements(self._live(), rules, rules_fingerprint(rules), as_of,
+                                        refs)
 
     @guarded
     def search(self, text: str, limit: int = 50, child_ref: str | None = None
