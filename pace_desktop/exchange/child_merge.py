@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pace_desktop.domain.records import Child
-from pace_desktop.exchange.snapshot import DETAILS, broken_records, from_snapshot
+from pace_desktop.exchange.problems import InterchangeError
+from pace_desktop.exchange.snapshot import DETAILS, from_snapshot, records_named
 from pace_desktop.sync import Conflict, merge
 from pace_desktop.sync.merge import RecordKey
 
@@ -40,10 +41,14 @@ def merge_child(ancestor: SnapshotDict, mine: SnapshotDict, theirs: SnapshotDict
     """Merge `theirs` into `mine`; raises `sync.MergeRefused` for an altered final record."""
     result = merge(ancestor, mine, theirs)
     kept: list[RecordKey] = []
+    child: Child | None = None
     for _ in range(len(result.merged) + 2):
-        broken, problems = broken_records(result.merged)
-        if not problems:
+        try:
+            child = from_snapshot(result.merged)
             break
+        except InterchangeError as exc:
+            problems = list(exc.problems)
+        broken = records_named(result.merged, problems)
         revert = [k for k in broken if result.merged.get(k) != mine.get(k)]
         if not revert:
             # A problem that names no list item (the child's own details): undo what arrived.
@@ -57,10 +62,9 @@ def merge_child(ancestor: SnapshotDict, mine: SnapshotDict, theirs: SnapshotDict
             result.revert(key, mine)
             kept.append(key)
             result.arrived = [k for k in result.arrived if k != key]
-    else:  # pragma: no cover - each round reverts at least one record
+    if child is None:  # pragma: no cover - each round reverts at least one record
         raise MergeBroken("the merged record could not be made sound")
     arrived = [k for k in dict.fromkeys(result.arrived)
                if result.merged.get(k) != mine.get(k)]
     gone = [k for k in mine if k not in result.merged]
-    return ChildMerge(from_snapshot(result.merged), result.merged, result.conflicts,
-                      arrived + gone, kept)
+    return ChildMerge(child, result.merged, result.conflicts, arrived + gone, kept)

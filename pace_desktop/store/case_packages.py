@@ -142,6 +142,10 @@ def _plan(store: CaseStore, package: Package, progress: Progress | None) -> list
     by_ref = {r: (i, u) for u, (i, r) in by_uid.items()}
     plans: list[_Plan] = []
     total = len(package.children)
+    known = [by_uid[pc.uid][0] if pc.uid in by_uid else by_ref[pc.ref][0]
+             for pc in package.children if pc.uid in by_uid or pc.ref in by_ref]
+    loaded = {c.id: c for i in range(0, len(known), 500)
+              for c in load_children(conn, known[i:i + 500])}
     for n, pc in enumerate(package.children):
         theirs = sync_state.snapshot_from_json(pc.snapshot)
         try:
@@ -160,7 +164,7 @@ def _plan(store: CaseStore, package: Package, progress: Progress | None) -> list
             for peer, snap, _ps, local_seq, _at in json.loads(pc.ancestors):
                 if peer == me and (own is None or local_seq > own.peer_seq):
                     base = sync_state.snapshot_from_json(snap)
-            (old,) = load_children(conn, [cid])
+            old = loaded[uid]
             mine = to_snapshot(old)
             for snap in (theirs, base):  # the same child known by ref under two ids
                 if DETAILS in snap:

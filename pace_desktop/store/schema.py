@@ -341,6 +341,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE UNIQUE INDEX conflicts_once ON conflicts
         (child_uid, part, record, field, coalesce(mine, ''), coalesce(theirs, ''));
     CREATE INDEX conflicts_open ON conflicts (child_uid) WHERE resolved IS NULL;
+    -- who last changed a child, for each side of a conflict, without scanning the whole log
+    CREATE INDEX IF NOT EXISTS audit_by_target ON audit (target, seq);
     """,
 )
 
