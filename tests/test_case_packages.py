@@ -271,3 +271,28 @@ def test_a_short_package_passphrase_is_refused_and_nothing_is_written(
     assert not (tmp / "x.pacepkg").exists()
     assert main(["package", "--store", office, "--child", "NOPE", "--out",
                  str(tmp / "x.pacepkg")]) == 1
+
+
+def test_the_named_user_and_role_sign_changes_and_packages(
+        laptops: tuple[str, str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    office, meeting, tmp = laptops
+    assert main(["user", "--store", meeting, "--name", "Ruth Isbister",
+                 "--role", "reviewing officer"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Ruth Isbister (reviewing officer), store ")
+    with CaseStore.open(meeting, PASSPHRASE) as s:
+        assert s.audit_entries()[0].operation == "set named user"
+    assert main(["init", "--store", str(tmp / "third.pacestore"), "--owner", "Ewan Rendall",
+                 "--role", "team manager"]) == 0
+    capsys.readouterr()
+    assert main(["user", "--store", str(tmp / "third.pacestore")]) == 0
+    assert capsys.readouterr().out.startswith("Ewan Rendall (team manager)")
+    _package(office, tmp / "a.pacepkg")
+    assert main(["receive", str(tmp / "a.pacepkg"), "--store", meeting]) == 0
+    assert main(["edit", "--store", meeting, "--child", "FX-A", "known_as=Al"]) == 0
+    _package(meeting, tmp / "b.pacepkg", ["FX-A"])
+    package = read_package(tmp / "b.pacepkg", PACKAGE_SECRET)
+    assert (package.sender_user, package.sender_role) == ("Ruth Isbister", "reviewing officer")
+    with CaseStore.open(meeting, PASSPHRASE) as s:
+        entry = s.audit_entries()[0]
+        assert (entry.operation, entry.who) == ("send children", "Ruth Isbister")

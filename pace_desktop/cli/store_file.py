@@ -25,6 +25,8 @@ from pace_desktop.store import CaseStore
 
 def init_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", help="the owner's name, recorded in the store")
+    p.add_argument("--role", default="", help="the owner's role (reviewing officer, social"
+                   " worker, …): packages and conflicts show it")
     p.add_argument("--recovery-key", metavar="PUBLIC.pem",
                    help="seal the store's key to the authority's public recovery key")
 
@@ -39,7 +41,9 @@ def run_init(args: argparse.Namespace) -> int:
     else:
         chosen = typed_twice("New passphrase: ", "The passphrase again: ")
     public = read_key_file(args.recovery_key) if args.recovery_key else None
-    CaseStore.create(path, chosen, owner, recovery_public=public).close()
+    with CaseStore.create(path, chosen, owner, recovery_public=public) as made:
+        if args.role:
+            made.set_named_user(owner, args.role)
     say(f"Created a new encrypted store at {path} for {owner}.")
     return EXIT_OK
 

@@ -146,6 +146,23 @@ def run_resolve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_user(args: argparse.Namespace) -> int:
+    """Show the store's named user and its id, or name someone (an audited change)."""
+    with open_store(args) as store:
+        if args.name is not None or args.role is not None:
+            name, role = store.named_user()
+            store.set_named_user(args.name if args.name is not None else name,
+                                 args.role if args.role is not None else role)
+        name, role = store.named_user()
+        say(f"{name}{f' ({role})' if role else ''}, store {store.store_id()}")
+    return EXIT_OK
+
+
+def user_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--name", help="the name every change in this store is signed with")
+    p.add_argument("--role", help="their role, e.g. reviewing officer")
+
+
 SECRET_HELP = "read the package passphrase from FILE (or set PACE_PACKAGE_PASSPHRASE)"
 
 

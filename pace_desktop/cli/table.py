@@ -84,6 +84,8 @@ COMMANDS: tuple[Command, ...] = (
             selftest.run),
     Command("edit", "change a child's own details (FIELD=VALUE, '' clears)",
             edit.run, edit.add_arguments),
+    Command("user", "the store's named user (and role): show, or name someone",
+            sync.run_user, sync.user_arguments),
     Command("package", "write chosen children to an encrypted case package",
             sync.run_package, sync.package_arguments),
     Command("receive", "add or merge the children of a case package",

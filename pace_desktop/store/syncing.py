@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pace_desktop.store import sync_state
+from pace_desktop.store.changes import Changes
+from pace_desktop.store.errors import StoreError
 from pace_desktop.store.frame import StoreFrame, guarded
 
 if TYPE_CHECKING:
@@ -26,6 +28,30 @@ class Syncing(StoreFrame):
     def store_id(self) -> str:
         from pace_desktop.store.case_packages import store_id
         return store_id(self._live())
+
+    @guarded
+    def named_user(self) -> tuple[str, str]:
+        """The store's named user: name and role ('' when none was given)."""
+        meta = self.meta()
+        return meta.get("user_name") or meta.get("owner", ""), meta.get("user_role", "")
+
+    @guarded
+    def set_named_user(self, name: str, role: str = "") -> Changes:
+        """Name the person using this store (and their role); from now on every change, its
+        amendments and the audit log carry this name, and packages say who sent them."""
+        name, role = name.strip(), role.strip()
+        if not name:
+            raise StoreError("The named user needs a name.")
+        conn = self._live()
+        with self._operation("set named user", "store") as op:
+            op.before = dict(zip(("name", "role"), self.named_user(), strict=True))
+            conn.executemany("INSERT INTO pace_meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE"
+                             " SET value = excluded.value",
+                             [("user_name", name), ("user_role", role)])
+            op.after = {"name": name, "role": role}
+        self.user = name
+        assert op.result is not None
+        return op.result
 
     @guarded
     def conflicts(self, child_ref: str | None = None) -> list[sync_state.StoredConflict]:
