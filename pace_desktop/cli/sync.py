@@ -22,6 +22,7 @@ from pathlib import Path
 
 from pace_desktop.cli.common import EXIT_OK, CommandError, open_store, read_secret_file, say
 from pace_desktop.store.package_file import package_passphrase_problem
+from pace_desktop.sync_summary import conflict_line, received_lines, show_value
 
 
 def _package_passphrase(args: argparse.Namespace, twice: bool) -> str:
@@ -70,53 +71,6 @@ def run_receive(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def received_lines(got: object) -> list[str]:
-    """What a receive brought, in plain lines (the app's summary shows the same)."""
-    from pace_desktop.store.case_packages import Received
-
-    assert isinstance(got, Received)
-    who = got.sender_user or "another laptop"
-    if got.changes is None:
-        return [f"Nothing new from {who}: this package (or a newer one) was already received."]
-    lines = [f"Received from {who}:"]
-    for ref in got.added:
-        lines.append(f"  {ref}: new to this laptop, added")
-    for ref, records in got.merged.items():
-        lines.append(f"  {ref}: {len(records)} change(s) arrived ({', '.join(records)})")
-    for ref in got.unchanged:
-        lines.append(f"  {ref}: nothing had changed")
-    for ref in got.already:
-        lines.append(f"  {ref}: already up to date from this laptop")
-    for ref, records in got.kept_mine.items():
-        lines.append(f"  {ref}: kept this laptop's {', '.join(records)} (theirs would break a"
-                     " rule)")
-    if got.conflicts:
-        lines.append(f"{len(got.conflicts)} conflict(s) to resolve (`conflicts`, `resolve`):")
-        lines += ["  " + conflict_line(c) for c in got.conflicts]
-    else:
-        lines.append("No conflicts.")
-    return lines
-
-
-def _show(value: object) -> str:
-    if value is None:
-        return "(none)"
-    if isinstance(value, str):
-        return repr(value)
-    return json.dumps(value, ensure_ascii=False, default=str)
-
-
-def conflict_line(c: object) -> str:
-    from pace_desktop.store.sync_state import StoredConflict
-
-    assert isinstance(c, StoredConflict)
-    record = "details" if c.part == "child" else f"{c.part}/{c.record}"
-    return (f"#{c.id} {c.child} {record} {c.field}: mine {_show(c.mine)}"
-            f" ({c.mine_who or '?'}, {(c.mine_at or '')[:16]}), theirs {_show(c.theirs)}"
-            f" ({c.theirs_who or '?'}, {(c.theirs_at or '')[:16]}),"
-            f" before {_show(c.ancestor)}")
-
-
 def run_conflicts(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
@@ -142,7 +96,7 @@ def run_resolve(args: argparse.Namespace) -> int:
         done = store.resolve_conflict(args.id, keep=args.keep, text=args.value)
     c = done.conflict
     say(f"Conflict #{c.id} resolved by {c.resolved_by}: {c.child} {c.field} is now"
-        f" {_show(done.value)}.")
+        f" {show_value(done.value)}.")
     return EXIT_OK
 
 
