@@ -66,6 +66,11 @@ def test_receive_shows_a_summary_marks_the_child_and_resolves_from_the_keyboard(
         assert sum(CONFLICT_MARK in n for n in names) == 1
 
         window.sync.summary.close()
+        window.open_child("C-001")
+        banner = window.record.conflict_banner
+        qtbot.waitUntil(lambda: banner.isVisible(), timeout=WAIT_MS)
+        assert banner.text().startswith("A conflict to resolve")
+        window.show_caseload()
         conflicts = window.findChild(QAction, "conflictsAction")
         assert conflicts.shortcut().toString() == "Ctrl+Shift+K"
         conflicts.trigger()

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.record.back_requested.connect(self.show_caseload)
         self.record.changed.connect(self._child_changed)
         self.record.child_named.connect(self._child_named)
+        self.record.conflicts_requested.connect(self.sync.show_conflicts)
 
         self.action("lockAction").triggered.connect(self.lock_requested)
         self.action("quitAction").triggered.connect(self.quit_requested)
