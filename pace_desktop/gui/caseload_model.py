@@ -191,7 +191,7 @@ class CaseloadModel(QAbstractTableModel):
         return where_now(row)
 
 
-CONFLICT_MARK = "  (conflict to resolve)"
+CONFLICT_MARK = "  (conflict)"
 NO_ROUTE = ""  # the route filter's value for "no permanence recommendation yet"
 
 
