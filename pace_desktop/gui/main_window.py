@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Ask the worker for the caseload; once it is on screen, for routes and clocks."""
         self.statusBar().showMessage("Loading the caseload…")
-        self._runner.call(lambda store: store.owner, self._learn_owner, self._failed)
+        self._runner.call(lambda store: store.named_user()[0], self._learn_owner, self._failed)
         self._runner.call(lambda store: store.caseload(), self._first_caseload, self._failed)
         self._runner.call(lambda store: store.refs_with_conflicts(), self._mark_conflicts)
 

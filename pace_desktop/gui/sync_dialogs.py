@@ -94,7 +94,7 @@ class SendDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.go = buttons.addButton("&Choose where to save…",
+        self.go = buttons.addButton("Choose &where to save…",
                                     QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
@@ -367,14 +367,14 @@ def add_sync_actions(window: QMainWindow, actions: SyncActions) -> None:
     view_menu = window.findChild(QMenu, "viewMenu")
     before = window.findChild(QAction, "passphraseAction")
     for name, text, handler in (
-            ("sendChildrenAction", "Send children to another &laptop…", actions.choose_send),
+            ("sendChildrenAction", "Sen&d children to another laptop…", actions.choose_send),
             ("receiveChildrenAction", "&Receive children…", actions.choose_receive)):
         action = QAction(text, window)
         action.setObjectName(name)
         action.triggered.connect(lambda _=False, h=handler: h())
         if file_menu is not None:
             file_menu.insertAction(before, action)
-    conflicts = QAction("&Conflicts…", window)
+    conflicts = QAction("Co&nflicts…", window)
     conflicts.setObjectName("conflictsAction")
     conflicts.setShortcut(QKeySequence("Ctrl+Shift+K"))
     conflicts.triggered.connect(lambda _=False: actions.show_conflicts())
