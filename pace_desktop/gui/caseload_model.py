@@ -56,6 +56,13 @@ class CaseloadModel(QAbstractTableModel):
         self._refs: frozenset[str] | None = None
         self.criteria = Criteria()
         self.routes: Mapping[str, str] = {}
+        self.conflicted: frozenset[str] = frozenset()  # children with a conflict to resolve
+
+    def set_conflicted(self, refs: Iterable[str]) -> None:
+        """Mark these children's names: each has a conflict waiting (SYNC.md)."""
+        self.beginResetModel()
+        self.conflicted = frozenset(refs)
+        self.endResetModel()
 
     def set_routes(self, routes: Mapping[str, str]) -> None:
         """Each child's latest recommended route (worked out on the worker), for the filter."""
@@ -135,7 +142,10 @@ class CaseloadModel(QAbstractTableModel):
             return None
         row = self._items[index.row()][1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, index.column())
+            text = self._text(row, index.column())
+            if index.column() == NAME and row.ref in self.conflicted:
+                text += CONFLICT_MARK
+            return text
         if role == REF_ROLE:
             return row.ref
         return None
@@ -165,6 +175,7 @@ class CaseloadModel(QAbstractTableModel):
         return where_now(row)
 
 
+CONFLICT_MARK = "  (conflict)"
 NO_ROUTE = ""  # the route filter's value for "no permanence recommendation yet"
 
 

@@ -47,6 +47,7 @@ from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS, DueModel
 from pace_desktop.gui.file_actions import FileActions
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.gui.sync_dialogs import SyncActions, add_sync_actions
 from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import DueItem, Rule, calendar_of
@@ -155,6 +156,9 @@ class MainWindow(QMainWindow):
         self.backups.made.connect(self._backup_made)
         self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.files = FileActions(self, runner)
+        self.sync = SyncActions(self, runner, self._chosen_refs)
+        self.sync.received.connect(self.load)
+        add_sync_actions(self, self.sync)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -172,6 +176,7 @@ class MainWindow(QMainWindow):
         self.record.back_requested.connect(self.show_caseload)
         self._runner.changed.connect(self._store_changed)
         self.record.child_named.connect(self._child_named)
+        self.record.conflicts_requested.connect(self.sync.show_conflicts)
 
         self.action("lockAction").triggered.connect(self.lock_requested)
         self.action("quitAction").triggered.connect(self.quit_requested)
@@ -208,8 +213,19 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Ask the worker for the caseload; once it is on screen, for routes and clocks."""
         self.statusBar().showMessage("Loading the caseload…")
-        self._runner.call(lambda store: store.owner, self._learn_owner, self._failed)
+        self._runner.call(lambda store: store.named_user()[0], self._learn_owner, self._failed)
         self._runner.call(lambda store: store.caseload(), self._first_caseload, self._failed)
+        self._runner.call(lambda store: store.refs_with_conflicts(), self._mark_conflicts)
+
+    def _mark_conflicts(self, refs: set[str]) -> None:
+        self.model.set_conflicted(refs)
+        if refs:
+            self.statusBar().showMessage(
+                f"{len(refs)} {'child has' if len(refs) == 1 else 'children have'} a conflict"
+                " to resolve: View ▸ Conflicts…")
+
+    def _chosen_refs(self) -> set[str]:
+        return {i.data(REF_ROLE) for i in self.table.selectionModel().selectedRows()} - {None}
 
     def _learn_owner(self, owner: str) -> None:
         self.record.store_owner = owner

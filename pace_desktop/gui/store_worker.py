@@ -54,7 +54,7 @@ class StoreHolder:
 
     def rename_user(self, name: str | None) -> None:
         if self._store is not None:
-            self._store.user = name or self._store.owner or getpass.getuser()
+            self._store.user = name or self._store.named_user()[0] or getpass.getuser()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,10 +19,11 @@ from pace_desktop.store.opening import Opening
 from pace_desktop.store.queries import Queries
 from pace_desktop.store.rekeying import RekeyFailed, Rekeying
 from pace_desktop.store.safekeeping import Safekeeping
+from pace_desktop.store.syncing import Syncing
 
 __all__ = ["CaseStore", "Draft", "ImportRefused", "RekeyFailed"]
 
 
 class CaseStore(Opening, Rekeying, Safekeeping, Queries, Drafts, Importing, ChildRecords,
-                Meetings, Amending):
+                Meetings, Amending, Syncing):
     """An unlocked store. Use `CaseStore.create` or `CaseStore.open`; `close` drops the key."""

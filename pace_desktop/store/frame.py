@@ -15,7 +15,7 @@ import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
@@ -74,7 +74,20 @@ def utc_now() -> str:
 
 
 def jsonable(value: Any) -> Any:
-    return json.loads(json.dumps(asdict(value), default=str))
+    return json.loads(json.dumps(_plain(value), default=str))
+
+
+def _plain(value: Any) -> Any:
+    """What `dataclasses.asdict` gives, without its deep copies (5x faster on a child with
+    thousands of entries; the seals of a 1,000-child merge spent most of their time there).
+    The JSON of both is the same, so every seal already written still matches."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
 
 
 def next_position(conn: Any, table: str, child_id: int) -> int:

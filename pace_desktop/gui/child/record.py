@@ -87,6 +87,7 @@ class ChildRecord(QWidget):
     # Whose record this is, in words ("Ailsa Brodie (C-001)"), once it has been read: the
     # window takes it as its title, so a screen reader says whose record is open.
     child_named = Signal(str)
+    conflicts_requested = Signal(str)  # the child's ref: show its conflicts (SYNC.md)
 
     def __init__(self, runner: StoreRunner, rules: Sequence[Rule], settings: Settings,
                  parent: QWidget | None = None) -> None:
@@ -121,6 +122,13 @@ class ChildRecord(QWidget):
         self.details_button.clicked.connect(self.edit_details)
         top.addWidget(self.details_button)
         layout.addLayout(top)
+        # Until a conflict is resolved the local value stays in force; the record says so.
+        self.conflict_banner = QPushButton("")
+        self.conflict_banner.setObjectName("conflictBanner")
+        self.conflict_banner.setVisible(False)
+        self.conflict_banner.clicked.connect(
+            lambda: self.view is not None and self.conflicts_requested.emit(self.view.child.ref))
+        layout.addWidget(self.conflict_banner)
         self.summary_grid = QGridLayout()
         self.summary_grid.setHorizontalSpacing(14)
         self.summary_values: dict[str, QLabel] = {}
@@ -313,12 +321,24 @@ class ChildRecord(QWidget):
                 self.tabs.setCurrentIndex(i)
                 return
 
+    def _show_conflicts(self, generation: int, count: int) -> None:
+        if generation != self._generation or not count:
+            return
+        self.conflict_banner.setText(
+            f"{'A conflict' if count == 1 else f'{count} conflicts'} to resolve: this laptop's"
+            " values stay in force until you choose. Re&view…")
+        self.conflict_banner.setVisible(True)
+
     def _show(self, generation: int, view: ChildView) -> None:
         if generation != self._generation:
             return
         self.view = view
         child = view.child
         self.title.setText(f"{child.name}  ·  {child.ref}")
+        self.conflict_banner.setVisible(False)
+        ref = child.ref
+        self._runner.call(lambda store: len(store.conflicts(ref)),
+                          lambda n, g=generation: self._show_conflicts(g, n))
         self.setAccessibleName(f"Record of {child.name}")
         self.child_named.emit(f"{child.name} ({child.ref})")
         self._fill_summary(summary(view))
