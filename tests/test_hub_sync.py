@@ -122,11 +122,10 @@ def test_unreachable_hub_is_one_plain_line_and_changes_nothing(north: Any, tmp_p
     assert path.read_bytes() == before
 
 
-def test_the_same_short_id_made_on_two_laptops_is_refused_not_lost(north: Any,
-                                                                    tmp_path: Path) -> None:
-    """Until every new record gets a UUID (SYNC.md, Identity), two laptops adding a
-    chronology entry to the same child can both call it "e12": the second to sync is told,
-    keeps its entry, and nothing on the hub changes."""
+def test_entries_two_laptops_add_to_one_child_both_arrive(north: Any, tmp_path: Path) -> None:
+    """Every new record gets a UUID (SYNC.md, Identity), so two laptops adding a chronology
+    entry to the same child between syncs never make the same id: both entries arrive on
+    the hub and on both laptops."""
     from datetime import date
 
     from pace_desktop.domain import Event
@@ -138,15 +137,17 @@ def test_the_same_short_id_made_on_two_laptops_is_refused_not_lost(north: Any,
         sync(mo, north.url("mo"))
         a = ali.add_event(child.ref, Event(date=date(2026, 2, 1), title="Ali's visit")).record
         m = mo.add_event(child.ref, Event(date=date(2026, 2, 2), title="Mo's visit")).record
-        assert a == m
+        assert a != m
         assert sync(ali, north.url("ali")).sent == [child.ref]
-        report = sync(mo, north.url("mo"))
-        assert report.problems == [f"{child.ref}: nothing merged: events {m}: a final"
-                                   " record arrived with different content."]
-        assert [e.title for e in mo.child(child.ref).events if e.id == m] == ["Mo's visit"]
+        assert sync(mo, north.url("mo")).problems == []
+        sync(ali, north.url("ali"))
+        for laptop in (ali, mo):
+            titles = {e.id: e.title for e in laptop.child(child.ref).events}
+            assert (titles[a], titles[m]) == ("Ali's visit", "Mo's visit")
     with north.admin() as conn:
-        assert conn.execute("SELECT title FROM pace.chronology_entries WHERE uid = %s",
-                            (m,)).fetchall() == [("Ali's visit",)]
+        assert sorted(conn.execute("SELECT title FROM pace.chronology_entries"
+                                   " WHERE uid IN (%s, %s)", (a, m)).fetchall()) == [
+            ("Ali's visit",), ("Mo's visit",)]
 
 
 def test_sync_command_uses_the_hub_in_settings(north: Any, tmp_path: Path, capsys: Any,

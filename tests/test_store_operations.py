@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -90,7 +91,8 @@ def test_chronology_entries_are_final_corrections_are_amendments(store: CaseStor
     with pytest.raises(RecordIsFinal):
         store.add_event("OR-1", Event(date=date(2025, 1, 1), title="Other", id="e1"))
     added = store.add_event("OR-1", Event(date=date(2025, 3, 3), title="Visit to school"))
-    assert added.record == "e2" and added.records == ("e2",)
+    # A new record's id is a UUID (SYNC.md, Identity), never the next "e" number.
+    assert str(uuid.UUID(added.record)) == added.record and added.records == (added.record,)
     store.amend_event("OR-1", "e1", "Morag Flett", "Isla arrived in the evening.")
     events = store.child("OR-1").events
     assert [e.title for e in events] == ["Isla came to live with Morag", "Visit to school"]
