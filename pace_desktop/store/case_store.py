@@ -32,7 +32,16 @@ from pace_desktop.domain import (
 )
 from pace_desktop.domain.date_words import long_date
 from pace_desktop.safe_files import cause_of
-from pace_desktop.store import audit, backup, recovery, rows, schema, schema_guard, witness
+from pace_desktop.store import (
+    audit,
+    backup,
+    finalising,
+    recovery,
+    rows,
+    schema,
+    schema_guard,
+    witness,
+)
 from pace_desktop.store import search as fts
 from pace_desktop.store.changes import Changes, ImportResult
 from pace_desktop.store.connection import (
@@ -955,9 +964,15 @@ class CaseStore:
                 raise RecordNotFound(f"There is no meeting {uid} for {ref}.")
             if row[1] == "final":
                 raise RecordIsFinal("This meeting's record is already final.")
+            child = next(load_children(conn, [cid]))
+            finalising.check_reasons(child, self._item("meetings", cid, uid))
             conn.execute("UPDATE meetings SET status = 'final', updated = ?,"
                          " version = version + 1 WHERE id = ?", (_now(), row[0]))
             meeting = self._item("meetings", cid, uid)
+            legal = finalising.apply_orders(conn, cid, child, meeting, _now())
+            if legal:
+                refresh_now_columns(conn, str(cid))
+                op.parts.add("legal")
             entries = _decision_entries(meeting)
             if entries:
                 writer = BulkWriter(conn, _now())
@@ -966,7 +981,7 @@ class CaseStore:
                     writer.add_event(cid, first + i, e)
                 writer.flush()
             op.before = {"meeting": uid, "status": "draft"}
-            op.after = {"status": "final", "chronology": [e.id for e in entries]}
+            op.after = {"status": "final", "chronology": [e.id for e in entries], "legal": legal}
             op.children.add(ref)
             op.parts.update({"meetings", "events"})
         assert op.result is not None
