@@ -775,9 +775,10 @@ class _ChildBuilder:
         chair = self.staff["panel_chair"][0]
         if self.chance(0.75):
             self.meeting("panel", panel, chair, [Decision(
-                f"Panel recommends {words}", "panel_recommendation")])
+                f"The permanence panel recommends {words}", "panel_recommendation")])
         else:
-            self.event(panel, "panel_recommendation", f"Panel recommends {words}",
+            self.event(panel, "panel_recommendation",
+                       f"The permanence panel recommends {words}",
                        source="Permanence panel", impact="Moves the plan forward.",
                        sign="positive", action="Minute sent to the agency decision maker.")
         adm_name = self.staff["adm"][0]

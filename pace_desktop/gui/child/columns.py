@@ -15,7 +15,7 @@ from pace_desktop.gui.clock_text import status_colour, status_text
 from pace_desktop.journey import ClockInstance
 
 RECIPIENT_LABELS = {"relevant_person": "relevant persons", "child": "the child",
-                    "panel": "the panel", "court": "the court"}
+                    "panel": "the children's hearing", "court": "the court"}
 
 
 def until(end: date | None, ongoing: str) -> str:

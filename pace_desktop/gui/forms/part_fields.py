@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -67,6 +66,7 @@ class CellRows(RowsEditor):
 
     def _make_row(self, n: int, grid: QGridLayout, line: int) -> tuple[dict[str, QWidget], int]:
         row: dict[str, QWidget] = {}
+        grid.setColumnStretch(1, 2)  # the second column holds words too (how often, where)
         heading = QLabel(f"{self.noun.capitalize()} {n}", self._table)
         set_tone(heading, "hint")
         grid.addWidget(heading, line, 0)
@@ -244,6 +244,7 @@ class _Boxes(FieldEditor):
     keys: tuple[str, ...] = ()
     captions: ClassVar[dict[str, str]] = {}
     combos: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = {}
+    single_lines: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, field: FieldDef, parent: QWidget | None = None) -> None:
         super().__init__(field, parent)
@@ -259,10 +260,13 @@ class _Boxes(FieldEditor):
                 for text, code in self.combos[key]:
                     control.addItem(text, code)
                 control.currentIndexChanged.connect(self._changed)
-                row = QHBoxLayout()
-                row.addWidget(label)
-                row.addWidget(control, 1)
-                layout.addLayout(row)
+                layout.addWidget(label)
+                layout.addWidget(control, 0, Qt.AlignmentFlag.AlignLeft)
+            elif key in self.single_lines:
+                control = QLineEdit(self)
+                control.textChanged.connect(self._changed)
+                layout.addWidget(label)
+                layout.addWidget(control)
             else:
                 control = QPlainTextEdit(self)
                 control.setTabChangesFocus(True)
@@ -311,6 +315,7 @@ class PanelEditor(_Boxes):
         "dissent": "Any member who disagreed, and why",
     }
     combos: ClassVar[dict[str, tuple[tuple[str, str], ...]]] = {"quorate": YES_NO_UNSAID}
+    single_lines: ClassVar[frozenset[str]] = frozenset({"medical_adviser", "legal_adviser"})
 
 
 PART_EDITORS: dict[str, type[FieldEditor]] = {
