@@ -26,9 +26,9 @@ def plain_copy(store: CaseStore, folder: Path) -> CaseStore:
     from sqlcipher3 import dbapi2
 
     out = folder / "plain.sqlite"
-    store.db.execute("ATTACH DATABASE ? AS plain KEY ''", (str(out),))
-    store.db.execute("SELECT sqlcipher_export('plain')")
-    store.db.execute("DETACH DATABASE plain")
+    store._live().execute("ATTACH DATABASE ? AS plain KEY ''", (str(out),))
+    store._live().execute("SELECT sqlcipher_export('plain')")
+    store._live().execute("DETACH DATABASE plain")
     conn = dbapi2.connect(str(out), isolation_level=None, check_same_thread=False)
     configure(conn)
     return CaseStore(out, conn, "benchmark")

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QPushButt
 from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 from pace_desktop.gui.store_worker import StoreRunner
 
-
 # The fuller parts a form may ask, typed into when the form has them: (Add button or None,
 # control, text).
 PARTS = (("field_views_add", "field_views_1_text", "Mum said she wants more family time."),

@@ -28,7 +28,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for n in range(3):
             s.add_event(ref, Event(date=date(2025, 1, 1 + n), title=f"later entry {n}"))
         assert s.check() == [] and s.notes == []
-        final = s.db.execute("SELECT count(*) FROM decisions JOIN meetings ON meetings.id ="
+        final = s._live().execute("SELECT count(*) FROM decisions JOIN meetings ON meetings.id ="
                              " decisions.meeting_id WHERE status = 'final'").fetchone()[0]
         assert final > 0  # the decision tampering has something to change
     return path

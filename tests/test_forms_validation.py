@@ -19,7 +19,6 @@ from pace_desktop.domain.vocab import (
     ROUTES,
     TAKING_PART,
 )
-from pace_desktop.forms.definitions import PART_TYPES
 from pace_desktop.forms import (
     FieldProblem,
     FormDef,
@@ -32,7 +31,8 @@ from pace_desktop.forms import (
     to_meeting,
     validate,
 )
-from pace_desktop.forms.values import read_date
+from pace_desktop.forms.answers import read_date
+from pace_desktop.forms.definitions import PART_TYPES
 
 LAC = definition_for("lac_review")
 

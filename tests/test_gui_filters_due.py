@@ -99,3 +99,27 @@ def test_enter_on_the_due_list_opens_the_childs_clocks(qtbot: QtBot, tmp_path: P
         qtbot.keyClick(window.table, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: window.record.ref == "D-4"
                         and window.record.view is not None, timeout=WAIT_MS)
+
+
+def test_the_due_list_is_on_screen_before_routes_and_run_charts(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    """Kept judgements put the whole due list up first; the chunks that gather routes and
+    run-chart measures come after it and do not replace it with a part of itself."""
+    path = make_store(tmp_path / "caseload.pacestore", children())
+    with running_app(path, path) as app:
+        window = unlock(qtbot, app)
+        seen: list[tuple[int, bool, str]] = []
+
+        def shown() -> None:
+            judging = window._judging
+            seen.append((window.due_model.rowCount(),
+                         judging is not None and judging.chunks_left > 0,
+                         window.due_hint.text()))
+
+        window.due_model.modelReset.connect(shown)
+        window.load_facts()
+        qtbot.waitUntil(lambda: window._judging is None, timeout=WAIT_MS)
+        assert seen[0][:2] == (3, True)  # the whole list, while routes were still gathered
+        assert "still being worked out" in seen[0][2]
+        assert all(count == 3 for count, _, _ in seen)
+        assert "▲ 2 overdue · ● 1 due within 28 days" in window.due_hint.text()

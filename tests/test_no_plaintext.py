@@ -33,7 +33,8 @@ WORKLOAD = textwrap.dedent(f"""
                                          child_views="Views {MARKER}"))
     assert s.search("{MARKER}").events
     # a big sort that would spill to temp files if temp_store were FILE
-    rows = s.db.execute("SELECT title, detail FROM events ORDER BY detail || title DESC").fetchall()
+    rows = s._live().execute("SELECT title, detail FROM events"
+                             " ORDER BY detail || title DESC").fetchall()
     assert len(rows) == 3000
     s.auto_backup("test")
     s.rekey("another long passphrase")

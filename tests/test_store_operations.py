@@ -142,7 +142,7 @@ def test_audit_log_is_append_only_and_tampering_shows(store: CaseStore, store_pa
     store.amend_meeting("OR-1", "m1", "Ewan Rendall", "A correction.")
     assert store.check() == []
     with pytest.raises(Exception, match="append-only"):
-        store.db.execute("UPDATE audit SET who = 'someone else' WHERE seq = 2")
+        store._live().execute("UPDATE audit SET who = 'someone else' WHERE seq = 2")
     store.close()
     conn = sqlcipher.connect(str(store_path))
     conn.execute(f"PRAGMA key = '{PASSPHRASE}'")

@@ -187,8 +187,8 @@ def test_older_store_is_backed_up_then_migrated(
         conn.commit()
     monkeypatch.undo()
     with CaseStore.open(store_path, PASSPHRASE) as s:
-        assert s.db.execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
-        assert "drafts" in s.db.table_names()
+        assert s._live().execute("PRAGMA user_version").fetchone()[0] == schema.LATEST
+        assert s._live().execute("SELECT 1 FROM sqlite_master WHERE name = 'drafts'").fetchone()
         assert s.check() == []
         assert s.audit_entries()[0].operation == "upgrade store"
         # Migration 3 gave every child already there an id of its own, kept from then on.
@@ -233,7 +233,7 @@ def test_backup_opens_with_the_passphrase_and_holds_everything(store_path: Path)
 def test_an_open_store_runs_with_its_safe_settings(store: CaseStore) -> None:
     """The canary scan cannot see SQLite's deleted spill files, so assert the settings that
     keep them away, on the live connection."""
-    conn = store.db.conn
+    conn = store._live()
     assert conn.execute("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY: never plaintext files
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL

@@ -13,9 +13,9 @@ from datetime import date
 
 from pace_desktop.domain.dates import add_days, add_months
 from pace_desktop.domain.vocab import REVIEW_MEETING_KINDS
+from pace_desktop.forms.answers import DateUnreadable, read_date
 from pace_desktop.forms.definitions import FormDef
 from pace_desktop.forms.validation import FieldProblem
-from pace_desktop.forms.values import DateUnreadable, read_date
 
 AHEAD_DAYS = 31
 

@@ -16,9 +16,9 @@ from pace_desktop.domain.vocab import (
     ROUTES,
     TAKING_PART,
 )
+from pace_desktop.forms.answers import DateUnreadable, is_blank_row, read_date, rows_of, text_of
 from pace_desktop.forms.definitions import FieldDef
 from pace_desktop.forms.part_values import PANEL_KEYS, ROW_KEYS
-from pace_desktop.forms.values import DateUnreadable, is_blank_row, read_date, rows_of, text_of
 
 UNREADABLE = "this answer could not be read; please enter it again"
 Add = Callable[[str, str], None]

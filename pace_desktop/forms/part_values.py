@@ -32,7 +32,7 @@ from pace_desktop.domain.meeting_parts import (
     View,
 )
 from pace_desktop.domain.records import Meeting
-from pace_desktop.forms.values import is_blank_row, read_date, rows_of, show_date, text_of
+from pace_desktop.forms.answers import is_blank_row, read_date, rows_of, show_date, text_of
 
 PANEL_KEYS = ("members", "quorate", "medical_adviser", "legal_adviser", "question", "dissent")
 ROW_KEYS: dict[str, tuple[str, ...]] = {

@@ -13,10 +13,7 @@ from typing import Any
 
 from pace_desktop.domain.bounds import MAX_NAME, MAX_TEXT, too_long
 from pace_desktop.domain.vocab import ATTENDANCE, MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
-from pace_desktop.forms.definitions import PART_TYPES, FieldDef, FormDef
-from pace_desktop.forms.part_checks import check_part
-from pace_desktop.forms.part_values import blank_part
-from pace_desktop.forms.values import (
+from pace_desktop.forms.answers import (
     DateUnreadable,
     choice_parts,
     is_blank_row,
@@ -24,6 +21,9 @@ from pace_desktop.forms.values import (
     rows_of,
     text_of,
 )
+from pace_desktop.forms.definitions import PART_TYPES, FieldDef, FormDef
+from pace_desktop.forms.part_checks import check_part
+from pace_desktop.forms.part_values import blank_part
 
 UNREADABLE = "This answer could not be read; please enter it again"
 # The milestones that take a route, as a noun in a sentence ("choose the route for a …").

@@ -16,33 +16,33 @@ be saved as a draft exactly as it stands and restored later:
 A form that does not ask one of the fuller parts keeps it as the record had it (`base`), so
 opening an imported record in a shorter form never drops part of it.
 
-`to_meeting` refuses values that `validation.validate` finds problems in, so a record is only
-ever written from values a person has been told are complete. Rows left wholly empty are
-dropped rather than reported: an empty row is a place to type, not a mistake.
+The answers themselves are read in `answers` (shared with `validation`, so neither imports
+the other back). `to_meeting` refuses values that `validation.validate` finds problems in, so
+a record is only ever written from values a person has been told are complete. Rows left
+wholly empty are dropped rather than reported: an empty row is a place to type, not a
+mistake.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from datetime import date
 from typing import Any
 
 from pace_desktop.domain import Action, Attendee, Decision, Meeting
-from pace_desktop.domain.bounds import DATE_RANGE_HINT, date_in_bounds
 from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTES
+from pace_desktop.forms.answers import (
+    choice_parts,
+    is_blank_row,
+    read_date,
+    rows_of,
+    show_date,
+    text_of,
+)
 from pace_desktop.forms.definitions import PART_TYPES, FieldDef, FormDef
+from pace_desktop.forms.part_values import blank_part, from_parts, to_parts
+from pace_desktop.forms.validation import validate
 
 Values = dict[str, Any]
-DATE_HINT = "Write the date as day/month/year, for example 14/03/2025"
-
-_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-
-
-class DateUnreadable(ValueError):
-    pass
-
 
 class FormInvalid(ValueError):
     """Values that cannot become a record yet; `problems` says what to put right."""
@@ -50,34 +50,6 @@ class FormInvalid(ValueError):
     def __init__(self, problems: list[Any]) -> None:
         super().__init__("; ".join(p.message for p in problems))
         self.problems = problems
-
-
-def read_date(text: object) -> date | None:
-    """A typed date: day/month/year (any of / . -) or ISO; None when nothing was typed."""
-    if not isinstance(text, str) or not text.strip():
-        if isinstance(text, str) or text is None:
-            return None
-        raise DateUnreadable(DATE_HINT)
-    found = _ISO.match(text)
-    if found:
-        y, m, d = (int(g) for g in found.groups())
-    else:
-        found = _DMY.match(text)
-        if not found:
-            raise DateUnreadable(DATE_HINT)
-        d, m, y = (int(g) for g in found.groups())
-    try:
-        day = date(y, m, d)
-    except ValueError:
-        raise DateUnreadable(f"There is no such date as {text.strip()}; {DATE_HINT[0].lower()}"
-                             f"{DATE_HINT[1:]}") from None
-    if not date_in_bounds(day):
-        raise DateUnreadable(f"{text.strip()} is out of range. {DATE_RANGE_HINT}")
-    return day
-
-
-def show_date(d: date | None) -> str:
-    return f"{d:%d/%m/%Y}" if d else ""
 
 
 def records_badge(milestone: str, route: str = "") -> str:
@@ -90,39 +62,12 @@ def records_badge(milestone: str, route: str = "") -> str:
     return f"Records: {words}"
 
 
-def text_of(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
-
-
-def rows_of(value: object) -> list[dict[str, Any]] | None:
-    """The rows of a list field, or None when the value is not a list of tables."""
-    if not isinstance(value, list) or not all(isinstance(r, dict) for r in value):
-        return None
-    return value
-
-
-def is_blank_row(row: dict[str, Any]) -> bool:
-    return not any(text_of(v) for k, v in row.items() if k != "present")
-
-
-def choice_parts(value: object) -> tuple[str, str] | None:
-    """(code, detail) of a choice value in either shape; None when it cannot be read."""
-    if isinstance(value, str):
-        return value, ""
-    if isinstance(value, dict) and all(isinstance(value.get(k, ""), str)
-                                       for k in ("choice", "detail")):
-        return value.get("choice", ""), value.get("detail", "")
-    return None
-
-
 def blank_values(form: FormDef) -> Values:
     return {f.id: _blank(f) for f in form.fields}
 
 
 def _blank(f: FieldDef) -> Any:
     if f.id in PART_TYPES:
-        from pace_desktop.forms.part_values import blank_part
-
         return blank_part(f.id)
     if f.type in ("attendee_list", "decision_list", "action_list", "multi_choice"):
         return []
@@ -137,9 +82,6 @@ def to_meeting(form: FormDef, values: Values, id: str = "", base: Meeting | None
 
     `base`: the record as it was (its parts this form does not ask are kept); `ids`: the
     child's people, name to PERSON id."""
-    from pace_desktop.forms.part_values import to_parts
-    from pace_desktop.forms.validation import validate
-
     problems = validate(form, values)
     if problems:
         raise FormInvalid(problems)
@@ -202,8 +144,6 @@ def from_meeting(form: FormDef, meeting: Meeting, names: Mapping[str, str] | Non
                  ) -> Values:
     """The values that show `meeting` in this form (the inverse of to_meeting); `names`:
     PERSON id to name."""
-    from pace_desktop.forms.part_values import from_parts
-
     values = blank_values(form)
     values.update(
         date=show_date(meeting.date), chair=meeting.chair or "",

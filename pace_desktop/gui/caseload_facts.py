@@ -1,11 +1,13 @@
 """What the caseload screen shows beyond the list: routes for the filter, the due list and the
 run charts' cohort measures.
 
-Both are worked out in one job on the store's worker thread from one read of every child's
-clock facts (`children(clock_facts_only=True)`). Judging 10,000 children's clocks takes a few
-seconds, so the window asks for the plain list first (tens of milliseconds) and this second;
-the list is usable while the clocks are judged. After a change to one child only that child
-is judged again (`gather_one`) and merged in, in the due list's own order.
+The due list comes from the clock judgements the store keeps (`journey.judged`): on a
+10,000-child caseload it is on screen within a second of unlock, because only children whose
+records changed since they were last judged are judged again (`judged_due`, the window's first
+job after the list). Routes and run-chart measures need every child's clock facts, which takes
+seconds at that size, so they are gathered afterwards in chunks on the store's worker thread;
+the list and the due list are usable meanwhile. After a change to one child only that child
+is gathered again and merged in, in the due list's own order.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pace_desktop.journey import (
     Rule,
     child_milestones,
     cohort_measures,
-    due_list,
+    due_items,
     urgency,
 )
 from pace_desktop.store import CaseStore
@@ -53,8 +55,14 @@ def gather(store: CaseStore, rules: Sequence[Rule], as_of: date, due_soon_days: 
         route = latest_route(child, as_of)
         if route:
             routes[child.ref] = route
-    due = due_list(children, rules, as_of, due_soon_days)
+    due = judged_due(store, rules, as_of, due_soon_days, [c.ref for c in children])
     return CaseloadFacts(routes, due, as_of, cohort_measures(children, as_of))
+
+
+def judged_due(store: CaseStore, rules: Sequence[Rule], as_of: date, due_soon_days: int,
+               refs: Sequence[str] | None = None) -> list[DueItem]:
+    """Runs on the worker: the due list of every child (or of `refs`) from kept judgements."""
+    return due_items(store.judged_clocks(rules, as_of, refs), rules, as_of, due_soon_days)
 
 
 def merge(old: CaseloadFacts, new: CaseloadFacts, refs: Sequence[str]) -> CaseloadFacts:

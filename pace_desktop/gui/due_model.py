@@ -35,6 +35,9 @@ class DueModel(QAbstractTableModel):
         self._as_of = as_of
         self.endResetModel()
 
+    def items(self) -> list[DueItem]:
+        return list(self._items)
+
     def item_at(self, row: int) -> DueItem:
         return self._items[row]
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.gui import filters
 from pace_desktop.gui.announce import announce
 from pace_desktop.gui.backups import BackupKeeper
-from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, merge
+from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, judged_due, merge
 from pace_desktop.gui.caseload_model import (
     BIRTH,
     NAME,
@@ -50,7 +50,7 @@ from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
-from pace_desktop.journey import Rule, calendar_of
+from pace_desktop.journey import DueItem, Rule, calendar_of
 from pace_desktop.settings import Settings
 from pace_desktop.store import CaseloadRow, Changes, Draft
 from pace_desktop.store.search import MatchingRefs
@@ -72,6 +72,7 @@ class _Judging:
     chunks_left: int
     done: int = 0
     facts: CaseloadFacts | None = None
+    due_shown: bool = False  # the whole due list, from kept judgements, is already on screen
 
 
 def children_count(n: int) -> str:
@@ -253,6 +254,9 @@ class MainWindow(QMainWindow):
         chunks = [every[i:i + FACTS_CHUNK] for i in range(0, len(every), FACTS_CHUNK)]
         self._judging = _Judging(total=len(every), chunks_left=len(chunks))
         say(self.due_hint, "Working out the clocks…")
+        # The due list first, whole: kept judgements make it quick even for 10,000 children.
+        self._runner.call(lambda store: judged_due(store, rules, today, due_soon),
+                          lambda due: self._show_early_due(generation, due, today), self._failed)
         if not chunks:
             self._show_facts(generation, CaseloadFacts({}, [], today, {}), None)
         for chunk in chunks:
@@ -271,9 +275,22 @@ class MainWindow(QMainWindow):
             self._judging = None
             self._show_facts(generation, judging.facts, None)
             return
+        so_far = f"{judging.done:,} of {judging.total:,} children so far."
+        if judging.due_shown:
+            say(self.due_hint, f"{self._due_words(self.due_model.items())} Routes and run "
+                               f"charts: {so_far}")
+            return
         self.due_model.set_items(judging.facts.due, judging.facts.as_of)
-        say(self.due_hint, f"Working out the clocks… {judging.done:,} of "
-                           f"{judging.total:,} children so far.")
+        say(self.due_hint, f"Working out the clocks… {so_far}")
+
+    def _show_early_due(self, generation: int, due: list[DueItem], as_of: date) -> None:
+        judging = self._judging
+        if self._closing or generation != self._facts_generation or judging is None:
+            return
+        judging.due_shown = True
+        say(self.due_hint, f"{self._due_words(due)} Routes and run charts are still being "
+                           "worked out.")
+        self.due_model.set_items(due, as_of)
 
     def close_for_lock(self) -> None:
         """Clear the screen and close without asking anything more of the store."""
@@ -426,13 +443,17 @@ class MainWindow(QMainWindow):
         self.due_model.set_items(self.facts.due, self.facts.as_of)
         self._fill_filters()
         self._apply_filters()
-        lapsed = sum(1 for item in self.facts.due if item.clock.status == "lapsed")
-        overdue = sum(1 for item in self.facts.due if item.clock.status == "overdue")
-        soon = len(self.facts.due) - overdue - lapsed
+        say(self.due_hint, self._due_words(self.facts.due))
+
+    def _due_words(self, due: Sequence[DueItem]) -> str:
+        if not due:
+            return "Nothing is overdue or due soon."
+        lapsed = sum(1 for item in due if item.clock.status == "lapsed")
+        overdue = sum(1 for item in due if item.clock.status == "overdue")
+        soon = len(due) - overdue - lapsed
         first = f"⧓ {lapsed:,} lapsed order{'s' * (lapsed != 1)} · " if lapsed else ""
-        say(self.due_hint, f"{first}▲ {overdue:,} overdue · ● {soon:,} due within "
-                           f"{self.settings.due_soon_days} days. Enter opens the child's clocks."
-            if self.facts.due else "Nothing is overdue or due soon.")
+        return (f"{first}▲ {overdue:,} overdue · ● {soon:,} due within "
+                f"{self.settings.due_soon_days} days. Enter opens the child's clocks.")
 
     def search_now(self) -> None:
         """Search for what is in the box now, without waiting for typing to pause."""

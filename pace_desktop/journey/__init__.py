@@ -25,6 +25,7 @@ from pace_desktop.journey.cohort import (
 from pace_desktop.journey.due import DueItem, due_list, urgency
 from pace_desktop.journey.episodes import Span, accommodation_episodes, legal_episodes, legal_runs
 from pace_desktop.journey.facts import Facts
+from pace_desktop.journey.judged import JudgedChild, due_items, judge_for_keeping, rules_fingerprint
 from pace_desktop.journey.milestones import ACCOMMODATED, Milestone, SourceRef, child_milestones
 from pace_desktop.journey.rules import (
     Offset,
@@ -69,6 +70,10 @@ __all__ = [
     "cohort_measures",
     "default_rules_path",
     "due_list",
+    "due_items",
+    "JudgedChild",
+    "judge_for_keeping",
+    "rules_fingerprint",
     "judge_child",
     "judge_facts",
     "legal_episodes",

@@ -35,9 +35,10 @@ met while that one is not.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from pace_desktop.domain.records import Child
 from pace_desktop.journey.facts import Facts
@@ -81,6 +82,19 @@ class ClockInstance:
         return self.met is None and self.stopped is None
 
 
+class RunDates(Protocol):
+    """What a clock instance's status and day counts are worked out from."""
+
+    @property
+    def start(self) -> date: ...
+    @property
+    def due(self) -> date: ...
+    @property
+    def met(self) -> date | None: ...
+    @property
+    def stopped(self) -> date | None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class _Run:
     """A clock instance before numbering: enough to judge it and to start what follows it."""
@@ -111,12 +125,26 @@ def judge_facts(
 ) -> list[ClockInstance]:
     """As `judge_child`, for facts already gathered. With `only`, just the instances whose
     status is in it (the due list need not build thousands it would throw away)."""
+    result: list[ClockInstance] = []
+    as_of = facts.as_of
+    for rule, number, run in numbered_runs(facts, rules):
+        soon_from = None
+        if rule.warning and run.met is None and run.stopped is None and as_of <= run.due:
+            soon_from = rule.warning.before(run.due, rule.calendar)  # only when it matters
+        status = clock_status(run.due, run.met, run.stopped, as_of, due_soon_days,
+                              soon_from=soon_from, order_limit=rule.order_limit)
+        if only is None or status in only:
+            result.append(instance_of(rule, number, run, as_of, status))
+    return result
+
+
+def numbered_runs(facts: Facts, rules: Iterable[Rule]) -> Iterator[tuple[Rule, int, _Run]]:
+    """Every run of every enabled rule, numbered, before any status is given: what a status
+    needs besides the as-of date (`journey.judged` keeps these to judge another day)."""
     ordered = ordered_rules(rules)
     runs: dict[str, list[_Run]] = {}
     for rule in ordered:
         runs[rule.id] = _runs_of(rule, facts, runs) if _may_start(rule, facts, runs) else []
-    result: list[ClockInstance] = []
-    as_of = facts.as_of
     for rule in ordered:
         if not rule.enabled:
             continue
@@ -124,14 +152,7 @@ def judge_facts(
         if len(rule_runs) > 1:
             rule_runs.sort(key=lambda r: (r.start, r.due))
         for number, run in enumerate(rule_runs, start=1):
-            soon_from = None
-            if rule.warning and run.met is None and run.stopped is None and as_of <= run.due:
-                soon_from = rule.warning.before(run.due, rule.calendar)  # only when it matters
-            status = clock_status(run.due, run.met, run.stopped, as_of, due_soon_days,
-                                  soon_from=soon_from, order_limit=rule.order_limit)
-            if only is None or status in only:
-                result.append(_instance(rule, number, run, as_of, status))
-    return result
+            yield rule, number, run
 
 
 _ORDERED: dict[int, tuple[tuple[Rule, ...], tuple[Rule, ...]]] = {}
@@ -290,7 +311,8 @@ def _found(rule: Rule, trigger: Trigger, facts: Facts, start: date, due: date,
             return facts.first_milestone(trigger.arg or "", trigger.routes, earliest, limit)
 
 
-def _instance(rule: Rule, number: int, run: _Run, as_of: date, status: str) -> ClockInstance:
+def instance_of(rule: Rule, number: int, run: RunDates, as_of: date, status: str
+              ) -> ClockInstance:
     end = run.met or run.stopped or as_of
     days_over = max(0, (end - run.due).days)
     return ClockInstance(

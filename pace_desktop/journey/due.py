@@ -42,13 +42,13 @@ def due_list(
         DueItem(child.ref, child.name, clock)
         for child in children
         for clock in judge_facts(Facts.of(child, as_of), rules, within_days, _WANTED)
-        if clock.status != "lapsed" or _still_shown(clock, shown_from)
+        if clock.status != "lapsed" or still_shown(clock, shown_from)
     ]
     items.sort(key=urgency)
     return items
 
 
-def _still_shown(clock: ClockInstance, shown_from: date) -> bool:
+def still_shown(clock: ClockInstance, shown_from: date) -> bool:
     closed = clock.met or clock.stopped
     return closed is None or closed >= shown_from
 

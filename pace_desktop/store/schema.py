@@ -11,7 +11,9 @@ from typing import Final
 APP_ID: Final = "pace-desktop"
 
 # Columns shared by every record table: a stable text id unique within the child, when it was
-# created and last changed, and a version that counts its changes (optimistic concurrency).
+# created and last changed, and a version that counts its changes. The version is a count, not
+# a check: nothing refuses a write made from a stale read (each write is its own transaction
+# under SQLite's write lock, and the app writes through one store worker).
 _ROW = """
     created TEXT NOT NULL,
     updated TEXT NOT NULL,
@@ -24,6 +26,49 @@ _UUID_SQL = (
     " substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1) ||"
     " substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))"
 )
+
+# Kept clock judgements (store/judged_clocks.py), forgotten by these triggers whenever
+# anything the clocks read changes, whoever changes it.
+_JUDGED_CLOCKS = """
+    CREATE TABLE judged_clocks (
+        child_id INTEGER PRIMARY KEY REFERENCES children(id),
+        fingerprint TEXT NOT NULL,
+        judged_on TEXT NOT NULL,
+        valid_until TEXT,
+        runs TEXT NOT NULL
+    );
+    CREATE TRIGGER judged_child_changed AFTER UPDATE ON children
+        BEGIN DELETE FROM judged_clocks WHERE child_id = OLD.id; END;
+    CREATE TRIGGER judged_child_removed AFTER DELETE ON children
+        BEGIN DELETE FROM judged_clocks WHERE child_id = OLD.id; END;
+""" + "".join(
+    f"""
+    CREATE TRIGGER judged_{table}_{verb} AFTER {verb.upper()} ON {table}{when}
+        BEGIN DELETE FROM judged_clocks WHERE child_id = {row}.child_id; END;
+    """
+    for table, verb, row, when in (
+        ("living", "insert", "NEW", ""), ("living", "update", "OLD", ""),
+        ("living", "delete", "OLD", ""),
+        ("legal", "insert", "NEW", ""), ("legal", "update", "OLD", ""),
+        ("legal", "delete", "OLD", ""),
+        ("meetings", "insert", "NEW", ""), ("meetings", "update", "OLD", ""),
+        ("meetings", "delete", "OLD", ""),
+        # Notes are most of a chronology and no clock reads them: a million notes imported
+        # need not touch this table a million times.
+        ("events", "insert", "NEW", " WHEN NEW.kind <> 'note'"),
+        ("events", "update", "OLD", " WHEN OLD.kind <> 'note' OR NEW.kind <> 'note'"),
+        ("events", "delete", "OLD", " WHEN OLD.kind <> 'note'"),
+    )
+) + "".join(
+    # A meeting's decisions can record a milestone; they hang off the meeting, not the child.
+    f"""
+    CREATE TRIGGER judged_decisions_{verb} AFTER {verb.upper()} ON decisions
+        BEGIN DELETE FROM judged_clocks WHERE child_id =
+            (SELECT child_id FROM meetings WHERE id = {row}.meeting_id); END;
+    """
+    for verb, row in (("insert", "NEW"), ("update", "OLD"), ("delete", "OLD"))
+)
+
 
 MIGRATIONS: Final[tuple[str, ...]] = (
     # 1: everything INTERCHANGE.md describes, the audit log and full-text search.
@@ -252,6 +297,9 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         UNIQUE (child_id, uid)
     );
     """,
+    # 4: judged clocks kept between sessions (store/judged_clocks.py), so a large caseload's
+    # due list is on screen within a second of unlock.
+    _JUDGED_CLOCKS,
 )
 
 LATEST: Final = len(MIGRATIONS)

@@ -25,12 +25,12 @@ def expected_triggers() -> dict[str, str]:
 
 @functools.cache
 def _triggers_of(migrations: tuple[str, ...]) -> dict[str, str]:
-    from pace_desktop.store.case_store import _run_script
+    from pace_desktop.store.opening import run_script
 
     conn = sqlcipher.connect(":memory:", isolation_level=None)
     try:
         for sql in migrations:
-            _run_script(conn, sql)
+            run_script(conn, sql)
         return {name: _normal(sql) for name, sql in conn.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")}
     finally:

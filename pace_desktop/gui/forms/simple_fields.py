@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.forms import FieldDef
-from pace_desktop.forms.values import choice_parts
+from pace_desktop.forms.answers import choice_parts
 from pace_desktop.gui.looks import NEEDED
 
 DATE_PLACEHOLDER = "dd/mm/yyyy"

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from pace_desktop import journey
+from pace_desktop.cli.common import CommandError, iso_date, open_store
 from pace_desktop.domain.date_words import short_date
 from pace_desktop.settings import Settings, load_settings
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (expected YYYY-MM-DD): {text!r}") from None
 
 
 def _rules(args: argparse.Namespace, settings: Settings) -> tuple[journey.Rule, ...]:
@@ -29,9 +22,7 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, indent=1, ensure_ascii=False))
 
 
-def cmd_journey(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import open_store
-
+def run_journey(args: argparse.Namespace) -> int:
     settings = load_settings()
     rules = _rules(args, settings)
     as_of = args.as_of or date.today()
@@ -55,15 +46,14 @@ def cmd_journey(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_due(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import open_store
-
+def run_due(args: argparse.Namespace) -> int:
     settings = load_settings()
     rules = _rules(args, settings)
     as_of = args.as_of or date.today()
     within = settings.due_soon_days if args.within is None else args.within
     with open_store(args) as store:
-        items = journey.due_list(store.children(clock_facts_only=True), rules, as_of, within)
+        # Kept judgements: judged again only for children whose records changed.
+        items = journey.due_items(store.judged_clocks(rules, as_of), rules, as_of, within)
     if args.json:
         _print_json({"as_of": as_of.isoformat(), "within": within, "due": [
             {"child": i.child_ref, "name": i.child_name, **journey.clock_dict(i.clock)}
@@ -81,9 +71,7 @@ def cmd_due(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_cohort(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import CommandError, open_store
-
+def run_cohort(args: argparse.Namespace) -> int:
     settings = load_settings()
     measures = journey.MEASURES
     if args.measure:
@@ -122,23 +110,26 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],
-                           argparse.ArgumentParser]) -> None:
-    def rules_option(p: argparse.ArgumentParser) -> None:
-        p.add_argument("--rules", metavar="FILE",
-                       help="an authority's own clock rules (default: rules.toml in settings)")
+def _rules_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--rules", metavar="FILE",
+                   help="an authority's own clock rules (default: rules.toml in settings)")
 
-    p = add("journey", cmd_journey, "a child's milestones and clocks")
+
+def journey_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="REF")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="judge as of DATE (today)")
     p.add_argument("--json", action="store_true")
-    rules_option(p)
-    p = add("due", cmd_due, "every clock overdue or due soon, most urgent first")
+    _rules_option(p)
+
+
+def due_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=iso_date, metavar="DATE")
     p.add_argument("--within", type=int, metavar="DAYS", help="the due-soon window (28)")
     p.add_argument("--json", action="store_true")
-    rules_option(p)
-    p = add("cohort", cmd_cohort, "run chart data: days between PACE milestones")
+    _rules_option(p)
+
+
+def cohort_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--measure", metavar="NAME", help="one of: " + ", ".join(
         m.id for m in journey.MEASURES))
     p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")

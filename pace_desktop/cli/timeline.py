@@ -10,21 +10,19 @@ import argparse
 import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 from pace_desktop import journey
-from pace_desktop.cli_journey import iso_date
+from pace_desktop.cli.common import CommandError, iso_date, open_store, say
 from pace_desktop.safe_files import WriteFailed, writing
 from pace_desktop.settings import load_settings
 
 FORMATS = (".png", ".svg")
 
 
-def cmd_timeline(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import CommandError, open_store, say
-
+def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.suffix.lower() not in FORMATS:
         raise CommandError(f"The timeline can be saved as a .png picture or an .svg drawing,"
@@ -80,9 +78,7 @@ def _check_whole(tmp: Path, out: Path) -> None:
         raise WriteFailed(out, "the picture could not be written whole (is the disk full?)")
 
 
-def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],
-                           argparse.ArgumentParser]) -> None:
-    p = add("timeline", cmd_timeline, "draw a child's journey timeline to a PNG or SVG file")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="REF")
     p.add_argument("--as-of", type=iso_date, metavar="DATE",
                    help="the journey as it stood on DATE (today)")

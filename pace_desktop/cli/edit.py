@@ -4,14 +4,12 @@ one operation with its author in the audit log (for scripts and tests)."""
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
+from pace_desktop.cli.common import EXIT_OK, CommandError, open_store, say
 from pace_desktop.exchange.child_edits import EDITABLE, EditRefused, edited_child, parse_assignments
 
 
-def cmd_edit(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import EXIT_OK, CommandError, open_store, say
-
+def run(args: argparse.Namespace) -> int:
     try:
         changes = parse_assignments(args.changes)
     except EditRefused as exc:
@@ -30,9 +28,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def register(add: Callable[[str, Callable[[argparse.Namespace], int], str],
-                           argparse.ArgumentParser]) -> None:
-    p = add("edit", cmd_edit, "change a child's own details (FIELD=VALUE, '' clears)")
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="REF")
     p.add_argument("changes", nargs="+", metavar="FIELD=VALUE",
                    help=f"one or more of {', '.join(EDITABLE)}")

@@ -7,22 +7,17 @@ written only to the file named with --out; saving says plainly whether the file 
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 from pathlib import Path
 
 from pace_desktop import chronology, print_jobs
-from pace_desktop.cli_journey import iso_date
+from pace_desktop.cli.common import CommandError, iso_date, open_store
 from pace_desktop.safe_files import write_bytes
 from pace_desktop.settings import load_settings
-
-Handler = Callable[[argparse.Namespace], int]
 
 
 def _password(args: argparse.Namespace) -> str | None:
     if not getattr(args, "password_file", None):
         return None
-    from pace_desktop.cli import CommandError
-
     try:
         password = Path(args.password_file).read_text(encoding="utf-8").split("\n")[0].rstrip("\r")
     except OSError as exc:
@@ -34,8 +29,6 @@ def _password(args: argparse.Namespace) -> str | None:
 
 
 def _recipient(name: str) -> str:
-    from pace_desktop.cli import CommandError
-
     try:
         return chronology.check_recipient(name)
     except chronology.UnknownRecipient as exc:
@@ -57,8 +50,6 @@ def _save(made: print_jobs.Made, out: str, encrypted: bool) -> None:
 
 def _make(args: argparse.Namespace, document: str, **choices: object) -> print_jobs.Made:
     """The print asked for, made from the store through the same path as the app's."""
-    from pace_desktop.cli import CommandError, open_store
-
     settings = load_settings()
     request = print_jobs.PrintRequest.for_settings(
         document, getattr(args, "child", None), settings, **choices,
@@ -70,7 +61,7 @@ def _make(args: argparse.Namespace, document: str, **choices: object) -> print_j
         raise CommandError(str(exc)) from None
 
 
-def cmd_chronology(args: argparse.Namespace) -> int:
+def run_chronology(args: argparse.Namespace) -> int:
     made = _make(args, "chronology", recipient=_recipient(args.recipient),
                  date_from=args.date_from, date_to=args.date_to,
                  kinds=frozenset(args.kind) if args.kind else None,
@@ -79,9 +70,7 @@ def cmd_chronology(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_meetings(args: argparse.Namespace) -> int:
-    from pace_desktop.cli import open_store
-
+def run_meetings(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         child = store.child(args.child)
     if not child.meetings:
@@ -91,42 +80,47 @@ def cmd_meetings(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_record(args: argparse.Namespace) -> int:
+def run_record(args: argparse.Namespace) -> int:
     made = _make(args, "decision_record", recipient=_recipient(args.recipient),
                  meeting_id=args.meeting)
     _save(made, args.out, bool(_password(args)))
     return 0
 
 
-def cmd_summary(args: argparse.Namespace) -> int:
+def run_summary(args: argparse.Namespace) -> int:
     made = _make(args, "summary", recipient=_recipient(args.recipient), as_of=args.as_of)
     _save(made, args.out, bool(_password(args)))
     return 0
 
 
-def cmd_clocks_report(args: argparse.Namespace) -> int:
+def run_clocks_report(args: argparse.Namespace) -> int:
     made = _make(args, "clocks_report", worker=args.worker, as_of=args.as_of)
     _save(made, args.out, bool(_password(args)))
     return 0
 
 
-def register(add: Callable[[str, Handler, str], argparse.ArgumentParser]) -> None:
-    recipients = ", ".join(chronology.RECIPIENTS)
+RECIPIENTS = ", ".join(chronology.RECIPIENTS)
 
-    def common(p: argparse.ArgumentParser, recipient_required: bool = False) -> None:
-        p.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
-        p.add_argument("--password-file", metavar="FILE",
-                       help="protect the PDF with the password in FILE (first line)")
-        if recipient_required:
-            p.add_argument("--recipient", required=True, metavar="R",
-                           help=f"who the copy is for: {recipients}")
-        else:
-            p.add_argument("--recipient", default="internal", metavar="R",
-                           help=f"who the copy is for: {recipients} (default internal)")
 
-    p = add("chronology", cmd_chronology, "print a child's chronology to a PDF file")
+def _out_and_password(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
+    p.add_argument("--password-file", metavar="FILE",
+                   help="protect the PDF with the password in FILE (first line)")
+
+
+def _common(p: argparse.ArgumentParser, recipient_required: bool = False) -> None:
+    _out_and_password(p)
+    if recipient_required:
+        p.add_argument("--recipient", required=True, metavar="R",
+                       help=f"who the copy is for: {RECIPIENTS}")
+    else:
+        p.add_argument("--recipient", default="internal", metavar="R",
+                       help=f"who the copy is for: {RECIPIENTS} (default internal)")
+
+
+def chronology_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="REF")
-    common(p, recipient_required=True)
+    _common(p, recipient_required=True)
     p.add_argument("--from", dest="date_from", type=iso_date, metavar="DATE")
     p.add_argument("--to", dest="date_to", type=iso_date, metavar="DATE")
     p.add_argument("--kind", nargs="+", metavar="KIND", help="only entries of these kinds")
@@ -134,20 +128,25 @@ def register(add: Callable[[str, Handler, str], argparse.ArgumentParser]) -> Non
                    help="open with the journey timeline and the clocks")
     p.add_argument("--as-of", type=iso_date, metavar="DATE",
                    help="judge the clocks as of DATE (today)")
-    p = add("meetings", cmd_meetings, "list a child's meetings with their ids")
+
+
+def meetings_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="REF")
-    p = add("record", cmd_record, "print the decision record of a meeting to a PDF file")
+
+
+def record_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="REF")
     p.add_argument("--meeting", required=True, metavar="ID")
-    common(p)
-    p = add("summary", cmd_summary, "print a child's journey summary to a PDF file")
+    _common(p)
+
+
+def summary_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--child", required=True, metavar="REF")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="as of DATE (today)")
-    common(p)
-    p = add("clocks-report", cmd_clocks_report,
-            "print the overdue and due-soon clocks across the caseload to a PDF file")
+    _common(p)
+
+
+def clocks_report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--worker", metavar="NAME", help="only this social worker's children")
     p.add_argument("--as-of", type=iso_date, metavar="DATE", help="as of DATE (today)")
-    p.add_argument("--out", required=True, metavar="FILE", help="the PDF file to write")
-    p.add_argument("--password-file", metavar="FILE",
-                   help="protect the PDF with the password in FILE (first line)")
+    _out_and_password(p)

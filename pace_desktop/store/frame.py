@@ -1,0 +1,210 @@
+"""What every store operation stands on: the open connection and its key, the audit chain,
+the operation frame (one transaction, one audit entry, one `Changes`), and the guard that
+turns a driver's error into a plain one.
+
+`CaseStore` (case_store.py) is this frame with the operations of the other modules mixed
+in; a new group of operations is a new `StoreFrame` subclass in its own module, added to
+`CaseStore`'s bases in one line.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import json
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Self
+
+from pace_desktop.store import audit, backup, witness
+from pace_desktop.store.changes import Changes
+from pace_desktop.store.connection import DatabaseError, plain_error, rollback
+from pace_desktop.store.errors import DamagedStore, RecordNotFound, StoreClosed, StoreError
+from pace_desktop.store.reads import child_ids, load_children
+
+CHUNK = 500  # children per read when streaming a whole caseload: bounded memory
+
+
+def guarded[**P, R](method: Callable[P, R]) -> Callable[P, R]:
+    """A page that cannot be decrypted surfaces as DamagedStore, a full disk or read-only
+    place as its own plain error: never a driver error. Generators (streamed reads) are
+    guarded while they are consumed, not only when they are made."""
+
+    def explain(store: Any, exc: Any) -> StoreError:
+        assert isinstance(store, StoreFrame)
+        place = plain_error(store.path, exc)
+        if place is not None:
+            return place
+        name = getattr(exc, "sqlite_errorname", "")
+        if name in ("SQLITE_CORRUPT", "SQLITE_NOTADB") or "malformed" in str(exc):
+            return DamagedStore(str(store.path), str(exc), _latest(store.path))
+        return StoreError(f"The store could not do that: {exc}.")
+
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def streamed(*args: P.args, **kwargs: P.kwargs) -> Any:
+            try:
+                yield from method(*args, **kwargs)  # type: ignore[misc]
+            except DatabaseError as exc:
+                raise explain(args[0], exc) from None
+
+        return streamed  # type: ignore[return-value]
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(*args, **kwargs)
+        except DatabaseError as exc:
+            raise explain(args[0], exc) from None
+
+    return wrapper
+
+
+def _latest(path: Path) -> str | None:
+    found = backup.backups_of(path)
+    return str(found[-1]) if found else None
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def jsonable(value: Any) -> Any:
+    return json.loads(json.dumps(asdict(value), default=str))
+
+
+def next_position(conn: Any, table: str, child_id: int) -> int:
+    return conn.execute(f"SELECT coalesce(max(position) + 1, 0) FROM {table} WHERE child_id = ?",
+                        (child_id,)).fetchone()[0]
+
+
+@dataclass(slots=True)
+class Op:
+    before: Any = None
+    after: Any = None
+    children: set[str] = field(default_factory=set)
+    parts: set[str] = field(default_factory=set)
+    result: Changes | None = None
+
+
+class StoreFrame:
+    """An unlocked store's connection and key. Use `CaseStore.create` or `CaseStore.open`;
+    `close` drops the key."""
+
+    def __init__(self, path: Path, conn: Any, user: str) -> None:
+        self.path = path
+        self._conn: Any = conn
+        self.user = user
+        # Rolling backups: writes since the last automatic one, and when that was made.
+        self.changes_since_backup = 0
+        self._backed_up_at = time.monotonic()
+        # The audit chain's key, from the file's salt: kept in memory, never in a table.
+        self._salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
+        self._key: bytes | None = audit.chain_key(self._salt)
+        self.notes: list[str] = []  # what the last `check` could not prove, in plain words
+
+    def _audit_key(self) -> bytes:
+        if self._key is None:
+            raise StoreClosed()
+        return self._key
+
+    def _seals(self, conn: Any, refs: Sequence[str] | None) -> dict[str, str]:
+        """Keyed digests of these children's whole records (all children for None)."""
+        key = self._audit_key()
+        found = child_ids(conn, list(refs) if refs is not None else None)
+        seals: dict[str, str] = {}
+        for i in range(0, len(found), CHUNK):
+            for c in load_children(conn, [cid for cid, _ in found[i:i + CHUNK]]):
+                seals[c.ref] = audit.content_seal(key, jsonable(c))
+        return seals
+
+    def _witness(self, seq: int, head: str) -> None:
+        # Best effort after the commit: a full disk here must not undo a saved change; `check`
+        # then says plainly which entries came after the last witness.
+        try:
+            witness.write(self.path, self._audit_key(), seq, head)
+        except OSError:
+            pass
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    def close(self) -> None:
+        """Close the file and drop the key: nothing of the store stays in this object."""
+        if self._conn is not None:
+            try:
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except DatabaseError:
+                pass
+            self._conn.close()
+            self._conn = None
+        self._key = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _live(self) -> Any:
+        if self._conn is None:
+            raise StoreClosed()
+        return self._conn
+
+    @property
+    def owner(self) -> str:
+        """The name given when the store was created ('' if none was)."""
+        return self.meta().get("owner", "")
+
+    @guarded
+    def meta(self) -> dict[str, str]:
+        return dict(self._live().execute("SELECT key, value FROM pace_meta"))
+
+    def _child_id(self, ref: str) -> int:
+        row = self._live().execute("SELECT id FROM children WHERE ref = ?", (ref,)).fetchone()
+        if row is None:
+            raise RecordNotFound(f"There is no child with the reference {ref} in this store.")
+        return row[0]
+
+    def _item(self, table: str, cid: int, uid: str) -> Any:
+        child = next(load_children(self._live(), [cid]))
+        return next(x for x in getattr(child, table) if x.id == uid)
+
+    def _delete_draft_meeting(self, child_id: int, uid: str) -> int:
+        conn = self._live()
+        mid = conn.execute("SELECT id FROM meetings WHERE child_id = ? AND uid = ?",
+                           (child_id, uid)).fetchone()[0]
+        for table in ("attendees", "decisions", "actions"):
+            conn.execute(f"DELETE FROM {table} WHERE meeting_id = ?", (mid,))
+        conn.execute("DELETE FROM meetings WHERE id = ?", (mid,))
+        return mid
+
+    # -- the operation frame -----------------------------------------------------------------
+
+    @contextmanager
+    def _operation(self, name: str, target: str) -> Iterator[Op]:
+        conn = self._live()
+        op = Op()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield op
+            after = op.after
+            if op.children:
+                # Each record's content as this entry saw it: a record changed behind the log's
+                # back (plain SQL) no longer matches its last entry's seal.
+                after = {**(op.after if isinstance(op.after, dict) else {"value": op.after}),
+                         "sealed": self._seals(conn, sorted(op.children))}
+            seq, head = audit.append(conn, self._audit_key(), utc_now(), self.user, name, target,
+                                     op.before, after)
+            conn.execute("COMMIT")
+        except BaseException:
+            rollback(conn)
+            raise
+        self.changes_since_backup += 1
+        self._witness(seq, head)
+        op.result = Changes(name, frozenset(op.children), frozenset(op.parts), seq)
