@@ -15,7 +15,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from pace_desktop.domain import Child, Event, LegalEpisode, LivingEpisode, Person
+from pace_desktop.domain import (
+    Action,
+    Assessment,
+    Attendee,
+    Child,
+    Decision,
+    Event,
+    FamilyTime,
+    LegalEpisode,
+    LivingEpisode,
+    Meeting,
+    OrderMade,
+    PanelRecord,
+    Person,
+    RouteConsidered,
+    SiblingNote,
+    View,
+)
+from pace_desktop.forms import definition_for, definitions, from_meeting
 from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.journey import judge_child, load_rules
@@ -273,3 +291,60 @@ def test_a_brother_or_sister_must_be_one_of_the_childs_people(qtbot: QtBot,
     editor.save()
     assert "is not among the people in this child's record" in editor.form_view.problem_labels[  # type: ignore[union-attr]
         "siblings"].text()
+
+
+def full_meeting(kind: str) -> Meeting:
+    """A record of `kind` with every part filled (each form shows the parts it asks)."""
+    milestone = {"lac_review": "permanence_recommendation", "panel": "panel_recommendation",
+                 "adm": "adm_decision", "court": "order_granted"}.get(kind)
+    return Meeting(
+        kind, date(2025, 3, 14), chair="Morag Reid",
+        attendees=(Attendee("Jean Baird", "Foster carer", True, "video"),),
+        child_views="I like it here.", child_views_how="In person",
+        views=(View("p-mum", "More time with Isla, please.", "phone"),),
+        assessment=Assessment("Sleep", "On track", "Settled", "Well", "Suits her", "Monthly"),
+        family_time=(FamilyTime("p-mum", "Weekly", True),),
+        siblings=(SiblingNote("p-rory", "with Gran", False, "No room", "Misses her"),),
+        routes_considered=(RouteConsidered("po", "chosen", "Links with Mum"),),
+        orders=(OrderMade("cso_away", "continued", None, ("secure",), None,
+                          date(2026, 3, 13)),),
+        panel=PanelRecord(("Ann Bell", "Cal Dow"), True, "Dr Ross", "F. Grant",
+                          "Is adoption right for Isla?"),
+        decisions=(Decision("The plan goes on.", milestone,
+                            "po" if milestone in ("permanence_recommendation",
+                                                  "order_granted") else None,
+                            "She is settled."),),
+        actions=(Action("Write the report", "Sam Kerr", date(2025, 4, 30)),),
+        next_review=date(2025, 6, 12))
+
+
+@pytest.mark.parametrize("kind", sorted(definitions()))
+def test_every_form_saves_finalises_and_amends(qtbot: QtBot, runner: StoreRunner,
+                                               kind: str) -> None:
+    editor = open_editor(qtbot, runner, kind)
+    assert editor.form_view is not None
+    names = {p.id: p.name for p in rory_and_isla().people}
+    form = definition_for(kind)
+    values = from_meeting(form, full_meeting(kind), names)
+    for extra in form.extras:  # a form's own required questions (the hearing's type, say)
+        if extra.required:
+            values[extra.id] = extra.options[0].code
+    editor.form_view.set_values(values)
+    with qtbot.waitSignal(editor.saved, timeout=WAIT_MS):
+        editor.save()
+    finalise(qtbot, editor)
+    (m,) = child(qtbot, runner).meetings
+    assert m.is_final and m.kind == kind
+    asked = {f.id for f in definition_for(kind).fields}
+    sample = full_meeting(kind)
+    for part in ("views", "family_time", "siblings", "routes_considered", "orders"):
+        assert getattr(m, part) == (getattr(sample, part) if part in asked else ()), part
+    assert m.panel == (sample.panel if "panel" in asked else None)
+    assert m.assessment == (sample.assessment if "assessment" in asked else None)
+    editor.amend_text.setPlainText("The carer's name is spelt Jean, not Jeanne.")
+    with qtbot.waitSignal(editor.amend_button.clicked, timeout=WAIT_MS):
+        qtbot.mouseClick(editor.amend_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(child(qtbot, runner).meetings[0].amendments), timeout=WAIT_MS)
+    legal = child(qtbot, runner).legal
+    # Only a hearing or a court changes the legal status when it is finalised.
+    assert len(legal) == (2 if kind in ("hearing", "court") else 1)
