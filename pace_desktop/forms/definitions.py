@@ -13,6 +13,11 @@ Every definition holds all the *standard* fields, because every decision record 
 required and explain them, but not leave one out, so no form can silently drop part of a
 record it opens. Their ids are the Meeting attributes they fill (STANDARD_TYPES).
 
+A form may also ask the fuller *parts* of a record (PART_TYPES: each person's views, what a
+review considered, family time, brothers and sisters, routes considered, orders, the
+permanence panel's make-up), each under its own id and type, where its meeting needs them.
+A form that leaves a part out keeps it as the record had it (forms.values, `base`).
+
 A form may also ask *extra* questions that the Meeting record has no place for. Those must be
 yes_no, choice or multi_choice, and give `decision_text`: the sentence, per answer, that is
 added to the meeting's decisions. The answer is then part of the record a person reads (and
