@@ -128,3 +128,9 @@ def test_an_order_made_ends_the_status_before_it_and_ended_closes_it() -> None:
     assert change.starts is None and change.words == (
         "Interim compulsory supervision order ends on 01/02/2025.")
     assert legal_changes(Meeting("lac_review", date(2025, 2, 1), orders=made.orders), legal) == []
+
+
+def test_an_order_already_in_the_legal_status_is_not_added_again() -> None:
+    legal = (LegalEpisode("icso", date(2025, 2, 1)),)
+    made = Meeting("hearing", date(2025, 2, 1), orders=(OrderMade("icso", "made"),))
+    assert legal_changes(made, legal) == []

@@ -18,7 +18,7 @@ the store makes it in the same transaction as the finalisation.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pace_desktop.domain.records import LegalEpisode, Meeting
@@ -115,6 +115,9 @@ def legal_changes(meeting: Meeting, legal: Sequence[LegalEpisode]) -> list[Legal
         on = o.date or meeting.date
         old = _current(episodes, on, o.status) or (
             None if o.action == "ended" else _current(episodes, on))
+        if old is not None and o.action != "ended" and old.status == o.status \
+                and old.start == on:
+            continue  # already in the legal status (typed there first): never twice
         if o.action == "ended":
             if old is None:
                 continue
@@ -132,7 +135,6 @@ def legal_changes(meeting: Meeting, legal: Sequence[LegalEpisode]) -> list[Legal
         if old is not None:
             episodes = [e for e in episodes if e is not old]
             if old.start < on:
-                from dataclasses import replace
                 episodes.append(replace(old, end=on))
         if new is not None:
             episodes.append(new)
