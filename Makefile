@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test soak lint bench dist clean python-check
+.PHONY: run test soak lint bench dist clean python-check postgres-check
 
 python-check:
 	@test -n "$(PYTHON)" && $(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' || { \
@@ -29,7 +29,19 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check pace_desktop tests benchmarks
 	$(VENV)/bin/lint-imports
 
-test: lint
+# The hub's tests start a throwaway PostgreSQL of their own (tests/pg_server.py); on a clean
+# Debian machine run as root (CI), Debian's postgresql package is installed first.
+postgres-check:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 && ! command -v pg_ctl >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing PostgreSQL for the hub's tests (apt-get install postgresql)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else \
+	    echo "PostgreSQL 15+ is not installed: the hub's tests will be skipped (install Debian's postgresql package)."; \
+	  fi; \
+	fi
+
+test: lint postgres-check
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q
 
 # The long robustness runs (tests marked slow), printing their figures (docs/RELIABILITY.md).
@@ -37,7 +49,7 @@ test: lint
 # PACE_SOAK_MALFORMED.
 soak: $(STAMP)
 	set -o pipefail; QT_QPA_PLATFORM=offscreen $(VENV)/bin/pytest -q -s -m slow -p no:cacheprovider \
-	  tests/test_soak.py tests/test_rekey_atomic.py 2>&1 | tee soak.log | grep -E "^SOAK|passed|failed"
+	  tests/test_soak.py tests/test_rekey_atomic.py tests/test_hub_faults.py tests/test_hub_concurrent.py 2>&1 | tee soak.log | grep -E "^SOAK|passed|failed"
 
 DIST_STAMP := $(VENV)/.installed-dist
 

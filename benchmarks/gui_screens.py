@@ -1,7 +1,7 @@
 """Put the app on screen in a known state, for screenshots (docs/screenshots/take.sh).
 
     python benchmarks/gui_screens.py caseload|record|settings|timeline|runcharts|meeting|print|
-                                     lapsed|lapsed_timeline DIR
+                                     lapsed|lapsed_timeline|conflicts DIR
 
 Makes (once) a 40-child demo store in DIR, unlocks it and shows the asked-for screen.
 """
@@ -31,10 +31,34 @@ DECISIONS = (
 )
 
 
+def _conflicted_store(store: Path, folder: Path) -> None:
+    """The fixture caseload after a meeting laptop and this one both changed FX-L."""
+    from dataclasses import replace
+
+    from pace_desktop.store.package_file import read_package
+
+    fixtures = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
+    secret = "screenshots package phrase"
+    with CaseStore.create(store, PASSPHRASE, "Mairi Flett") as office, \
+            CaseStore.create(folder / "meeting.pacestore", PASSPHRASE, "Ruth Isbister") as away:
+        office.import_children(read_interchange_file(fixtures / "journeys.json"))
+        office.send_children(["FX-L"], folder / "out.pacepkg", secret)
+        away.receive_package(read_package(folder / "out.pacepkg", secret))
+        away.save_child_details(replace(away.child("FX-L"), allocated_worker="Anna Sinclair",
+                                        known_as="Frey"))
+        office.save_child_details(replace(office.child("FX-L"), allocated_worker="Tom Flett"))
+        away.send_children(["FX-L"], folder / "back.pacepkg", secret)
+        office.receive_package(read_package(folder / "back.pacepkg", secret))
+
+
 def main() -> int:
     what, folder = sys.argv[1], Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
-    if what.startswith("lapsed"):
+    if what == "conflicts":
+        store = folder / "conflicts.pacestore"
+        if not store.exists():
+            _conflicted_store(store, folder)
+    elif what.startswith("lapsed"):
         # The contract's fixture journeys: orders that lapsed, as of today.
         store = folder / "fixtures.pacestore"
         if not store.exists():
@@ -73,6 +97,8 @@ def main() -> int:
         elif what == "timeline":
             ref = window.facts.due[0].child_ref if window.facts.due else window.model.refs()[0]
             window.open_child(ref, TIMELINE)
+        elif what == "conflicts":
+            window.sync.show_conflicts()
         elif what == "runcharts":
             window.caseload_tabs.setCurrentWidget(window.run_charts_tab)
         elif what in ("meeting", "print"):

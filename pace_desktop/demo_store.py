@@ -20,8 +20,8 @@ def make_demo_store(path: Path, secret: str, children: int = 40, seed: int = 1,
         for child in generate_caseload(children, seed, events_per_child):
             batch.append(child)
             if len(batch) == _BATCH:
-                total += len(store.import_children(batch, source="demo").added)
+                total += len(store.import_children(batch, source="demo", sync_source=None).added)
                 batch = []
         if batch:
-            total += len(store.import_children(batch, source="demo").added)
+            total += len(store.import_children(batch, source="demo", sync_source=None).added)
     return total

@@ -29,6 +29,9 @@ class Settings:
     baseline_points: int = 0  # run charts: freeze the median from the first N points (0: off)
     # Visits are recorded in PACE Desktop, so the statutory visit clocks (CLOCKS.md) apply.
     record_visits: bool = False
+    # The team hub's address (libpq's postgresql://…, never with a password): what `sync`
+    # uses when no --hub is given.
+    hub_url: str = ""
 
     @property
     def audit_name(self) -> str:

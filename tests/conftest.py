@@ -33,3 +33,29 @@ def store(store_path: Path) -> Iterator[CaseStore]:
 @pytest.fixture
 def journeys_data() -> dict[str, Any]:
     return json.loads((FIXTURES / "journeys.json").read_text(encoding="utf-8"))
+
+
+# -- the team hub: a throwaway PostgreSQL server (tests/pg_server.py) -----------------------
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[Any]:
+    from tests import pg_server as pg
+
+    if pg.find_bin() is None:
+        pytest.skip("PostgreSQL 15+ is not installed and could not be (make test installs"
+                    " Debian's postgresql package when run as root)")
+    server = pg.start_server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def hub(pg_server: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A fresh hub database, `hub init`-ed, with a PGPASSFILE for the logins tests make."""
+    from tests.hub_helpers import Hub
+
+    h = Hub(pg_server, tmp_path)
+    monkeypatch.setenv("PGPASSFILE", str(h.passfile))
+    yield h
+    h.drop()

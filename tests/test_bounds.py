@@ -8,7 +8,7 @@ import pytest
 from pace_desktop.domain.bounds import MAX_NAME, MAX_TEXT
 from pace_desktop.exchange import InterchangeError, parse_interchange
 from pace_desktop.forms.answers import DateUnreadable, read_date
-from pace_desktop.gui.child.validation import BadDate, parse_day
+from pace_desktop.views.episode_checks import BadDate, parse_day
 from tests.test_interchange_rejects import _child, _valid
 
 

@@ -59,33 +59,33 @@ def test_an_adm_who_differs_from_the_panel_must_say_why() -> None:
 
 
 def test_the_store_refuses_to_finalise_without_reasons_and_writes_nothing(store) -> None:
-    _, m = store.save_meeting("OR-1", Meeting("lac_review", date(2025, 5, 1), decisions=(
+    m = store.save_meeting("OR-1", Meeting("lac_review", date(2025, 5, 1), decisions=(
         Decision("Seek a permanence order", "permanence_recommendation", "po"),)))
     before = len(store.audit_entries())
     with pytest.raises(ReasonsMissing, match="Decision 1: give the reasons"):
-        store.finalise_meeting("OR-1", m.id)
+        store.finalise_meeting("OR-1", m.record)
     kept = store.child("OR-1")
     assert [x.status for x in kept.meetings] == ["draft"]
-    assert not any(e.id.startswith(m.id) for e in kept.events)
+    assert not any(e.id.startswith(m.record) for e in kept.events)
     assert len(store.audit_entries()) == before
 
 
 def test_the_store_refuses_an_adm_differing_from_the_final_panel(store) -> None:
-    _, panel = store.save_meeting("OR-1", Meeting("panel", date(2025, 5, 1), decisions=(
+    panel = store.save_meeting("OR-1", Meeting("panel", date(2025, 5, 1), decisions=(
         Decision("Recommends adoption", "panel_recommendation", reasons="Best for Isla"),),
         routes_considered=(RouteConsidered("poa", "chosen", "Best for Isla"),)))
-    store.finalise_meeting("OR-1", panel.id)
-    _, adm = store.save_meeting("OR-1", Meeting("adm", date(2025, 6, 1), decisions=(
+    store.finalise_meeting("OR-1", panel.record)
+    adm = store.save_meeting("OR-1", Meeting("adm", date(2025, 6, 1), decisions=(
         Decision("The agency will seek a permanence order"),),
         routes_considered=(RouteConsidered("po", "chosen", "Links with Mum"),)))
     with pytest.raises(ReasonsMissing, match="differs from the permanence panel"):
-        store.finalise_meeting("OR-1", adm.id)
-    fixed = Meeting("adm", date(2025, 6, 1), id=adm.id, decisions=(
+        store.finalise_meeting("OR-1", adm.record)
+    fixed = Meeting("adm", date(2025, 6, 1), id=adm.record, decisions=(
         Decision("The agency will seek a permanence order",
                  reasons="Isla's bond with Mum is strong enough to keep"),),
-        routes_considered=adm.routes_considered)
+        routes_considered=(RouteConsidered("po", "chosen", "Links with Mum"),))
     store.save_meeting("OR-1", fixed)
-    store.finalise_meeting("OR-1", adm.id)
+    store.finalise_meeting("OR-1", adm.record)
     assert [x.status for x in store.child("OR-1").meetings] == ["final", "final"]
 
 
@@ -103,8 +103,8 @@ def test_continuing_a_cso_at_a_hearing_restarts_its_clock(store) -> None:
     assert [c.words for c in legal_changes(hearing, store.child("OR-1").legal)] == [
         "Compulsory supervision order, away from home continued on 10/03/2025; Compulsory "
         "supervision order, away from home (from 01/04/2024) ends that day."]
-    _, saved = store.save_meeting("OR-1", hearing)
-    changes = store.finalise_meeting("OR-1", saved.id)
+    saved = store.save_meeting("OR-1", hearing)
+    changes = store.finalise_meeting("OR-1", saved.record)
     assert "legal" in changes.parts
     legal = store.child("OR-1").legal
     assert [(e.status, e.start, e.end, e.reference) for e in legal] == [

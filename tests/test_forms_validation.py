@@ -95,11 +95,13 @@ def test_dates_are_read_as_day_month_year() -> None:
     assert read_date(" 01.02.2025 ") == date(2025, 2, 1)
     assert read_date("2025-02-01") == date(2025, 2, 1)
     assert read_date("") is None
+    # The same reader as every date box in the app: a month in English words is read too.
+    assert read_date("1 Feb 2025") == read_date("1 February 2025") == date(2025, 2, 1)
     assert messages(lac_values(date="next Tuesday")) == [
-        ("date", "Write the date as day/month/year, for example 14/03/2025")]
+        ("date", "Write the date like 14/03/2025, 14 Mar 2025 or 2025-03-14")]
     assert messages(lac_values(date="31/02/2025")) == [
-        ("date", "There is no such date as 31/02/2025; write the date as day/month/year, "
-                 "for example 14/03/2025")]
+        ("date", "There is no such date as 31/02/2025; write the date like 14/03/2025,"
+                 " 14 Mar 2025 or 2025-03-14")]
 
 
 def test_the_next_review_must_be_after_the_meeting() -> None:

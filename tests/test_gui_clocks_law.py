@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pace_desktop.domain import Child, LegalEpisode, LivingEpisode
-from pace_desktop.gui.caseload_model import plain_date
 from pace_desktop.gui.child.quick_dialogs import ContinueOrderDialog, VisitDialog
 from pace_desktop.gui.child.record import CLOCKS, LEGAL
 from pace_desktop.settings import load_settings
 from pace_desktop.store import CaseStore
+from pace_desktop.views.words import plain_date
 from tests.gui_helpers import (
     PASSPHRASE,
     WAIT_MS,

@@ -8,7 +8,7 @@ import pytest
 
 from pace_desktop.chronology import date_as_recorded
 from pace_desktop.domain import Event
-from pace_desktop.gui.child.summary import event_date
+from pace_desktop.views.record_summary import event_date
 
 
 @pytest.mark.parametrize("precision, day, shown", [

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 
 from pace_desktop.demo import generate_caseload
 from pace_desktop.gui import main_window
-from pace_desktop.gui.caseload_facts import gather
 from pace_desktop.journey import load_rules
 from pace_desktop.store import CaseStore
+from pace_desktop.views.caseload_facts import gather
 from tests.gui_helpers import PASSPHRASE, make_store, running_app, unlock
 
 

@@ -15,10 +15,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from pace_desktop.domain import Decision, Meeting
-from pace_desktop.gui.caseload_model import plain_date
 from pace_desktop.gui.child.dialogs import ChildDialog, LivingDialog
 from pace_desktop.gui.child.record import CHRONOLOGY, LIVING
 from pace_desktop.store import CaseStore
+from pace_desktop.views.words import plain_date
 from tests.gui_helpers import OWNER, PASSPHRASE, WAIT_MS, choose, running_app, settle, type_into
 
 
@@ -80,11 +80,11 @@ def test_create_add_child_home_meeting_and_the_due_list_follows(
         held = date.today() - timedelta(days=3)
 
         def record_review(store: CaseStore) -> None:
-            _, meeting = store.save_meeting("C-100", Meeting(
+            meeting = store.save_meeting("C-100", Meeting(
                 "lac_review", held, chair="A. Reviewer", decisions=(
                     Decision("Plan for Morven to be adopted", "permanence_recommendation",
                              "adoption", "Morven cannot return home safely"),)))
-            store.finalise_meeting("C-100", meeting.id)
+            store.finalise_meeting("C-100", meeting.record)
 
         app.runner.call(record_review, lambda _: record._saved(None))
         settle(qtbot, app)

@@ -36,6 +36,14 @@ WORKLOAD = textwrap.dedent(f"""
     rows = s._live().execute("SELECT title, detail FROM events"
                              " ORDER BY detail || title DESC").fetchall()
     assert len(rows) == 3000
+    # a case package, and the store that receives it (issue 13)
+    from pace_desktop.store.package_file import read_package
+    s.send_children(["{MARKER}-1"], path.parent / "out.pacepkg", "a long package phrase")
+    other = CaseStore.create(path.parent / "other.pacestore", {PASSPHRASE!r}, "Other")
+    got = other.receive_package(read_package(path.parent / "out.pacepkg",
+                                             "a long package phrase"))
+    assert got.added == ("{MARKER}-1",)
+    other.close()
     s.auto_backup("test")
     s.rekey("another long passphrase")
     s.close()
@@ -58,11 +66,12 @@ def test_marker_appears_in_no_file_written(tmp_path: Path) -> None:
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert any(p.name == "caseload.pacestore" for p in written)
     assert any(p.suffix == ".pacebackup" for p in written)
+    assert any(p.suffix == ".pacepkg" for p in written)
     marker = MARKER.encode()
     leaks = [p for p in written
              if marker in p.read_bytes() or marker in p.read_bytes().replace(b"\x00", b"")
              or MARKER.encode("utf-16-le") in p.read_bytes()]
     assert leaks == []
     # the passphrases are never stored or logged either
-    for secret in (PASSPHRASE, "another long passphrase"):
+    for secret in (PASSPHRASE, "another long passphrase", "a long package phrase"):
         assert [p for p in written if secret.encode() in p.read_bytes()] == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -45,19 +46,20 @@ def isla(**changes: object) -> Child:
 
 def test_every_write_is_one_audit_entry_with_who_and_what(store: CaseStore) -> None:
     start = len(store.audit_entries())
-    ch = store.import_children([isla()], source="file.json").changes
+    ch = store.import_children([isla()], source="file.json")
     assert ch.children == {"OR-1"} and "events" in ch.parts
-    store.save_living("OR-1", LivingEpisode(type="kinship", start=date(2025, 6, 1)))
-    _, m = store.save_meeting("OR-1", Meeting(kind="lac_review", date=date(2025, 8, 1)))
-    store.finalise_meeting("OR-1", m.id)
-    store.amend_meeting("OR-1", m.id, "Ewan Rendall", "The date of the next review was 1 March.")
+    store.add_move("OR-1", LivingEpisode(type="kinship", start=date(2025, 6, 1)))
+    m = store.save_meeting("OR-1", Meeting(kind="lac_review", date=date(2025, 8, 1)))
+    store.finalise_meeting("OR-1", m.record)
+    store.amend_meeting("OR-1", m.record, "Ewan Rendall",
+                         "The date of the next review was 1 March.")
     entries = store.audit_entries()
     assert len(entries) - start == 5
     assert [e.operation for e in entries[:5]] == [
         "amend meeting",
         "finalise meeting",
         "save meeting draft",
-        "save living",
+        "add a move",
         "import",
     ]
     assert all(e.who == "Test Owner" and e.at for e in entries)
@@ -88,8 +90,9 @@ def test_chronology_entries_are_final_corrections_are_amendments(store: CaseStor
     store.import_children([isla()])
     with pytest.raises(RecordIsFinal):
         store.add_event("OR-1", Event(date=date(2025, 1, 1), title="Other", id="e1"))
-    _, added = store.add_event("OR-1", Event(date=date(2025, 3, 3), title="Visit to school"))
-    assert added.id == "e2"
+    added = store.add_event("OR-1", Event(date=date(2025, 3, 3), title="Visit to school"))
+    # A new record's id is a UUID (SYNC.md, Identity), never the next "e" number.
+    assert str(uuid.UUID(added.record)) == added.record and added.records == (added.record,)
     store.amend_event("OR-1", "e1", "Morag Flett", "Isla arrived in the evening.")
     events = store.child("OR-1").events
     assert [e.title for e in events] == ["Isla came to live with Morag", "Visit to school"]
@@ -219,14 +222,14 @@ def test_caseload_shows_where_each_child_lives_now(store: CaseStore) -> None:
 
 def test_finalising_adds_the_decisions_to_the_chronology(store: CaseStore) -> None:
     store.import_children([isla(meetings=())])
-    _, m = store.save_meeting("OR-1", Meeting(
+    m = store.save_meeting("OR-1", Meeting(
         kind="lac_review", date=date(2025, 5, 10), chair="Ewan Rendall",
         decisions=(Decision("Isla stays with Morag while plans are made"),
                    Decision("Seek a permanence order", "permanence_recommendation", "po",
                             "Isla cannot return home safely"))))
-    changes = store.finalise_meeting("OR-1", m.id)
+    changes = store.finalise_meeting("OR-1", m.record)
     assert changes.parts == {"meetings", "events"}
-    added = [e for e in store.child("OR-1").events if e.id.startswith(m.id)]
+    added = [e for e in store.child("OR-1").events if e.id.startswith(m.record)]
     assert [e.title for e in added] == ["Decision: Isla stays with Morag while plans are made",
                                         "Decision: Seek a permanence order"]
     assert all(e.kind == "note" and e.date == date(2025, 5, 10) for e in added)

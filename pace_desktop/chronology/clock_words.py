@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date
 
 from reportlab.platypus import Flowable
 
@@ -11,25 +11,9 @@ from pace_desktop.chronology.cells import Columns, wrapped_tables
 from pace_desktop.chronology.page_frame import FRAME_WIDTH
 from pace_desktop.chronology.selection import short_date
 from pace_desktop.journey import STATUS_LABELS, ClockInstance, Milestone
+from pace_desktop.views.clock_words import clock_progress
 
-
-def clock_progress(clock: ClockInstance, as_of: date) -> str:
-    """How far along the clock is, in words a manager can act on."""
-    if clock.status == "lapsed":
-        ceased = short_date(clock.due + timedelta(days=1))
-        if clock.met or clock.stopped:
-            n = clock.days_over
-            return f"the order ceased on {ceased}, {n} day{'s' * (n != 1)} before the record"
-        return f"the order ceased on {ceased}: check the legal status"
-    if clock.status == "overdue":
-        return f"{clock.days_over} days overdue"
-    if clock.status == "met_late":
-        return f"met {clock.days_over} days late"
-    if clock.status == "due_soon":
-        return f"due in {(clock.due - as_of).days} days"
-    if clock.met:
-        return f"met after {clock.days} days"
-    return f"{clock.days} days so far"
+__all__ = ["clock_progress", "clocks_table", "milestones_table"]
 
 
 def clocks_table(clocks: Sequence[ClockInstance], as_of: date) -> list[Flowable]:

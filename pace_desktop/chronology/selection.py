@@ -6,10 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pace_desktop.domain.date_words import date_as_recorded, long_date, short_date
+from pace_desktop.domain.ordering import in_chronology_order
 from pace_desktop.domain.records import Event
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+# Dates in words are said in one place for the screen and the prints alike.
+__all__ = ["EntryFilter", "date_as_recorded", "long_date", "period", "select_entries",
+           "short_date"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,14 +39,14 @@ class EntryFilter:
 
 
 def select_entries(events: Sequence[Event], entry_filter: EntryFilter) -> list[Event]:
-    """The entries to print, in date order; same-day entries by seq, then record order.
+    """The entries to print, in chronology order (domain.ordering, as on the screen).
 
     An approximate date counts as its whole period, so "May 2016" is inside a range that
     starts on 15 May 2016.
     """
     f = entry_filter
-    keyed: list[tuple[date, int, int, Event]] = []
-    for index, ev in enumerate(events):
+    kept: list[Event] = []
+    for ev in events:
         if f.significant_only and not ev.significant:
             continue
         if f.kinds is not None and ev.kind not in f.kinds:
@@ -52,9 +55,8 @@ def select_entries(events: Sequence[Event], entry_filter: EntryFilter) -> list[E
             first, last = period(ev.date, ev.date_precision)
             if (f.date_from and last < f.date_from) or (f.date_to and first > f.date_to):
                 continue
-        keyed.append((ev.date, ev.seq or 0, index, ev))
-    keyed.sort(key=lambda k: k[:3])
-    return [k[3] for k in keyed]
+        kept.append(ev)
+    return in_chronology_order(kept)
 
 
 def period(day: date, precision: str) -> tuple[date, date]:
@@ -65,24 +67,3 @@ def period(day: date, precision: str) -> tuple[date, date]:
     if precision == "year":
         return date(day.year, 1, 1), date(day.year, 12, 31)
     return day, day
-
-
-def date_as_recorded(day: date, precision: str) -> str:
-    """"3 May 2016", "May 2016", "2016", "circa May 2016" or "circa 2016"."""
-    if precision == "month":
-        return f"{_MONTHS[day.month - 1]} {day.year}"
-    if precision == "year":
-        return str(day.year)
-    if precision == "circa":
-        if day.month == 1 and day.day == 1:
-            return f"circa {day.year}"
-        return f"circa {_MONTHS[day.month - 1]} {day.year}"
-    return long_date(day)
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date | None) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1][:3]} {day.year}" if day else ""

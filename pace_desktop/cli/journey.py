@@ -11,6 +11,8 @@ from pace_desktop import journey
 from pace_desktop.cli.common import CommandError, iso_date, open_store
 from pace_desktop.domain.date_words import short_date
 from pace_desktop.settings import Settings, load_settings
+from pace_desktop.views.clock_words import status_text
+from pace_desktop.views.words import plain_date
 
 
 def _rules(args: argparse.Namespace, settings: Settings) -> tuple[journey.Rule, ...]:
@@ -63,11 +65,9 @@ def run_due(args: argparse.Namespace) -> int:
         print(f"No clock is overdue or due within {within} days of {as_of}.")
     for i in items:
         c = i.clock
-        when = (f"{c.days_over} days overdue" if c.status == "overdue"
-                else f"due in {(c.due - as_of).days} days")
-        status = journey.STATUS_LABELS[c.status]
-        print(f"{status:<11} {when:<18} {i.child_ref:<12} {i.child_name:<26}"
-              f" {c.label} (due {c.due})")
+        # The due list's own words, as on the screen (views.clock_words).
+        print(f"{status_text(c, as_of):<28} {i.child_ref:<12} {i.child_name:<26}"
+              f" {c.label} (due {plain_date(c.due)})")
     return 0
 
 

@@ -25,6 +25,8 @@ from pace_desktop.store import CaseStore
 
 def init_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", help="the owner's name, recorded in the store")
+    p.add_argument("--role", default="", help="the owner's role (reviewing officer, social"
+                   " worker, …): packages and conflicts show it")
     p.add_argument("--recovery-key", metavar="PUBLIC.pem",
                    help="seal the store's key to the authority's public recovery key")
 
@@ -39,7 +41,9 @@ def run_init(args: argparse.Namespace) -> int:
     else:
         chosen = typed_twice("New passphrase: ", "The passphrase again: ")
     public = read_key_file(args.recovery_key) if args.recovery_key else None
-    CaseStore.create(path, chosen, owner, recovery_public=public).close()
+    with CaseStore.create(path, chosen, owner, recovery_public=public) as made:
+        if args.role:
+            made.set_named_user(owner, args.role)
     say(f"Created a new encrypted store at {path} for {owner}.")
     return EXIT_OK
 
@@ -47,7 +51,11 @@ def run_init(args: argparse.Namespace) -> int:
 def import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--update", action="store_true",
-                   help="bring children already in the store up to date from the file")
+                   help="merge children already in the store with the file: changes made on"
+                   " one side arrive, changes made on both are conflicts (see `conflicts`)")
+    p.add_argument("--source", default="main system", metavar="NAME",
+                   help="where the file comes from; an update merges against what the last"
+                   " import from the same source brought (default: %(default)s)")
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -55,9 +63,14 @@ def run_import(args: argparse.Namespace) -> int:
 
     children = read_interchange_file(Path(args.file))
     with open_store(args) as store:
-        result = store.import_children(children, update=args.update, source=Path(args.file).name)
+        before = len(store.conflicts())
+        result = store.import_children(children, update=args.update, source=Path(args.file).name,
+                                        sync_source=args.source)
+        found = len(store.conflicts()) - before
     say(f"Imported {len(result.added)} new child record(s) and updated {len(result.updated)}"
         f" from {args.file}.")
+    if found:
+        say(f"{found} conflict(s) to resolve: see `conflicts`.")
     return EXIT_OK
 
 

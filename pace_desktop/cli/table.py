@@ -11,7 +11,19 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pace_desktop.cli import app, edit, journey, prints, recovery, selftest, store_file, timeline
+from pace_desktop.cli import (
+    app,
+    edit,
+    hub,
+    hub_sync,
+    journey,
+    prints,
+    recovery,
+    selftest,
+    store_file,
+    sync,
+    timeline,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -74,4 +86,17 @@ COMMANDS: tuple[Command, ...] = (
             selftest.run),
     Command("edit", "change a child's own details (FIELD=VALUE, '' clears)",
             edit.run, edit.add_arguments),
+    Command("user", "the store's named user (and role): show, or name someone",
+            sync.run_user, sync.user_arguments),
+    Command("package", "write chosen children to an encrypted case package",
+            sync.run_package, sync.package_arguments),
+    Command("receive", "add or merge the children of a case package",
+            sync.run_receive, sync.receive_arguments),
+    Command("conflicts", "list the conflicts waiting to be resolved",
+            sync.run_conflicts, sync.conflicts_arguments),
+    Command("resolve", "resolve a conflict: keep mine, keep theirs or a new value",
+            sync.run_resolve, sync.resolve_arguments),
+    Command("sync", "send this store's changes to the team hub and bring its changes",
+            hub_sync.run, hub_sync.add_arguments),
+    Command("hub", "set up and look at the team hub (PostgreSQL)", hub.run, hub.add_arguments),
 )

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from pace_desktop.domain.chi import chi_problem
+from pace_desktop.domain.episode_rules import living_overlaps
 from pace_desktop.domain.meeting_parts import (
     ASSESSMENT_FIELDS,
     Assessment,
@@ -397,34 +398,13 @@ def _index(place: str) -> int:
 def _overlaps(
     check: Checker, items_place: str, periods: list[tuple[date, date | None, int]]
 ) -> None:
-    """Note every episode that starts before an earlier-starting one has ended.
-
-    Sorted by start, each episode need only be compared with the one ending latest so far:
-    that is the only one it can overlap if it overlaps any. An episode may start on the day
-    the previous one ends (the day of a move).
-    """
-    periods.sort(key=lambda p: (p[0], p[1] is None, p[1] or p[0]))
-    latest: tuple[date, date | None, int] | None = None
-    for period in periods:
-        start, end, index = period
-        if latest is not None:
-            latest_end = latest[1]
-            if latest_end is None or start < latest_end:
-                shared = _shared_span(start, end, latest_end)
-                check.add(
-                    f"{items_place}[{index}]", f"overlaps {items_place}[{latest[2]}] ({shared})"
-                )
-            if latest_end is None or (end is not None and end <= latest_end):
-                continue
-        latest = period
-
-
-def _shared_span(start: date, end: date | None, other_end: date | None) -> str:
-    """The days two episodes share, given the later start; None ends mean 'current'."""
-    ends = [d for d in (end, other_end) if d is not None]
-    if not ends:
-        return f"{start.isoformat()} onwards"
-    return f"{start.isoformat()} to {min(ends).isoformat()}"
+    """Note every episode that overlaps an earlier one (domain.episode_rules, the rule the
+    store enforces), by its place in the file."""
+    for o in living_overlaps([(start, end) for start, end, _ in periods]):
+        shared = (f"{o.shared_from.isoformat()} onwards" if o.shared_to is None
+                  else f"{o.shared_from.isoformat()} to {o.shared_to.isoformat()}")
+        check.add(f"{items_place}[{periods[o.later][2]}]",
+                  f"overlaps {items_place}[{periods[o.earlier][2]}] ({shared})")
 
 
 def _legal(check: Checker, raw_episodes: list, child_place: str) -> tuple[LegalEpisode, ...]:

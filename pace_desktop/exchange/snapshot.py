@@ -48,15 +48,21 @@ def broken_records(snapshot: dict[tuple[str, str], dict[str, Any]]
     try:
         from_snapshot(snapshot)
     except InterchangeError as exc:
-        order = {part: [rid for (p, rid) in snapshot if p == part] for part in PARTS}
-        keys: set[tuple[str, str]] = set()
-        for problem in exc.problems:
-            for part, index in _PLACE.findall(problem):
-                ids = order.get(part, [])
-                if int(index) < len(ids):
-                    keys.add((part, ids[int(index)]))
-        return keys, list(exc.problems)
+        return records_named(snapshot, exc.problems), list(exc.problems)
     return set(), []
+
+
+def records_named(snapshot: dict[tuple[str, str], dict[str, Any]], problems: list[str]
+                  ) -> set[tuple[str, str]]:
+    """The records of `snapshot` that these reading problems name by place."""
+    order = {part: [rid for (p, rid) in snapshot if p == part] for part in PARTS}
+    keys: set[tuple[str, str]] = set()
+    for problem in problems:
+        for part, index in _PLACE.findall(problem):
+            ids = order.get(part, [])
+            if int(index) < len(ids):
+                keys.add((part, ids[int(index)]))
+    return keys
 
 
 _PLACE = re.compile(r"\.(" + "|".join(PARTS) + r")\[(\d+)\]")

@@ -6,44 +6,18 @@ turns them into a record with them, so neither imports the other back.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Any
 
-from pace_desktop.domain.bounds import DATE_RANGE_HINT, date_in_bounds
+from pace_desktop.domain.date_words import DATE_HINT, DateUnreadable, read_typed_date
 
-DATE_HINT = "Write the date as day/month/year, for example 14/03/2025"
-
-_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4})\s*$")
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
-
-
-class DateUnreadable(ValueError):
-    """A typed date that cannot be read; the message says how to write it."""
+__all__ = ["DATE_HINT", "DateUnreadable", "choice_parts", "is_blank_row", "read_date",
+           "rows_of", "show_date", "text_of"]
 
 
 def read_date(text: object) -> date | None:
-    """A typed date: day/month/year (any of / . -) or ISO; None when nothing was typed."""
-    if not isinstance(text, str) or not text.strip():
-        if isinstance(text, str) or text is None:
-            return None
-        raise DateUnreadable(DATE_HINT)
-    found = _ISO.match(text)
-    if found:
-        y, m, d = (int(g) for g in found.groups())
-    else:
-        found = _DMY.match(text)
-        if not found:
-            raise DateUnreadable(DATE_HINT)
-        d, m, y = (int(g) for g in found.groups())
-    try:
-        day = date(y, m, d)
-    except ValueError:
-        raise DateUnreadable(f"There is no such date as {text.strip()}; {DATE_HINT[0].lower()}"
-                             f"{DATE_HINT[1:]}") from None
-    if not date_in_bounds(day):
-        raise DateUnreadable(f"{text.strip()} is out of range. {DATE_RANGE_HINT}")
-    return day
+    """A typed date (domain.date_words.read_typed_date: the one reader of typed dates)."""
+    return read_typed_date(text)
 
 
 def show_date(d: date | None) -> str:

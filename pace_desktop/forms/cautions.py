@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from pace_desktop.domain.date_words import long_date
 from pace_desktop.domain.dates import add_days, add_months
 from pace_desktop.domain.vocab import REVIEW_MEETING_KINDS
 from pace_desktop.forms.answers import DateUnreadable, read_date
@@ -28,7 +29,7 @@ def _day(value: object) -> date | None:
 
 
 def _words(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+    return long_date(day)  # never the locale's month names (%B)
 
 
 def cautions(form: FormDef, values: object, today: date,

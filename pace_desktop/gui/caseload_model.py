@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -20,9 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from pace_desktop.domain.date_words import short_date
-from pace_desktop.domain.vocab import LIVING_TYPES
 from pace_desktop.store import CaseloadRow
+from pace_desktop.views.words import plain_date, where_now
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -30,20 +28,6 @@ COLUMNS = ("Reference", "Name", "Date of birth", "Where the child lives now")
 REF, NAME, BIRTH, LIVING = range(len(COLUMNS))
 
 REF_ROLE = Qt.ItemDataRole.UserRole + 1  # the child's ref, whatever column is asked
-
-
-def plain_date(day: date | None) -> str:
-    """'2 Jun 2021': the order people write dates here, and no 02/06 vs 06/02 confusion."""
-    return short_date(day)
-
-
-def where_now(row: CaseloadRow) -> str:
-    if row.living_type is None:
-        return "Not recorded yet"
-    if row.living_ended is not None:
-        return f"Left care on {plain_date(row.living_ended)}"
-    label = LIVING_TYPES.get(row.living_type, row.living_type)
-    return f"{label}, since {plain_date(row.living_since)}" if row.living_since else label
 
 
 _SORT_KEYS: dict[int, Callable[[tuple[int, CaseloadRow]], Any]] = {
@@ -72,6 +56,13 @@ class CaseloadModel(QAbstractTableModel):
         self._refs: frozenset[str] | None = None
         self.criteria = Criteria()
         self.routes: Mapping[str, str] = {}
+        self.conflicted: frozenset[str] = frozenset()  # children with a conflict to resolve
+
+    def set_conflicted(self, refs: Iterable[str]) -> None:
+        """Mark these children's names: each has a conflict waiting (SYNC.md)."""
+        self.beginResetModel()
+        self.conflicted = frozenset(refs)
+        self.endResetModel()
 
     def set_routes(self, routes: Mapping[str, str]) -> None:
         """Each child's latest recommended route (worked out on the worker), for the filter."""
@@ -151,7 +142,10 @@ class CaseloadModel(QAbstractTableModel):
             return None
         row = self._items[index.row()][1]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, index.column())
+            text = self._text(row, index.column())
+            if index.column() == NAME and row.ref in self.conflicted:
+                text += CONFLICT_MARK
+            return text
         if role == REF_ROLE:
             return row.ref
         return None
@@ -181,6 +175,7 @@ class CaseloadModel(QAbstractTableModel):
         return where_now(row)
 
 
+CONFLICT_MARK = "  (conflict)"
 NO_ROUTE = ""  # the route filter's value for "no permanence recommendation yet"
 
 

@@ -13,9 +13,10 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from pace_desktop.gui.caseload_model import REF_ROLE, plain_date
+from pace_desktop.gui.caseload_model import REF_ROLE
 from pace_desktop.gui.clock_text import lapsed_explained, status_colour, status_text
 from pace_desktop.journey import DueItem
+from pace_desktop.views.words import plain_date
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 from pace_desktop.gui.looks import say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
-from pace_desktop.store import MIN_PASSPHRASE, CaseStore, ImportResult, passphrase_problem
+from pace_desktop.store import MIN_PASSPHRASE, CaseStore, OpChanges, passphrase_problem
 
 INTERCHANGE_FILTER = "Interchange files (*.json);;All files (*)"
 STORE_FILTER = "PACE stores (*.pacestore);;All files (*)"
 
 
-def import_job(path: Path) -> Callable[[CaseStore], ImportResult]:
-    def job(store: CaseStore) -> ImportResult:
+def import_job(path: Path) -> Callable[[CaseStore], OpChanges]:
+    def job(store: CaseStore) -> OpChanges:
         from pace_desktop.exchange import read_interchange_file
 
         children = read_interchange_file(path)
@@ -246,7 +246,7 @@ class FileActions(QObject):
                                                     "opens with this store's passphrase."),
                           lambda exc: self._fail(exc, "writing the backup"))
 
-    def _imported(self, result: ImportResult) -> None:
+    def _imported(self, result: OpChanges) -> None:
         added, updated = len(result.added), len(result.updated)
         self._finish(f"Imported {added:,} new {'child' if added == 1 else 'children'}"
                      + (f" and brought {updated:,} up to date." if updated else "."))

@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from pace_desktop.gui import filters
 from pace_desktop.gui.announce import announce
 from pace_desktop.gui.backups import BackupKeeper
-from pace_desktop.gui.caseload_facts import CaseloadFacts, gather, judged_due, merge
 from pace_desktop.gui.caseload_model import (
     BIRTH,
     NAME,
@@ -48,12 +47,14 @@ from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS, DueModel
 from pace_desktop.gui.file_actions import FileActions
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.gui.sync_dialogs import SyncActions, add_sync_actions
 from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import DueItem, Rule, calendar_of
 from pace_desktop.settings import Settings
-from pace_desktop.store import CaseloadRow, Changes, Draft
+from pace_desktop.store import CaseloadRow, Draft, OpChanges
 from pace_desktop.store.search import MatchingRefs
+from pace_desktop.views.caseload_facts import CaseloadFacts, gather, judged_due, merge
 
 SEARCH_DELAY_MS = 150
 FACTS_CHUNK = 500  # children judged per worker job: a search waits for one chunk at most
@@ -73,6 +74,12 @@ class _Judging:
     done: int = 0
     facts: CaseloadFacts | None = None
     due_shown: bool = False  # the whole due list, from kept judgements, is already on screen
+
+
+# The parts of a record each view shows: a change refreshes a view only if it touches them.
+CASELOAD_PARTS = frozenset({"children", "living", "legal"})  # name, where they live, status
+CLOCK_PARTS = frozenset({"children", "living", "legal", "events", "meetings"})  # due, charts
+DRAFT_PARTS = frozenset({"drafts", "meetings"})  # the meeting records begun, not yet saved
 
 
 def children_count(n: int) -> str:
@@ -149,6 +156,9 @@ class MainWindow(QMainWindow):
         self.backups.made.connect(self._backup_made)
         self.backups.failed.connect(lambda text: self.statusBar().showMessage(text))
         self.files = FileActions(self, runner)
+        self.sync = SyncActions(self, runner, self._chosen_refs)
+        self.sync.received.connect(self.load)
+        add_sync_actions(self, self.sync)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -164,8 +174,9 @@ class MainWindow(QMainWindow):
         self.table.activated.connect(self._open_from_caseload)
         self.due_table.activated.connect(self._open_from_due)
         self.record.back_requested.connect(self.show_caseload)
-        self.record.changed.connect(self._child_changed)
+        self._runner.changed.connect(self._store_changed)
         self.record.child_named.connect(self._child_named)
+        self.record.conflicts_requested.connect(self.sync.show_conflicts)
 
         self.action("lockAction").triggered.connect(self.lock_requested)
         self.action("quitAction").triggered.connect(self.quit_requested)
@@ -202,8 +213,19 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Ask the worker for the caseload; once it is on screen, for routes and clocks."""
         self.statusBar().showMessage("Loading the caseload…")
-        self._runner.call(lambda store: store.owner, self._learn_owner, self._failed)
+        self._runner.call(lambda store: store.named_user()[0], self._learn_owner, self._failed)
         self._runner.call(lambda store: store.caseload(), self._first_caseload, self._failed)
+        self._runner.call(lambda store: store.refs_with_conflicts(), self._mark_conflicts)
+
+    def _mark_conflicts(self, refs: set[str]) -> None:
+        self.model.set_conflicted(refs)
+        if refs:
+            self.statusBar().showMessage(
+                f"{len(refs)} {'child has' if len(refs) == 1 else 'children have'} a conflict"
+                " to resolve: View ▸ Conflicts…")
+
+    def _chosen_refs(self) -> set[str]:
+        return {i.data(REF_ROLE) for i in self.table.selectionModel().selectedRows()} - {None}
 
     def _learn_owner(self, owner: str) -> None:
         self.record.store_owner = owner
@@ -396,12 +418,16 @@ class MainWindow(QMainWindow):
         if ref:
             self.open_child(ref, CLOCKS)
 
-    def _child_changed(self, ref: str) -> None:
-        if self._closing:
+    def _store_changed(self, changes: OpChanges) -> None:
+        """Whatever window made it, a committed change refreshes only what it touches."""
+        if self._closing or not changes.children:
             return
-        self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
-        self.load_facts([ref])
-        self.load_drafts()
+        if changes.touches_any(CASELOAD_PARTS):
+            self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
+        if changes.touches_any(CLOCK_PARTS):
+            self.load_facts(sorted(changes.children))
+        if changes.touches_any(DRAFT_PARTS):
+            self.load_drafts()
         self.backups.check_now()  # after every few changes, a fresh backup
 
     # -- replies ---------------------------------------------------------------------------------
@@ -642,10 +668,8 @@ class MainWindow(QMainWindow):
         dialog = ChildDialog(self._runner, None, self)
         self.child_dialog = dialog
 
-        def saved(changes: Changes) -> None:
-            self._runner.call(lambda store: store.caseload(), self._refresh_rows, self._failed)
-            refs = sorted(changes.children)
-            self.load_facts(refs)
+        def saved(changes: OpChanges) -> None:
+            refs = sorted(changes.children)  # the caseload refreshes from `_store_changed`
             if refs:
                 self.open_child(refs[0], LIVING)
 

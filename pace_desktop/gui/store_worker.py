@@ -20,7 +20,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from pace_desktop.store import CaseStore, StoreClosed
+from pace_desktop.store import CaseStore, OpChanges, StoreClosed
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ class StoreHolder:
 
     def __init__(self) -> None:
         self._store: CaseStore | None = None
+        self.heard: list[OpChanges] = []  # what the request now running changed
 
     @property
     def store(self) -> CaseStore:
@@ -43,6 +44,7 @@ class StoreHolder:
     def adopt(self, store: CaseStore) -> Path:
         self.close()
         self._store = store
+        store.on_change = self.heard.append  # every committed operation, whoever asked
         return store.path
 
     def close(self) -> None:
@@ -52,7 +54,7 @@ class StoreHolder:
 
     def rename_user(self, name: str | None) -> None:
         if self._store is not None:
-            self._store.user = name or self._store.owner or getpass.getuser()
+            self._store.user = name or self._store.named_user()[0] or getpass.getuser()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class Reply:
     id: int
     value: Any = None
     error: Exception | None = None
+    changes: tuple[OpChanges, ...] = ()  # every operation the request committed, in order
 
 
 class _Worker(QObject):
@@ -77,12 +80,16 @@ class _Worker(QObject):
 
     @Slot(Request)
     def run(self, request: Request) -> None:
+        self._holder.heard.clear()
         try:
-            reply = Reply(request.id, request.job(self._holder))
+            value = request.job(self._holder)
+            reply = Reply(request.id, value, changes=tuple(self._holder.heard))
         except Exception as exc:  # every failure goes back to the window that asked
             if not isinstance(exc, StoreClosed):
                 log.debug("store request %s failed", request.id, exc_info=True)
-            reply = Reply(request.id, error=exc)
+            # A job of several operations may have committed some before failing.
+            reply = Reply(request.id, error=exc, changes=tuple(self._holder.heard))
+        self._holder.heard.clear()
         self.replied.emit(reply)
 
 
@@ -103,6 +110,9 @@ class StoreRunner(QObject):
     """
 
     busy_changed = Signal(bool)
+    # Every committed store operation's OpChanges, once, on the interface thread, before the
+    # reply to the job that made it: views refresh when `changes.touches(ref, part)`.
+    changed = Signal(OpChanges)
     _send = Signal(Request)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -184,6 +194,8 @@ class StoreRunner(QObject):
         done, failed, owner = self._pending.pop(reply.id, (None, None, None))
         if not self._pending:
             self.busy_changed.emit(False)
+        for changes in reply.changes:
+            self.changed.emit(changes)
         if owner is not None and not shiboken6.isValid(owner):
             return  # the widget that asked is gone; its answer has nobody to go to
         if reply.error is None:

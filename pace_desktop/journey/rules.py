@@ -5,7 +5,8 @@ a new id adds a local aim. A file that is wrong in any way raises `RulesError` n
 file, the rule and the field: the product never falls back to the defaults in silence, since
 a clock quietly judged by the wrong rule is worse than a clear refusal.
 
-The vocabulary of `starts_on` and `met_by` is described at the top of default.toml.
+The vocabulary of `starts_on` and `met_by` is described at the top of default.toml; the
+parts of a rule and how each field is read are in rule_fields.py.
 """
 
 from __future__ import annotations
@@ -19,106 +20,30 @@ from pathlib import Path
 from typing import Any
 
 from pace_desktop import paths
-from pace_desktop.domain.dates import add_days, add_months, add_weeks, add_years
-from pace_desktop.domain.vocab import (
-    LEGAL_STATUSES,
-    MEETING_KINDS,
-    MILESTONE_KINDS,
-    ROUTED_MILESTONES,
-    ROUTES,
-)
+from pace_desktop.domain.vocab import ROUTED_MILESTONES
 from pace_desktop.journey.calendar_file import CalendarError, parse_calendar
-from pace_desktop.journey.milestones import ACCOMMODATED
+from pace_desktop.journey.rule_fields import (
+    EPISODE_STARTS,
+    FIELDS,
+    MARKS,
+    MET_KINDS,
+    PARSERS,
+    REQUIRED,
+    START_KINDS,
+    UNITS,
+    FieldError,
+    Offset,
+    Trigger,
+)
 from pace_desktop.journey.working_days import SCOTLAND, Holiday, WorkingCalendar
 
-UNITS = ("days", "weeks", "months", "years", "working days")
-MARKS = ("[V]", "[P]", "[U]", "local aim")
-
-# What starts a clock. Those in _EPISODE_STARTS give the clock an episode it lives within.
-START_KINDS = ("accommodated", "placement", "legal_episode", "legal_run", "milestone", "met")
-_EPISODE_STARTS = frozenset({"accommodated", "placement", "legal_episode", "legal_run", "met"})
-MET_KINDS = (
-    "review", "next_review", "meeting", "visit", "next_visit", "milestone", "episode_end",
-    "next_episode",
-)
-_WANTS_ARG = frozenset({"legal_episode", "legal_run", "milestone", "met", "meeting"})
-
-FIELDS = (
-    "id", "label", "starts_on", "starts_on_routes", "offset", "met_by", "met_by_routes",
-    "review_window", "met_after", "repeats", "order_limit", "warning", "until_age", "enabled",
-    "source", "mark",
-)
-_REQUIRED = ("id", "label", "starts_on", "offset", "met_by")
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
-_TERM = re.compile(r"\s*([+-]?)\s*(\d+)\s+(working\s+days?|[a-z]+)\s*")
-_MILESTONES = frozenset(MILESTONE_KINDS) | {ACCOMMODATED}
+__all__ = ["FIELDS", "MARKS", "MET_KINDS", "START_KINDS", "UNITS", "Offset", "Rule", "RulesError",
+           "Trigger", "calendar_of", "chain_order", "default_rules_path", "load_rules",
+           "rules_from_text"]
 
 
 class RulesError(ValueError):
     """A rules file that cannot be used, with a message a person can act on."""
-
-
-class _FieldError(Exception):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Offset:
-    """A whole number of days, weeks, months, years or working days, optionally followed by
-    more terms ("1 year - 1 day"). Months and years clamp (CLOCKS.md); working days count from
-    the day after, skipping weekends and the calendar's holidays."""
-
-    amount: int
-    unit: str
-    more: tuple[tuple[int, str], ...] = ()
-
-    def after(self, d: date, calendar: WorkingCalendar = SCOTLAND) -> date:
-        if not self.more:  # the common case, on every clock of every child
-            return _step(d, self.amount, self.unit, calendar)
-        for amount, unit in ((self.amount, self.unit), *self.more):
-            d = _step(d, amount, unit, calendar)
-        return d
-
-    def before(self, d: date, calendar: WorkingCalendar = SCOTLAND) -> date:
-        for amount, unit in reversed(((self.amount, self.unit), *self.more)):
-            d = _step(d, -amount, unit, calendar)
-        return d
-
-    @property
-    def in_working_days(self) -> bool:
-        return self.unit == "working days"
-
-    def __str__(self) -> str:
-        text = f"{self.amount} {self.unit}"
-        for amount, unit in self.more:
-            text += f" {'-' if amount < 0 else '+'} {abs(amount)} {unit}"
-        return text
-
-
-def _step(d: date, amount: int, unit: str, calendar: WorkingCalendar) -> date:
-    match unit:
-        case "days":
-            return add_days(d, amount)
-        case "weeks":
-            return add_weeks(d, amount)
-        case "months":
-            return add_months(d, amount)
-        case "years":
-            return add_years(d, amount)
-        case _:
-            return calendar.working_days_after(d, amount)
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One of the `starts_on` or `met_by` forms: `kind`, its argument, and routes if any."""
-
-    kind: str
-    arg: str | None = None
-    routes: tuple[str, ...] = ()
-
-    def __str__(self) -> str:
-        return self.kind if self.arg is None else f"{self.kind}:{self.arg}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +71,7 @@ class Rule:
     @property
     def has_episode(self) -> bool:
         """True when the clock lives within an episode that can end before it is met."""
-        return self.starts_on.kind in _EPISODE_STARTS
+        return self.starts_on.kind in EPISODE_STARTS
 
     @property
     def reads_visits(self) -> bool:
@@ -255,8 +180,8 @@ def _parse_file(data: dict[str, Any], name: str, text: str = "") -> _Parsed:
                     f"(fields are {', '.join(FIELDS)})"
                 )
             try:
-                fields[key] = _PARSERS[key](value)
-            except _FieldError as exc:
+                fields[key] = PARSERS[key](value)
+            except FieldError as exc:
                 raise RulesError(f'{name}: {who}, field "{key}": {exc}') from None
         if "id" not in fields:
             raise RulesError(f'{name}: {who}, field "id": every rule needs an id')
@@ -265,158 +190,6 @@ def _parse_file(data: dict[str, Any], name: str, text: str = "") -> _Parsed:
         seen.add(fields["id"])
         parsed.rules.append((fields["id"], fields))
     return parsed
-
-
-# -- one field at a time -----------------------------------------------------------------------
-
-
-def _text(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise _FieldError("must be some text in quotes")
-    return value.strip()
-
-
-def _rule_id(value: Any) -> str:
-    if not isinstance(value, str) or not _ID.match(value):
-        raise _FieldError(
-            "must be lower-case letters, digits and _ starting with a letter, "
-            'like "kinship_options_18_weeks"'
-        )
-    return value
-
-
-def _bool(value: Any) -> bool:
-    if not isinstance(value, bool):
-        raise _FieldError("must be true or false (without quotes)")
-    return value
-
-
-def _offset(value: Any) -> Offset:
-    example = 'like "6 weeks", "8 working days" or "1 year - 1 day"'
-    if not isinstance(value, str):
-        raise _FieldError(f"must be a whole number and a unit in quotes, {example}")
-    terms: list[tuple[int, str]] = []
-    pos = 0
-    while pos < len(value):
-        match = _TERM.match(value, pos)
-        if match is None or match.end() == pos or (terms and not match.group(1)):
-            raise _FieldError(f"must be a whole number and a unit, {example}")
-        if not terms and match.group(1):
-            raise _FieldError(f"must start with a whole number, {example}")
-        sign = -1 if match.group(1) == "-" else 1
-        terms.append((sign * int(match.group(2)), _unit(match.group(3))))
-        pos = match.end()
-    if not terms:
-        raise _FieldError(f"must be a whole number and a unit, {example}")
-    if terms[0][0] == 0:
-        raise _FieldError("must be more than 0")
-    if len(terms) > 1 and any(unit == "working days" for _, unit in terms):
-        raise _FieldError("working days cannot be mixed with other units")
-    (amount, unit), *more = terms
-    return Offset(amount, unit, tuple(more))
-
-
-def _unit(word: str) -> str:
-    word = " ".join(word.split())
-    if word + "s" in UNITS:
-        word += "s"  # "1 month" reads better than "1 months"
-    if word not in UNITS:
-        raise _FieldError("unit must be days, weeks, months, years or working days")
-    return word
-
-
-def _age(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 30:
-        raise _FieldError("must be an age in whole years, like 18 (without quotes)")
-    return value
-
-
-def _routes(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-        raise _FieldError('must be a list of routes, like ["po", "poa"]')
-    unknown = [v for v in value if v not in ROUTES]
-    if unknown:
-        raise _FieldError(f'"{unknown[0]}" is not a route (routes are {", ".join(ROUTES)})')
-    return tuple(value)
-
-
-def _split(value: Any, kinds: tuple[str, ...]) -> Trigger:
-    if not isinstance(value, str):
-        raise _FieldError(f"must be one of {', '.join(kinds)} (in quotes)")
-    kind, _, arg = value.strip().partition(":")
-    if kind not in kinds:
-        raise _FieldError(f'"{kind}" is not known here (use one of {", ".join(kinds)})')
-    wants_arg = kind in _WANTS_ARG
-    if wants_arg and not arg:
-        raise _FieldError(f'"{kind}" needs to say which, like "{kind}:{_EXAMPLES[kind]}"')
-    if not wants_arg and arg:
-        raise _FieldError(f'"{kind}" takes nothing after it')
-    if kind in ("legal_episode", "legal_run"):
-        # Several statuses, comma-separated, count as one kind of order (cso_home,cso_away).
-        statuses = [part.strip() for part in arg.split(",")]
-        for status in statuses:
-            if status not in LEGAL_STATUSES:
-                raise _FieldError(
-                    f'"{status}" is not a legal status (statuses are {", ".join(LEGAL_STATUSES)})'
-                )
-        arg = ",".join(statuses)
-    if kind == "meeting" and arg not in MEETING_KINDS:
-        raise _FieldError(
-            f'"{arg}" is not a kind of meeting (kinds are {", ".join(MEETING_KINDS)})'
-        )
-    if kind == "milestone" and arg not in _MILESTONES:
-        raise _FieldError(
-            f'"{arg}" is not a milestone (milestones are {", ".join(sorted(_MILESTONES))})'
-        )
-    if kind == "met" and not _ID.match(arg):
-        raise _FieldError(f'"{arg}" is not a rule id')
-    return Trigger(kind, arg or None)
-
-
-_EXAMPLES = {
-    "legal_episode": "icso",
-    "legal_run": "cso_home",
-    "milestone": "panel_recommendation",
-    "met": "first_lac_review",
-    "meeting": "hearing",
-}
-
-
-def _starts_on(value: Any) -> Trigger:
-    return _split(value, START_KINDS)
-
-
-def _met_by(value: Any) -> tuple[Trigger, ...]:
-    items = value if isinstance(value, list) else [value]
-    if not items:
-        raise _FieldError("must say what meets the clock")
-    return tuple(_split(v, MET_KINDS) for v in items)
-
-
-def _mark(value: Any) -> str:
-    if value not in MARKS:
-        raise _FieldError(f"must be one of {', '.join(MARKS)}")
-    return value
-
-
-_PARSERS = {
-    "id": _rule_id,
-    "label": _text,
-    "starts_on": _starts_on,
-    "starts_on_routes": _routes,
-    "offset": _offset,
-    "met_by": _met_by,
-    "met_by_routes": _routes,
-    "review_window": _offset,
-    "met_after": _rule_id,
-    "repeats": _bool,
-    "order_limit": _bool,
-    "warning": _offset,
-    "until_age": _age,
-    "enabled": _bool,
-    "source": _text,
-    "mark": _mark,
-}
 
 
 # -- merging and whole-rule checks -------------------------------------------------------------
@@ -448,7 +221,7 @@ def _build(fields: Mapping[str, Any], name: str, calendar: WorkingCalendar = SCO
     def fail(field_name: str, why: str) -> RulesError:
         return RulesError(f'{name}: rule "{rule_id}", field "{field_name}": {why}')
 
-    for required in _REQUIRED:
+    for required in REQUIRED:
         if required not in fields:
             raise fail(required, "missing (a new rule needs id, label, starts_on, offset, met_by)")
     starts_on: Trigger = fields["starts_on"]
@@ -464,7 +237,7 @@ def _build(fields: Mapping[str, Any], name: str, calendar: WorkingCalendar = SCO
             replace(m, routes=fields["met_by_routes"]) if m.kind == "milestone" else m
             for m in met_by
         )
-    if starts_on.kind not in _EPISODE_STARTS and any(m.kind == "episode_end" for m in met_by):
+    if starts_on.kind not in EPISODE_STARTS and any(m.kind == "episode_end" for m in met_by):
         raise fail("met_by", '"episode_end" needs a clock that starts with an episode')
     if "review_window" in fields and not any(m.kind.endswith("review") for m in met_by):
         raise fail("review_window", 'only applies when met_by is "review" or "next_review"')

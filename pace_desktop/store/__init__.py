@@ -1,7 +1,7 @@
 """The encrypted case store: the only place in PACE Desktop that speaks SQL."""
 
 from pace_desktop.store.case_store import CaseStore, Draft, ImportRefused, RekeyFailed
-from pace_desktop.store.changes import Changes, ImportResult
+from pace_desktop.store.changes import Changes, OpChanges
 from pace_desktop.store.errors import (
     DamagedStore,
     DiskError,
@@ -13,6 +13,7 @@ from pace_desktop.store.errors import (
     ReadOnlyPlace,
     RecordIsFinal,
     RecordNotFound,
+    RuleBroken,
     StoreClosed,
     StoreError,
     StoreExists,
@@ -34,13 +35,13 @@ __all__ = [
     "CaseStore",
     "CaseloadRow",
     "Changes",
+    "OpChanges",
     "DamagedStore",
     "DiskError",
     "DiskFull",
     "Draft",
     "DuplicateChild",
     "ImportRefused",
-    "ImportResult",
     "NewerVersion",
     "NotAPaceStore",
     "PassphraseTooShort",
@@ -49,6 +50,7 @@ __all__ = [
     "RecordIsFinal",
     "RecordNotFound",
     "RekeyFailed",
+    "RuleBroken",
     "SearchResult",
     "StoreClosed",
     "StoreError",

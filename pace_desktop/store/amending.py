@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from pace_desktop.domain import Amendment
-from pace_desktop.store.changes import Changes
+from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import RecordNotFound, StoreError
 from pace_desktop.store.frame import StoreFrame, guarded, jsonable
 
@@ -16,17 +16,17 @@ class Amending(StoreFrame):
 
     @guarded
     def amend_event(self, ref: str, uid: str, author: str, text: str,
-                    at: date | None = None) -> Changes:
+                    at: date | None = None) -> OpChanges:
         return self._amend(ref, "event", "events", uid, Amendment(at or date.today(), author, text))
 
     @guarded
     def amend_meeting(self, ref: str, uid: str, author: str, text: str,
-                      at: date | None = None) -> Changes:
+                      at: date | None = None) -> OpChanges:
         return self._amend(ref, "meeting", "meetings", uid,
                            Amendment(at or date.today(), author, text))
 
     def _amend(self, ref: str, record: str, table: str, uid: str, amendment: Amendment
-               ) -> Changes:
+               ) -> OpChanges:
         if not amendment.author.strip() or not amendment.text.strip():
             raise StoreError("An amendment needs the name of the person making it and its text.")
         cid = self._child_id(ref)
@@ -43,6 +43,7 @@ class Amending(StoreFrame):
                          (record, row[0], position, amendment.at.isoformat(), amendment.author,
                           amendment.text))
             op.after = {record: uid, **jsonable(amendment)}
+            op.records.append(uid)
             op.children.add(ref)
             op.parts.add(table)
         assert op.result is not None

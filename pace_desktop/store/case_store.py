@@ -1,7 +1,7 @@
 """The encrypted case store: one SQLCipher file, and every way to read and change it.
 
 Every write is an *operation*: one transaction, one entry in the hash-chained audit log,
-and a frozen `Changes` value for the views. Finalised meetings and chronology entries are
+and a frozen `OpChanges` value for the views. Finalised meetings and chronology entries are
 never edited in place; corrections are dated amendments by a named person.
 
 `CaseStore` is the operation frame (frame.py) with each group of operations mixed in from a
@@ -19,10 +19,11 @@ from pace_desktop.store.opening import Opening
 from pace_desktop.store.queries import Queries
 from pace_desktop.store.rekeying import RekeyFailed, Rekeying
 from pace_desktop.store.safekeeping import Safekeeping
+from pace_desktop.store.syncing import Syncing
 
 __all__ = ["CaseStore", "Draft", "ImportRefused", "RekeyFailed"]
 
 
 class CaseStore(Opening, Rekeying, Safekeeping, Queries, Drafts, Importing, ChildRecords,
-                Meetings, Amending):
+                Meetings, Amending, Syncing):
     """An unlocked store. Use `CaseStore.create` or `CaseStore.open`; `close` drops the key."""

@@ -70,6 +70,11 @@ class RecordIsFinal(StoreError):
     """A finalised meeting or chronology entry cannot change; corrections are amendments."""
 
 
+class RuleBroken(StoreError):
+    """The change would break a rule of the record (domain.episode_rules: two homes at once,
+    an end before its start); nothing was written. The message says what, in plain words."""
+
+
 class DuplicateChild(StoreError):
     pass
 

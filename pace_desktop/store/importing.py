@@ -5,15 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
-from pace_desktop.domain import Child, Meeting
-from pace_desktop.store import rows
-from pace_desktop.store.changes import Changes, ImportResult
+from pace_desktop.domain import Child
+from pace_desktop.domain.episode_rules import living_problems, period_problem
+from pace_desktop.exchange.child_merge import ChildMerge, MergeBroken, merge_child
+from pace_desktop.exchange.snapshot import to_snapshot
+from pace_desktop.store import rows, sync_state
+from pace_desktop.store.changes import OpChanges
+from pace_desktop.store.child_rewrite import rewrite_child
 from pace_desktop.store.errors import DuplicateChild, StoreError
-from pace_desktop.store.frame import StoreFrame, guarded, next_position, utc_now
+from pace_desktop.store.frame import StoreFrame, guarded, utc_now
 from pace_desktop.store.inserts import BulkWriter, child_search_values, next_ids, with_ids
 from pace_desktop.store.reads import load_children, refresh_now_columns
+from pace_desktop.store.sync_state import snapshot_json
+from pace_desktop.sync import MergeRefused
 
 
 class ImportRefused(StoreError):
@@ -31,14 +36,20 @@ class Importing(StoreFrame):
 
     @guarded
     def import_children(self, children: Sequence[Child], update: bool = False,
-                        source: str = "") -> ImportResult:
-        """Add new children and, with `update`, bring existing ones up to date; all or nothing.
+                        source: str = "", sync_source: str | None = "main system"
+                        ) -> OpChanges:
+        """Add new children and, with `update`, merge existing ones; all or nothing.
 
-        Updating keeps what must not change: the child's details and their people, living and
-        legal episodes are replaced by the file's; chronology entries and meetings are matched
-        by id: new ones are added, a final one that the file changes is refused (corrections
-        are amendments), a draft meeting is replaced; entries the file leaves out are kept,
-        because nothing is deleted silently.
+        Updating is the three-way merge of SYNC.md (transport 3), against what the last
+        import from the same `sync_source` brought (kept per child as the ancestor of peer
+        ``import:SOURCE``): a change made only in the file arrives, a change made only here
+        stays, a field changed on both sides differently is a conflict (this store's value
+        stays in force), final records only grow (a file that changes one is refused, naming
+        it), and nothing is replaced wholesale. Without an ancestor (no earlier import from
+        that source), every field that differs is a conflict. `sync_source` None keeps no
+        ancestor (bulk loads: the demo store, benchmarks).
+        Records a file gives no id get the same ids on every import of it (by position),
+        so the same file matches itself.
         """
         conn = self._live()
         existing = dict(conn.execute("SELECT ref, id FROM children"))
@@ -47,18 +58,26 @@ class Importing(StoreFrame):
             if c.ref in existing and not update:
                 problems.append(f"children[{i}].ref: {c.ref} is already in the store"
                                 " (import with --update to bring it up to date)")
+            # The rules every record keeps, however it came (a file, the demo, a script).
+            problems += [f"children[{i}].living[{j}]: {problem}"
+                         for j, problem in living_problems(c.living)]
+            problems += [f"children[{i}].legal[{j}]: {problem}" for j, e in enumerate(c.legal)
+                         if (problem := period_problem(e.start, e.end)) is not None]
         if problems:
             raise ImportRefused(problems)
+        peer = f"import:{sync_source}" if sync_source is not None else None
+        merges = self._plan_updates(children, existing, peer)
         added: list[str] = []
         updated: list[str] = []
         with self._operation("import", source or "import") as op:
             now = utc_now()
+            local_seq = sync_state.next_audit_seq(conn)
             writer = BulkWriter(conn, now)
             next_child = next_ids(conn, "children")
-            new_rows, search_rows = [], []
-            for i, c in enumerate(children):
+            new_rows, search_rows, kept = [], [], []
+            found_conflicts: list[int] = []
+            for c in children:
                 if c.ref in existing:
-                    problems += self._merge(writer, i, existing[c.ref], c, now)
                     updated.append(c.ref)
                     continue
                 c = with_ids(c)
@@ -68,82 +87,72 @@ class Importing(StoreFrame):
                 search_rows.append(child_search_values(cid, c))
                 writer.add_lists(cid, c)
                 added.append(c.ref)
-            if problems:
-                raise ImportRefused(problems)
+                if peer is not None:
+                    kept.append((c.id, snapshot_json(to_snapshot(c))))
             conn.executemany(
                 f"INSERT INTO children (id, uid, {', '.join(rows.CHILD_COLUMNS)}, created, updated,"
                 f" version) VALUES ({rows.placeholders(5 + len(rows.CHILD_COLUMNS))})", new_rows)
             conn.executemany("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
                              search_rows)
             writer.flush()
-            touched = [str(r[0]) for r in new_rows] + [str(existing[r]) for r in updated]
-            refresh_now_columns(conn, ",".join(touched))
+            for ref, (old, theirs, merged) in merges.items():
+                if merged.changed:
+                    rewrite_child(conn, existing[ref], old, merged.child, now)
+                who, at = sync_state.last_change(conn, ref)
+                found_conflicts += sync_state.add_conflicts(conn, [
+                    sync_state.NewConflict(old.id, k.key[0], k.key[1], k.field, k.ancestor,
+                                           k.mine, k.theirs, who or self.user, at,
+                                           f"import of {source or sync_source}", now)
+                    for k in merged.conflicts], peer or "import", now)
+                if peer is not None:
+                    kept.append((old.id, theirs))
+            for uid, snap in kept:
+                sync_state.keep_ancestor(conn, uid, peer or "", snap, local_seq, local_seq, now)
+            refresh_now_columns(conn, ",".join(str(r[0]) for r in new_rows))
             op.after = {"source": source, "added": added, "updated": updated,
-                        "events": sum(len(c.events) for c in children)}
+                        "events": sum(len(c.events) for c in children),
+                        "conflicts": found_conflicts}
             op.children.update(added + updated)
+            op.added.extend(added)
+            op.updated.extend(updated)
             op.parts.update({"children", "people", "living", "legal", "events", "meetings",
-                             "nondisclosure"})
+                             "nondisclosure", "conflicts"})
         assert op.result is not None
-        return ImportResult(op.result, tuple(added), tuple(updated))
+        return op.result
 
-    def _merge(self, writer: BulkWriter, index: int, child_id: int, new: Child,
-               now: str) -> list[str]:
-        conn = writer.conn
-        old = next(load_children(conn, [child_id]))
+    def _plan_updates(self, children: Sequence[Child], existing: dict[str, int],
+                      peer: str | None) -> dict[str, tuple[Child, str, ChildMerge]]:
+        """Every update worked out from reads alone, before anything is written."""
+        conn = self._live()
+        plans: dict[str, tuple[Child, str, ChildMerge]] = {}
         problems: list[str] = []
-        old_events = {e.id: e for e in old.events}
-        old_meetings = {m.id: m for m in old.meetings}
-        fresh_events, fresh_meetings, replaced = [], [], []
-        for j, e in enumerate(new.events):
-            if e.id in old_events:
-                if e != old_events[e.id]:
-                    problems.append(f"children[{index}].events[{j}]: changes the chronology entry"
-                                    f" {e.id}, which is final; add an amendment instead")
-            else:
-                fresh_events.append(e)
-        for j, m in enumerate(new.meetings):
-            was = old_meetings.get(m.id) if m.id else None
-            if was is None:
-                fresh_meetings.append(m)
-            elif was != m:
-                if was.is_final:
-                    problems.append(f"children[{index}].meetings[{j}]: changes the meeting"
-                                    f" {m.id}, whose record is final; add an amendment instead")
-                else:
-                    replaced.append(m)
+        for i, c in enumerate(children):
+            if c.ref not in existing:
+                continue
+            (old,) = load_children(conn, [existing[c.ref]])
+            new = with_ids(replace(c, id=old.id))
+            theirs = to_snapshot(new)
+            found = sync_state.ancestor(conn, old.id, peer) if peer else None
+            base = found.snapshot if found else {}
+            try:
+                plans[c.ref] = (old, snapshot_json(theirs),
+                                merge_child(base, to_snapshot(old), theirs))
+            except MergeRefused as exc:
+                part, rid = exc.key
+                j = next((n for n, x in enumerate(getattr(new, part, ())) if x.id == rid), 0)
+                what = "chronology entry" if part == "events" else "meeting"
+                problems.append(f"children[{i}].{part}[{j}]: changes the {what} {rid}, which"
+                                " is final; add an amendment instead")
+            except MergeBroken as exc:
+                problems.append(f"children[{i}]: {exc}")
         if problems:
-            return problems
-        taken = {"events": set(old_events), "meetings": set(old_meetings)}
-        filled = with_ids(replace(new, events=tuple(fresh_events),
-                                  meetings=tuple(fresh_meetings)), taken)
-        conn.execute(
-            f"UPDATE children SET ({', '.join(rows.CHILD_COLUMNS)}) ="
-            f" ({rows.placeholders(len(rows.CHILD_COLUMNS))}), updated = ?,"
-            " version = version + 1 WHERE id = ?", (*rows.child_values(new), now, child_id))
-        conn.execute("DELETE FROM child_search WHERE rowid = ?", (child_id,))
-        conn.execute("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
-                     child_search_values(child_id, new))
-        for table in ("people", "living", "legal", "nondisclosure"):
-            conn.execute(f"DELETE FROM {table} WHERE child_id = ?", (child_id,))
-        for m in replaced:
-            self._delete_draft_meeting(child_id, m.id)
-        positions = {t: next_position(conn, t, child_id) for t in ("events", "meetings")}
-        writer.add_lists(child_id, filled, positions)
-        for m in replaced:
-            writer.add_meeting(child_id, _position_of(conn, child_id, m.id, old.meetings), m)
-        return []
+            raise ImportRefused(problems)
+        return plans
 
     @guarded
-    def add_child(self, child: Child) -> Changes:
+    def add_child(self, child: Child) -> OpChanges:
         if self._live().execute("SELECT 1 FROM children WHERE ref = ?",
                                 (child.ref,)).fetchone():
             raise DuplicateChild(f"A child with the reference {child.ref} is already recorded.")
         result = self.import_children([child], source=f"new child {child.ref}")
-        return replace(result.changes, operation="add child")
-
-
-def _position_of(conn: Any, child_id: int, uid: str, meetings: Sequence[Meeting]) -> int:
-    for i, m in enumerate(meetings):
-        if m.id == uid:
-            return i
-    return next_position(conn, "meetings", child_id)
+        return replace(result, operation="add child")

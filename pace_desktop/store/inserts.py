@@ -51,11 +51,14 @@ def with_ids(child: Child, taken: dict[str, set[str]] | None = None) -> Child:
 
 
 def fresh_id(item: Any, table: str, taken: set[str]) -> Any:
-    """`item` with the first id of its kind ("e1", "e2", ...) that `taken` does not hold."""
-    n = 1
-    while f"{_PREFIX[table]}{n}" in taken:
-        n += 1
-    return replace(item, id=f"{_PREFIX[table]}{n}")
+    """`item` with a new id of its own: a UUID (SYNC.md, Identity), so that two laptops adding
+    an entry to the same child between syncs never make the same id. (`table` and `taken`
+    are kept for the callers; a UUID clashes with nothing.)
+
+    Records that arrive in a file without ids are given ids by position instead
+    (`with_ids`), so the same file matches itself on every import."""
+    del table, taken
+    return replace(item, id=str(uuid.uuid4()))
 
 
 def child_search_values(child_id: int, c: Child) -> tuple[Any, ...]:

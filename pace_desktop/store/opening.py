@@ -104,7 +104,9 @@ class Opening(StoreFrame):
         configure(conn)
         # The person named when the store was made signs its work unless someone else is
         # named in Settings; the login name ("root", "jsmith01") only when neither is known.
-        owner = conn.execute("SELECT value FROM pace_meta WHERE key = 'owner'").fetchone()
+        # The named user set later (Settings, `user --name`) comes before the creator's name.
+        owner = conn.execute("SELECT value FROM pace_meta WHERE key IN ('user_name', 'owner')"
+                             " ORDER BY key = 'owner' LIMIT 1").fetchone()
         store = cls(path, conn, user or (owner[0] if owner and owner[0] else "")
                     or getpass.getuser())
         if version < schema.LATEST:

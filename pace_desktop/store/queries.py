@@ -19,8 +19,9 @@ class Queries(StoreFrame):
     """Every read a caller needs (no caller reads SQL itself)."""
 
     @guarded
-    def caseload(self) -> list[CaseloadRow]:
-        return caseload(self._live())
+    def caseload(self, as_of: date | None = None) -> list[CaseloadRow]:
+        """Every child's line, their legal status as it stands on `as_of` (today)."""
+        return caseload(self._live(), as_of or date.today())
 
     @guarded
     def count_children(self) -> int:

@@ -8,7 +8,7 @@ from typing import Any, Self
 
 from pace_desktop.safe_files import cause_of
 from pace_desktop.store import recovery
-from pace_desktop.store.changes import Changes
+from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.connection import DatabaseError, open_keyed, plain_error, rollback
 from pace_desktop.store.errors import StoreError, WrongPassphrase
 from pace_desktop.store.frame import StoreFrame, guarded
@@ -60,7 +60,7 @@ class Rekeying(StoreFrame):
         return recovery.load_public(row[0].encode("ascii")) if row else None
 
     @guarded
-    def enrol_recovery(self, passphrase: str, public_pem: bytes) -> Changes:
+    def enrol_recovery(self, passphrase: str, public_pem: bytes) -> OpChanges:
         """Seal this store's key to the authority's public key (and renew it on every rekey).
         `passphrase` must be the one that opens the store: its raw key is what is sealed."""
         public = recovery.load_public(public_pem)

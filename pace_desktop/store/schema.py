@@ -300,6 +300,66 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     # 4: judged clocks kept between sessions (store/judged_clocks.py), so a large caseload's
     # due list is on screen within a second of unlock.
     _JUDGED_CLOCKS,
+    # 5 (issue 13): bringing records together (SYNC.md). The store's own id; for each child
+    # and each place it syncs with (a package partner's store id, "import:SOURCE", a hub),
+    # the last snapshot exchanged with it, the common ancestor of the next merge; and the
+    # conflicts a merge found, until a named person resolves them.
+    f"""
+    INSERT OR IGNORE INTO pace_meta VALUES ('store_id', {_UUID_SQL});
+
+    CREATE TABLE sync_ancestors (
+        child_uid TEXT NOT NULL,
+        peer TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        -- the peer's own counter when it made this snapshot (its audit seq for a package)
+        peer_seq INTEGER NOT NULL DEFAULT 0,
+        -- this store's audit seq when the snapshot was exchanged
+        local_seq INTEGER NOT NULL DEFAULT 0,
+        at TEXT NOT NULL,
+        PRIMARY KEY (child_uid, peer)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE conflicts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_uid TEXT NOT NULL,
+        part TEXT NOT NULL,
+        record TEXT NOT NULL,
+        field TEXT NOT NULL,
+        ancestor TEXT,
+        mine TEXT,
+        theirs TEXT,
+        mine_who TEXT,
+        mine_at TEXT,
+        theirs_who TEXT,
+        theirs_at TEXT,
+        peer TEXT NOT NULL,
+        found TEXT NOT NULL,
+        resolved TEXT,
+        resolved_by TEXT,
+        resolution TEXT
+    );
+    CREATE UNIQUE INDEX conflicts_once ON conflicts
+        (child_uid, part, record, field, coalesce(mine, ''), coalesce(theirs, ''));
+    CREATE INDEX conflicts_open ON conflicts (child_uid) WHERE resolved IS NULL;
+    -- who last changed a child, for each side of a conflict, without scanning the whole log
+    CREATE INDEX IF NOT EXISTS audit_by_target ON audit (target, seq);
+    """,
+    # 6: the team hub (SYNC.md, transport 2): for each hub and child, the hub's revision and
+    # the child as both sides last agreed (the common ancestor of the next sync, JSON, inside
+    # this encrypted file), and the conflicts that sync left; and this store's own id, which
+    # the hub records beside every change the laptop sends.
+    f"""
+    CREATE TABLE hub_sync (
+        hub TEXT NOT NULL,
+        child_uid TEXT NOT NULL,
+        revision INTEGER NOT NULL,
+        ancestor TEXT NOT NULL,
+        conflicts TEXT NOT NULL DEFAULT '[]',
+        synced TEXT NOT NULL,
+        PRIMARY KEY (hub, child_uid)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO pace_meta (key, value) VALUES ('store_id', {_UUID_SQL});
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)

@@ -7,12 +7,12 @@ from datetime import date
 
 from pace_desktop.domain import Event, LivingEpisode, Meeting, Person
 from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, MEETING_KINDS, MILESTONE_KINDS
-from pace_desktop.gui.caseload_model import plain_date
 from pace_desktop.gui.child.dialogs import ROLE_LABELS
 from pace_desktop.gui.child.list_tab import Column
-from pace_desktop.gui.child.summary import event_date
 from pace_desktop.gui.clock_text import status_colour, status_text
 from pace_desktop.journey import ClockInstance
+from pace_desktop.views.record_summary import event_date
+from pace_desktop.views.words import plain_date
 
 RECIPIENT_LABELS = {"relevant_person": "relevant persons", "child": "the child",
                     "panel": "the children's hearing", "court": "the court"}

@@ -26,17 +26,17 @@ from pace_desktop.domain.vocab import (
     ROUTED_MILESTONES,
     ROUTES,
 )
-from pace_desktop.gui.caseload_model import plain_date
 from pace_desktop.gui.child.record_dialog import RecordDialog, text_of
-from pace_desktop.gui.child.validation import (
+from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.store import CaseStore
+from pace_desktop.views.episode_checks import (
     Problems,
     check_legal,
     check_living,
     check_required,
     read_day,
 )
-from pace_desktop.gui.store_worker import StoreRunner
-from pace_desktop.store import CaseStore
+from pace_desktop.views.words import plain_date
 
 ROLE_LABELS = {
     "parent": "Parent", "relevant_person": "Relevant person", "carer": "Carer",

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QWidget
 
 from pace_desktop.domain import Event, LegalEpisode
 from pace_desktop.domain.vocab import LEGAL_STATUSES, VISIT
-from pace_desktop.gui.caseload_model import plain_date
 from pace_desktop.gui.child.record_dialog import RecordDialog, text_of
-from pace_desktop.gui.child.validation import Problems, check_required, read_day
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.store import CaseStore
+from pace_desktop.views.episode_checks import Problems, check_required, read_day
+from pace_desktop.views.words import plain_date
 
 # Orders a hearing continues or varies: the supervision orders and interim ones.
 CONTINUABLE = ("icso", "cso_home", "cso_away")

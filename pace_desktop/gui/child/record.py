@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.domain import Event, LegalEpisode, LivingEpisode, Meeting, Person
+from pace_desktop.domain.ordering import in_chronology_order
 from pace_desktop.domain.vocab import MEETING_KINDS
 from pace_desktop.gui.child import columns
 from pace_desktop.gui.child.dialogs import (
@@ -44,7 +45,6 @@ from pace_desktop.gui.child.dialogs import (
 from pace_desktop.gui.child.drafts_bar import DraftsBar
 from pace_desktop.gui.child.list_tab import ListTab
 from pace_desktop.gui.child.quick_dialogs import CONTINUABLE, ContinueOrderDialog, VisitDialog
-from pace_desktop.gui.child.summary import ChildView, summary
 from pace_desktop.gui.child.timeline_tab import TimelineTab
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.placement import fit_to_screen
@@ -52,7 +52,8 @@ from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import Rule, judge_child
 from pace_desktop.settings import Settings
-from pace_desktop.store import CaseStore
+from pace_desktop.store import CaseStore, OpChanges
+from pace_desktop.views.record_summary import ChildView, summary
 
 PEOPLE, LIVING, LEGAL, CHRONOLOGY, MEETINGS, CLOCKS, TIMELINE = (
     "People", "Where the child has lived", "Legal status", "Chronology", "Meetings", "Clocks",
@@ -86,12 +87,14 @@ class ChildRecord(QWidget):
     # Whose record this is, in words ("Ailsa Brodie (C-001)"), once it has been read: the
     # window takes it as its title, so a screen reader says whose record is open.
     child_named = Signal(str)
+    conflicts_requested = Signal(str)  # the child's ref: show its conflicts (SYNC.md)
 
     def __init__(self, runner: StoreRunner, rules: Sequence[Rule], settings: Settings,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Child's record")
         self._runner = runner
+        runner.changed.connect(self._store_changed)
         self._rules = tuple(rules)
         self.settings = settings
         self.ref: str | None = None
@@ -119,6 +122,13 @@ class ChildRecord(QWidget):
         self.details_button.clicked.connect(self.edit_details)
         top.addWidget(self.details_button)
         layout.addLayout(top)
+        # Until a conflict is resolved the local value stays in force; the record says so.
+        self.conflict_banner = QPushButton("")
+        self.conflict_banner.setObjectName("conflictBanner")
+        self.conflict_banner.setVisible(False)
+        self.conflict_banner.clicked.connect(
+            lambda: self.view is not None and self.conflicts_requested.emit(self.view.child.ref))
+        layout.addWidget(self.conflict_banner)
         self.summary_grid = QGridLayout()
         self.summary_grid.setHorizontalSpacing(14)
         self.summary_values: dict[str, QLabel] = {}
@@ -311,12 +321,24 @@ class ChildRecord(QWidget):
                 self.tabs.setCurrentIndex(i)
                 return
 
+    def _show_conflicts(self, generation: int, count: int) -> None:
+        if generation != self._generation or not count:
+            return
+        self.conflict_banner.setText(
+            f"{'A conflict' if count == 1 else f'{count} conflicts'} to resolve: this laptop's"
+            " values stay in force until you choose. Re&view…")
+        self.conflict_banner.setVisible(True)
+
     def _show(self, generation: int, view: ChildView) -> None:
         if generation != self._generation:
             return
         self.view = view
         child = view.child
         self.title.setText(f"{child.name}  ·  {child.ref}")
+        self.conflict_banner.setVisible(False)
+        ref = child.ref
+        self._runner.call(lambda store: len(store.conflicts(ref)),
+                          lambda n, g=generation: self._show_conflicts(g, n))
         self.setAccessibleName(f"Record of {child.name}")
         self.child_named.emit(f"{child.name} ({child.ref})")
         self._fill_summary(summary(view))
@@ -326,7 +348,7 @@ class ChildRecord(QWidget):
                               "Where the child lives is not recorded yet.")
         self.legal.set_items(sorted(child.legal, key=lambda e: e.start),
                              "No legal status is recorded yet.")
-        self.chronology.set_items(child.events, "The chronology is empty.")
+        self.chronology.set_items(in_chronology_order(child.events), "The chronology is empty.")
         self.meetings.set_items(sorted(child.meetings, key=lambda m: m.date),
                                 "No meetings are recorded yet.")
         open_keys = {editor.key for editor in self.editors}
@@ -387,9 +409,14 @@ class ChildRecord(QWidget):
         dialog.deleteLater()
 
     def _saved(self, _changes: object) -> None:
-        self.reload()
+        # The record itself is read again when the store worker says the change touched it
+        # (`_store_changed`), whichever window made the change.
         if self.ref is not None:
             self.changed.emit(self.ref)
+
+    def _store_changed(self, changes: OpChanges) -> None:
+        if self.ref is not None and changes.touches(self.ref):
+            self.reload()
 
     def edit_details(self) -> None:
         if self.view is not None:

@@ -28,17 +28,17 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.gui.announce import announce
-from pace_desktop.gui.child.validation import Problems
 from pace_desktop.gui.looks import NEEDED, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
-from pace_desktop.store import CaseStore
+from pace_desktop.store import CaseStore, OpChanges
+from pace_desktop.views.episode_checks import Problems
 
 
 class RecordDialog(QDialog):
     """Subclasses add fields with `field(...)`, and define `check()` and `job()`."""
 
-    saved = Signal(object)  # the store's Changes
+    saved = Signal(OpChanges)  # what the store changed
 
     def __init__(self, runner: StoreRunner, title: str, intro: str = "",
                  parent: QWidget | None = None) -> None:
@@ -198,8 +198,7 @@ class RecordDialog(QDialog):
         self.setEnabled(False)
         self._runner.call(self.job(), self._done, self._failed)
 
-    def _done(self, result: Any) -> None:
-        changes = result[0] if isinstance(result, tuple) else result
+    def _done(self, changes: OpChanges) -> None:
         self.setEnabled(True)
         self.saved.emit(changes)
         # The dialog goes and focus returns to the record: say that it worked.

@@ -19,9 +19,10 @@ Autosave: every edit (after ~300 ms of quiet), every 3 seconds, and whenever foc
 values as typed go to `store.save_draft(key, child_ref, kind, {"kind", "meeting_id",
 "values"})`, keyed by `draft_key()`. Opening the same record again restores that draft, so a
 crash or a flat battery loses at most the last few seconds. Save (Ctrl+S) checks the values
-and writes the record as a draft record, then drops the autosave; Finalise (Ctrl+Shift+F)
-checks, asks, saves, finalises, and then shows the record read-only. A final record opens
-read-only with its amendments under it and a way to add one.
+and writes the record as a draft record, dropping the autosave in the same operation;
+Finalise (Ctrl+Shift+F) checks, asks, then saves, finalises and drops the autosave in one
+operation, and shows the record read-only. A final record opens read-only with its
+amendments under it and a way to add one.
 """
 
 from __future__ import annotations
@@ -518,9 +519,10 @@ class MeetingEditor(QWidget):
         ref, old_key = self.child_ref, self.key
 
         def job(store: CaseStore) -> Meeting:
-            _, saved = store.save_meeting(ref, meeting)
-            store.discard_draft(old_key)
-            return saved
+            # One operation: the record and the end of its autosave, so a crash between them
+            # cannot leave a "new meeting" draft that would make the meeting twice.
+            changes = store.save_meeting(ref, meeting, drafts=(old_key,))
+            return _find(store, ref, changes.record)
 
         self._set_busy(True)
         self._dirty = False
@@ -572,11 +574,11 @@ class MeetingEditor(QWidget):
         ref, old_key = self.child_ref, self.key
 
         def job(store: CaseStore) -> Meeting:
-            _, saved = store.save_meeting(ref, meeting)
-            store.finalise_meeting(ref, saved.id)
-            store.discard_draft(old_key)
-            store.discard_draft(draft_key(ref, None, saved.id))
-            return _find(store, ref, saved.id)
+            drafts = {old_key}
+            if meeting.id:
+                drafts.add(draft_key(ref, None, meeting.id))
+            changes = store.save_meeting(ref, meeting, drafts=sorted(drafts), finalise=True)
+            return _find(store, ref, changes.record)
 
         self._set_busy(True)
         self._dirty = False

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from pace_desktop.gui.caseload_model import plain_date
-from pace_desktop.gui.child.validation import BadDate, parse_day
+from pace_desktop.views.episode_checks import BadDate, parse_day
+from pace_desktop.views.words import plain_date
 
 
 class DayBox(QWidget):

@@ -6,15 +6,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pace_desktop.chronology import date_as_recorded
-from pace_desktop.domain import Child, Event
+from pace_desktop.domain import Child, Event, episode_rules
+from pace_desktop.domain.date_words import date_as_recorded
 from pace_desktop.domain.dates import age_in_years
 from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, ROUTES
-from pace_desktop.gui.caseload_facts import latest_route
-from pace_desktop.gui.caseload_model import plain_date
-from pace_desktop.gui.clock_text import days, status_text
 from pace_desktop.journey import ClockInstance, accommodation_episodes
 from pace_desktop.store import Draft
+from pace_desktop.views.caseload_facts import latest_route
+from pace_desktop.views.clock_words import status_text
+from pace_desktop.views.words import days, plain_date
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +43,9 @@ def lives_now(child: Child) -> str:
 
 
 def legal_now(child: Child, as_of: date) -> str:
-    current = [e for e in child.legal if e.start <= as_of and (e.end is None or e.end >= as_of)]
-    if not current:
+    latest = episode_rules.legal_now(child.legal, as_of)  # the caseload's rule too
+    if latest is None:
         return "No order recorded now"
-    latest = max(current, key=lambda e: e.start)
     return f"{LEGAL_STATUSES.get(latest.status, latest.status)}, since {plain_date(latest.start)}"
 
 

@@ -1,0 +1,206 @@
+"""`sync --hub URL`: this laptop's store and the team hub brought together (SYNC.md, transport
+2), child by child, with the three-way merge of sync/merge.py.
+
+For each child the hub lets this login see, and each child of this store:
+- on the hub only, never synced here: it is pulled into the store (the first sync brings the
+  worker's caseload);
+- here only, never synced: it is sent, and the hub allocates it to this login (a worker's
+  new children are theirs, in their team);
+- on both: if neither side moved since the last agreement (the hub's revision, the ancestor
+  kept in the store), nothing is read; otherwise the hub's copy is read under a row lock
+  (two laptops syncing the same child take turns), merged against the ancestor, the merged
+  child sent if it differs from the hub's, and then taken into the store with the new
+  ancestor in one local transaction.
+- synced before but no longer visible on the hub (allocated elsewhere, unshared, deleted):
+  the laptop's copy is left as it is and reported; nothing is deleted on either side.
+
+Where the two sides changed a field differently, the laptop's value stays in force (here and,
+once sent, on the hub) and the conflict is kept in the store with the hub's value, who changed
+it and the ancestor's value, for a named person to resolve (SYNC.md, Conflicts): nothing is
+lost silently. A sync stopped at any moment leaves each child either as it was or merged on
+both sides; the next sync completes it, and a second sync with nothing new changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pace_desktop.exchange.problems import InterchangeError
+from pace_desktop.exchange.snapshot import broken_records, from_snapshot, to_snapshot
+from pace_desktop.hub.connect import check_url, connect
+from pace_desktop.hub.errors import HubError, HubUnreachable, explain
+from pace_desktop.hub.records import DETAILS, read_child, write_child
+from pace_desktop.store.hub_sync import Agreed, HubChild, hub_children, record_sync, store_id
+from pace_desktop.sync.merge import Conflict, MergeRefused, merge
+
+Snapshot = dict[tuple[str, str], dict[str, Any]]
+
+
+@dataclass
+class SyncReport:
+    pulled: list[str] = field(default_factory=list)     # new here, from the hub
+    sent_new: list[str] = field(default_factory=list)   # new on the hub, from here
+    received: list[str] = field(default_factory=list)   # changed here by the hub's changes
+    sent: list[str] = field(default_factory=list)       # changed on the hub by this laptop's
+    conflicts: list[tuple[str, Conflict]] = field(default_factory=list)
+    not_on_hub: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def changed_nothing(self) -> bool:
+        return not (self.pulled or self.sent_new or self.received or self.sent)
+
+
+def hub_key(url: str) -> str:
+    """The hub's name in this store's bookkeeping: who, where, which database (no options,
+    no password), so the same hub reached by an equivalent address is the same hub."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    parts = conninfo_to_dict(check_url(url))
+    return (f"{parts.get('user', '')}@{parts.get('host', '')}:{parts.get('port', '')}"
+            f"/{parts.get('dbname', '')}")
+
+
+def sync(store: Any, url: str) -> SyncReport:
+    import psycopg
+
+    key = hub_key(url)
+    report = SyncReport()
+    with connect(url, store_id(store), what="syncing") as conn:
+        try:
+            visible = dict(conn.execute("SELECT uid, revision FROM pace.children"))
+            conn.commit()
+        except psycopg.Error as exc:
+            raise explain(exc, "reading which children you can see") from None
+        agreed = hub_children(store, key)
+        local = {c.id: c for c in store.children()}
+        pulled: list[Agreed] = []
+        try:
+            for uid in [*local, *(u for u in visible if u not in local)]:
+                _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
+                      visible.get(uid), report, pulled)
+                if len(pulled) >= _PULLED_AT_ONCE:
+                    record_sync(store, key, pulled)
+                    pulled.clear()
+        except HubError:
+            record_sync(store, key, pulled)  # what was read whole before the hub went away
+            raise
+        # Children only read from the hub are kept together (a store operation each would be
+        # most of a first sync): nothing was sent for them, so if this is lost the next sync
+        # reads them again.
+        record_sync(store, key, pulled)
+    return report
+
+
+_PULLED_AT_ONCE = 200
+
+
+def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild | None,
+          revision: int | None, report: SyncReport, pulled: list[Agreed]) -> None:
+    """One child; a refusal for this child alone is reported and the sync goes on."""
+    import psycopg
+
+    try:
+        _child(conn, store, key, uid, mine, agreed, revision, report, pulled)
+    except MergeRefused as exc:
+        report.problems.append(f"{_ref(mine, uid)}: nothing merged: {exc}.")
+    except psycopg.OperationalError as exc:
+        raise HubUnreachable(str(explain(exc, "syncing"))) from None
+    except psycopg.Error as exc:
+        conn.rollback()
+        report.problems.append(f"{_ref(mine, uid)}: {explain(exc, 'sending it')}")
+
+
+def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
+           agreed: HubChild | None, hub_revision: int | None, report: SyncReport,
+           pulled: list[Agreed]) -> None:
+    mine = clean(to_snapshot(mine_child)) if mine_child is not None else None
+    if agreed is not None and mine is not None and hub_revision == agreed.revision \
+            and mine == agreed.ancestor:
+        return  # neither side moved
+    if hub_revision is None and agreed is not None:
+        report.not_on_hub.append(_ref(mine_child, uid))
+        return
+    conflicts: list[Conflict] = []
+    with conn.transaction():
+        theirs: Snapshot | None = None
+        if hub_revision is not None:
+            conn.execute("SELECT 1 FROM pace.children WHERE uid = %s FOR UPDATE", (uid,))
+            got = read_child(conn, uid)
+            theirs = got[0] if got else None
+        if theirs is None and mine is None:
+            return  # gone from the hub between the list and the lock
+        if mine is None:
+            assert theirs is not None
+            merged = canonical(theirs)
+        elif theirs is None:
+            merged = mine
+            write_child(conn, uid, merged, None)
+            report.sent_new.append(mine_child.ref)
+        else:
+            merged, conflicts = _merged(agreed.ancestor if agreed else {}, mine, theirs)
+            if merged != theirs and write_child(conn, uid, merged, theirs):
+                report.sent.append(mine_child.ref)
+        revision = conn.execute("SELECT revision FROM pace.children WHERE uid = %s",
+                                (uid,)).fetchone()[0]
+    # The hub has committed; now the store, in one transaction of its own.
+    kept = (agreed.conflicts if agreed else []) + [_conflict_record(c) for c in conflicts]
+    done = Agreed(uid, revision, merged, _unique(kept),
+                  None if merged == mine else from_snapshot(merged))
+    if mine is None:
+        pulled.append(done)
+    else:
+        record_sync(store, key, [done])
+    ref = merged[DETAILS].get("ref", uid)
+    if mine is None:
+        report.pulled.append(ref)
+    elif merged != mine:
+        report.received.append(ref)
+    report.conflicts += [(ref, c) for c in conflicts]
+
+
+def _merged(ancestor: Snapshot, mine: Snapshot, theirs: Snapshot
+            ) -> tuple[Snapshot, list[Conflict]]:
+    """The merge, with any record whose merged form breaks a rule put back to mine (and its
+    other version kept as a conflict), in the canonical form both sides will keep."""
+    result = merge(ancestor, mine, theirs)
+    broken, _ = broken_records(result.merged)
+    for k in broken:
+        result.revert(k, mine)
+    if broken_records(result.merged)[1]:  # still unsound: keep mine whole
+        return mine, [Conflict(DETAILS, "(the whole record)", None, None, None)]
+    return canonical(result.merged), list(result.conflicts)
+
+
+def clean(snapshot: Snapshot) -> Snapshot:
+    """Fields with no value left out: absent and null mean the same to the interchange."""
+    return {k: {f: v for f, v in fields.items() if v is not None and v != []}
+            for k, fields in snapshot.items()}
+
+
+def canonical(snapshot: Snapshot) -> Snapshot:
+    """The snapshot as the store will hold it (read back through the interchange), so the
+    laptop, the hub and the ancestor all keep the same thing."""
+    try:
+        return clean(to_snapshot(from_snapshot(snapshot)))
+    except InterchangeError as exc:
+        raise HubError(f"A child from the hub breaks a rule of the record: "
+                       f"{'; '.join(exc.problems[:3])}") from None
+
+
+def _conflict_record(c: Conflict) -> dict[str, Any]:
+    return {"part": c.key[0], "record": c.key[1], "field": c.field, "ancestor": c.ancestor,
+            "mine": c.mine, "theirs": c.theirs}
+
+
+def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
+
+
+def _ref(child: Any, uid: str) -> str:
+    return child.ref if child is not None else uid

@@ -1,0 +1,85 @@
+"""Several laptops (processes) syncing at once against one hub, changing the same children:
+every chronology entry made anywhere arrives on the hub exactly once, every laptop ends with
+the hub's record of each child, and `known_as` changed on two laptops at once is merged or
+kept as a conflict, never lost. The normal suite runs 4 laptops; `make soak` (slow) 20 with
+500 changes each."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pace_desktop.demo import generate_caseload
+from pace_desktop.exchange.snapshot import to_snapshot
+from pace_desktop.hub import admin
+from pace_desktop.hub.laptop import clean, sync
+from pace_desktop.hub.records import read_child
+from pace_desktop.store import CaseStore
+from pace_desktop.store.hub_sync import unresolved
+from tests.conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _laptops(hub: Any, tmp_path: Path, count: int, rounds: int, changes: int) -> None:
+    logins = [f"w{n}" for n in range(count)]
+    with hub.admin() as conn:
+        for login in logins:
+            admin.add_worker(conn, login, "north", False)
+    for login in logins:
+        hub.password(login)
+    first = tmp_path / "w0.pacestore"
+    with CaseStore.create(first, PASSPHRASE, "w0") as store:
+        store.import_children(list(generate_caseload(6, seed=9)))
+        sync(store, hub.url("w0"))
+        refs = store.refs()
+    with hub.admin() as conn:
+        for login in logins[1:]:
+            for ref in refs:
+                admin.share(conn, ref, login)
+    for login in logins[1:]:
+        CaseStore.create(tmp_path / f"{login}.pacestore", PASSPHRASE, login).close()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen(
+        [sys.executable, "-m", "tests.hub_laptop_runner", str(tmp_path / f"{login}.pacestore"),
+         PASSPHRASE, hub.url(login), login, str(rounds), str(changes), str(n)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for n, login in enumerate(logins)]
+    outputs = [p.communicate(timeout=1200) for p in procs]
+    for p, (out, err) in zip(procs, outputs, strict=True):
+        assert p.returncode == 0, err[-2000:]
+        assert "PROBLEM" not in out, out
+    # Everyone syncs once more, so all have everything.
+    conflicts = 0
+    for _ in range(2):
+        for login in logins:
+            with CaseStore.open(tmp_path / f"{login}.pacestore", PASSPHRASE) as store:
+                assert not sync(store, hub.url(login)).problems
+                conflicts = len(unresolved(store)) if _ else conflicts
+    with hub.admin() as conn:
+        titles = Counter(t for (t,) in conn.execute("SELECT title FROM pace.chronology_entries"
+                                                    " WHERE title LIKE 'w%% round %%'"))
+        hub_children = {uid: read_child(conn, uid)[0]
+                        for (uid,) in conn.execute("SELECT uid FROM pace.children")}
+    assert len(hub_children) == 6
+    assert set(titles.values()) == {1}  # each once
+    assert sum(titles.values()) == count * rounds * min(changes, 6)
+    for login in logins:
+        with CaseStore.open(tmp_path / f"{login}.pacestore", PASSPHRASE) as store:
+            mine = {c.id: clean(to_snapshot(c)) for c in store.children()}
+            assert mine == hub_children, login
+
+
+def test_four_laptops_at_once(hub: Any, tmp_path: Path) -> None:
+    _laptops(hub, tmp_path, count=4, rounds=5, changes=3)
+
+
+@pytest.mark.slow
+def test_soak_twenty_laptops(hub: Any, tmp_path: Path) -> None:
+    _laptops(hub, tmp_path, count=20, rounds=100, changes=5)

@@ -1,0 +1,171 @@
+"""`sync --hub URL` between real encrypted stores and a real hub: the first sync sends a
+laptop's children (allocated to its worker) and pulls them on another; changes go both ways,
+merged field by field; conflicts are kept with the laptop's value in force; a second sync
+changes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pace_desktop.demo import generate_caseload
+from pace_desktop.hub import admin
+from pace_desktop.hub.laptop import sync
+from pace_desktop.store import CaseStore
+from pace_desktop.store.hub_sync import unresolved
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def north(hub: Any) -> Any:
+    with hub.admin() as conn:
+        admin.add_worker(conn, "ali", "north", False)
+        admin.add_worker(conn, "mo", "north", True)
+        admin.add_worker(conn, "sam", "south", False)
+    for login in ("ali", "mo", "sam"):
+        hub.password(login)
+    return hub
+
+
+def _store(tmp_path: Path, name: str) -> CaseStore:
+    return CaseStore.create(tmp_path / f"{name}.pacestore", PASSPHRASE, name)
+
+
+def test_first_sync_sends_and_pulls_and_second_changes_nothing(north: Any, tmp_path: Path
+                                                               ) -> None:
+    children = list(generate_caseload(3, seed=4))
+    with _store(tmp_path, "ali") as laptop:
+        laptop.import_children(children)
+        report = sync(laptop, north.url("ali"))
+        assert sorted(report.sent_new) == sorted(c.ref for c in children)
+        assert not report.problems and not report.conflicts
+        again = sync(laptop, north.url("ali"))
+        assert again.changed_nothing and not again.conflicts
+        sent = {c.ref: c for c in laptop.children()}
+    with north.admin() as conn:
+        rows = conn.execute("SELECT ref, allocated_to, team, changed_by FROM pace.children"
+                            " ORDER BY ref").fetchall()
+        assert rows == [(c.ref, "ali", "north", "ali") for c in sorted(children,
+                                                                       key=lambda c: c.ref)]
+        events = conn.execute("SELECT count(*) FROM pace.chronology_entries").fetchone()[0]
+        assert events == sum(len(c.events) for c in children) > 0
+    # the manager's laptop: the first sync pulls the team's children, exactly as sent
+    with _store(tmp_path, "mo") as other:
+        report = sync(other, north.url("mo"))
+        assert sorted(report.pulled) == sorted(sent)
+        assert {c.ref: c for c in other.children()} == sent
+        assert sync(other, north.url("mo")).changed_nothing
+    # another team's worker pulls nothing
+    with _store(tmp_path, "sam") as far:
+        assert sync(far, north.url("sam")).changed_nothing
+        assert far.count_children() == 0
+
+
+def test_changes_both_ways_and_a_conflict(north: Any, tmp_path: Path) -> None:
+    (child,) = generate_caseload(1, seed=7)
+    ref = child.ref
+    with _store(tmp_path, "ali") as ali, _store(tmp_path, "mo") as mo:
+        ali.import_children([child])
+        sync(ali, north.url("ali"))
+        sync(mo, north.url("mo"))
+        # different fields on each side: both arrive
+        ali.save_child_details(replace(ali.child(ref), known_as="Robbie"))
+        mo.save_child_details(replace(mo.child(ref), reviewing_officer="Jean Muir"))
+        sent = sync(ali, north.url("ali"))
+        assert sent.sent == [ref]
+        got = sync(mo, north.url("mo"))
+        assert got.received == [ref] and got.sent == [ref] and not got.conflicts
+        assert sync(ali, north.url("ali")).received == [ref]
+        for store in (ali, mo):
+            assert (store.child(ref).known_as, store.child(ref).reviewing_officer) == \
+                ("Robbie", "Jean Muir")
+        # the same field on both sides: a conflict, the laptop's value in force, kept
+        ali.save_child_details(replace(ali.child(ref), known_as="Rab"))
+        mo.save_child_details(replace(mo.child(ref), known_as="Bobby"))
+        sync(ali, north.url("ali"))
+        report = sync(mo, north.url("mo"))
+        assert [(r, c.field, c.mine, c.theirs) for r, c in report.conflicts] == \
+            [(ref, "known_as", "Bobby", "Rab")]
+        assert mo.child(ref).known_as == "Bobby"
+        kept = unresolved(mo)
+        assert [(c["field"], c["ancestor"], c["mine"], c["theirs"]) for _, _, c in kept] == \
+            [("known_as", "Robbie", "Bobby", "Rab")]
+    with north.admin() as conn:
+        who = conn.execute("SELECT login, store IS NOT NULL FROM pace.changes"
+                           " WHERE table_name = 'children' AND operation = 'update'"
+                           " ORDER BY seq").fetchall()
+    assert {login for login, _ in who} == {"ali", "mo"} and all(s for _, s in who)
+
+
+def test_unreachable_hub_is_one_plain_line_and_changes_nothing(north: Any, tmp_path: Path,
+                                                               capsys: Any) -> None:
+    from pace_desktop.cli import main
+
+    path = tmp_path / "ali.pacestore"
+    _store(tmp_path, "ali").close()
+    before = path.read_bytes()
+    env_url = north.server.url("ali", "no_such_database")
+    import os
+    os.environ["PACE_PASSPHRASE"] = PASSPHRASE
+    try:
+        assert main(["sync", "--store", str(path), "--hub", env_url]) == 1
+        assert main(["sync", "--store", str(path), "--hub",
+                     "postgresql://ali@/x?host=/nonexistent-dir"]) == 1
+    finally:
+        del os.environ["PACE_PASSPHRASE"]
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 2 and all(line.startswith("Cannot reach the hub") for line in err), err
+    assert "Traceback" not in "".join(err)
+    assert path.read_bytes() == before
+
+
+def test_entries_two_laptops_add_to_one_child_both_arrive(north: Any, tmp_path: Path) -> None:
+    """Every new record gets a UUID (SYNC.md, Identity), so two laptops adding a chronology
+    entry to the same child between syncs never make the same id: both entries arrive on
+    the hub and on both laptops."""
+    from datetime import date
+
+    from pace_desktop.domain import Event
+
+    (child,) = generate_caseload(1, seed=5)
+    with _store(tmp_path, "ali") as ali, _store(tmp_path, "mo") as mo:
+        ali.import_children([child])
+        sync(ali, north.url("ali"))
+        sync(mo, north.url("mo"))
+        a = ali.add_event(child.ref, Event(date=date(2026, 2, 1), title="Ali's visit")).record
+        m = mo.add_event(child.ref, Event(date=date(2026, 2, 2), title="Mo's visit")).record
+        assert a != m
+        assert sync(ali, north.url("ali")).sent == [child.ref]
+        assert sync(mo, north.url("mo")).problems == []
+        sync(ali, north.url("ali"))
+        for laptop in (ali, mo):
+            titles = {e.id: e.title for e in laptop.child(child.ref).events}
+            assert (titles[a], titles[m]) == ("Ali's visit", "Mo's visit")
+    with north.admin() as conn:
+        assert sorted(conn.execute("SELECT title FROM pace.chronology_entries"
+                                   " WHERE uid IN (%s, %s)", (a, m)).fetchall()) == [
+            ("Ali's visit",), ("Mo's visit",)]
+
+
+def test_sync_command_uses_the_hub_in_settings(north: Any, tmp_path: Path, capsys: Any,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from pace_desktop.cli import main
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
+    path = tmp_path / "ali.pacestore"
+    with CaseStore.create(path, PASSPHRASE, "Ali") as store:
+        store.import_children(list(generate_caseload(1, seed=2)))
+    assert main(["sync", "--store", str(path)]) == 1
+    assert capsys.readouterr().err.strip() == \
+        "No hub address: give --hub URL, or set hub_url in Settings."
+    folder = tmp_path / "config" / "PACE Desktop"
+    folder.mkdir(parents=True)
+    (folder / "settings.toml").write_text(f'hub_url = "{north.url("ali")}"\n')
+    assert main(["sync", "--store", str(path)]) == 0
+    assert capsys.readouterr().out.startswith("Synced: 1 sent to the hub as new (DEMO-")
+    assert main(["sync", "--store", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == "Synced: nothing new on either side."
