@@ -27,7 +27,9 @@ def event_texts(e: Event) -> Iterator[str]:
         yield from (a.author, a.text)
 
 
-def meeting_texts(m: Meeting) -> Iterator[str]:
+def meeting_texts(m: Meeting, person_ids: frozenset[str] = frozenset()) -> Iterator[str]:
+    """`person_ids`: a view or family time may name a PERSON by id or a person by name;
+    only names are text."""
     if m.chair:
         yield m.chair
     for a in m.attendees:
@@ -42,10 +44,14 @@ def meeting_texts(m: Meeting) -> Iterator[str]:
     for a in m.amendments:
         yield from (a.author, a.text)
     for v in m.views:
+        if v.person not in person_ids:
+            yield v.person
         yield from (t for t in (v.text, v.why_not) if t)
     if m.assessment is not None:
         yield from (t for t in (getattr(m.assessment, f) for f in ASSESSMENT_FIELDS) if t)
     for f in m.family_time:
+        if f.with_ not in person_ids:
+            yield f.with_
         yield from (t for t in (f.how_often, f.notes) if t)
     for s in m.siblings:
         yield from (t for t in (s.lives, s.why_apart, s.views) if t)
@@ -61,8 +67,9 @@ def child_texts(child: Child) -> Iterator[str]:
     """Every free-text value a print of `child` may show."""
     for e in child.events:
         yield from event_texts(e)
+    ids = frozenset(p.id for p in child.people)
     for m in child.meetings:
-        yield from meeting_texts(m)
+        yield from meeting_texts(m, ids)
     for ep in child.living:
         if ep.reason_for_move:
             yield ep.reason_for_move
@@ -78,8 +85,13 @@ def rewrite_event(e: Event, fn: Rewrite) -> Event:
                    amendments=_amendments(e.amendments, fn))
 
 
-def rewrite_meeting(m: Meeting, fn: Rewrite) -> Meeting:
+def rewrite_meeting(m: Meeting, fn: Rewrite,
+                    person_ids: frozenset[str] = frozenset()) -> Meeting:
     a = m.assessment
+
+    def who(person: str) -> str:
+        return person if person in person_ids else fn(person)
+
     return replace(
         m,
         chair=_opt(fn, m.chair),
@@ -91,12 +103,12 @@ def rewrite_meeting(m: Meeting, fn: Rewrite) -> Meeting:
                         for d in m.decisions),
         actions=tuple(replace(x, text=fn(x.text), owner=_opt(fn, x.owner)) for x in m.actions),
         amendments=_amendments(m.amendments, fn),
-        views=tuple(replace(v, text=_opt(fn, v.text), why_not=_opt(fn, v.why_not))
-                    for v in m.views),
+        views=tuple(replace(v, person=who(v.person), text=_opt(fn, v.text),
+                            why_not=_opt(fn, v.why_not)) for v in m.views),
         assessment=None if a is None else Assessment(
             **{f: _opt(fn, getattr(a, f)) for f in ASSESSMENT_FIELDS}),
-        family_time=tuple(replace(f, how_often=_opt(fn, f.how_often), notes=_opt(fn, f.notes))
-                          for f in m.family_time),
+        family_time=tuple(replace(f, with_=who(f.with_), how_often=_opt(fn, f.how_often),
+                                  notes=_opt(fn, f.notes)) for f in m.family_time),
         siblings=tuple(replace(s, lives=_opt(fn, s.lives), why_apart=_opt(fn, s.why_apart),
                                views=_opt(fn, s.views)) for s in m.siblings),
         routes_considered=tuple(replace(r, reasons=_opt(fn, r.reasons))
@@ -111,9 +123,10 @@ def rewrite_living(ep: LivingEpisode, fn: Rewrite) -> LivingEpisode:
 
 def rewrite_child(child: Child, fn: Rewrite) -> Child:
     """`child` with `fn` applied to every free-text value `child_texts` yields."""
+    ids = frozenset(p.id for p in child.people)
     return replace(child,
                    events=tuple(rewrite_event(e, fn) for e in child.events),
-                   meetings=tuple(rewrite_meeting(m, fn) for m in child.meetings),
+                   meetings=tuple(rewrite_meeting(m, fn, ids) for m in child.meetings),
                    living=tuple(rewrite_living(ep, fn) for ep in child.living))
 
 

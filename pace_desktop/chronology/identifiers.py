@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
+from pace_desktop.domain.print_record import identifier_key, normalise, phone_digits
 from pace_desktop.domain.records import Child, Person
 
 TITLES = ("Mrs", "Mr", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Rev", "Sir", "Dame")
@@ -94,17 +95,6 @@ _GENERIC = {"social", "work", "children's", "childrens", "children", "health", "
             "fostering", "adoption", "permanence", "panel", "agency", "sw", "scra", "iro"}
 
 
-def normalise(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def phone_digits(text: str) -> str:
-    digits = re.sub(r"\D", "", text)
-    if digits.startswith("44") and text.strip().startswith("+"):
-        digits = "0" + digits[2:]
-    return digits
-
-
 @dataclass(slots=True)
 class Term:
     """One identifier: what it is, how it reads, the pattern that finds it, whose it is."""
@@ -119,9 +109,7 @@ class Term:
 
     @property
     def key(self) -> str:
-        if self.kind == "phone":
-            return f"phone:{phone_digits(self.text)}"
-        return f"{self.kind}:{normalise(self.text)}"
+        return identifier_key(self.kind, self.text)
 
 
 def _words(text: str) -> str:
@@ -321,3 +309,7 @@ class Matcher:
             return self.terms[self._names[int(group[1:])]].replacement
 
         return self._pattern.sub(swap, text)
+
+
+__all__ = ["Hit", "Matcher", "Term", "Terms", "carer_phrases", "normalise", "phone_digits",
+           "record_terms", "text_terms"]

@@ -28,6 +28,8 @@ from pace_desktop.chronology.identifiers import (
     Term,
     Terms,
     carer_phrases,
+    normalise,
+    phone_digits,
     record_terms,
     text_terms,
 )
@@ -66,8 +68,14 @@ def all_terms(full: Child, texts: Iterable[str]) -> list[Term]:
     merged = Terms()
     for t in record_terms(full):
         merged.add(t)
+    # A road or postcode the record already knows (as part of someone's address) is that
+    # part, with its owner, not a second, ownerless identifier.
+    known = {(t.kind in ("phone",), normalise(t.text)) for t in merged}
+    known |= {(True, phone_digits(t.text)) for t in merged if t.kind == "phone"}
     for t in text_terms(texts):
-        merged.add(t)
+        same = (True, phone_digits(t.text)) if t.kind == "phone" else (False, normalise(t.text))
+        if same not in known:
+            merged.add(t)
     return list(merged)
 
 
