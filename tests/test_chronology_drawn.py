@@ -4,6 +4,7 @@ left out (kept as a choice on the chronology, the record untouched) and put back
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -37,7 +38,7 @@ EXPECTED = (
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> CaseStore:
+def store(tmp_path: Path) -> Iterator[CaseStore]:
     s = store_holding(tmp_path / "papers.pacestore", base_child())
     yield s
     s.close()
@@ -81,7 +82,7 @@ def test_an_order_running_on_is_not_said_to_have_ended() -> None:
 
 def test_any_entry_can_be_left_out_and_put_back(store: CaseStore) -> None:
     before = store.child(REF)
-    for day, title in EXPECTED:
+    for _day, title in EXPECTED:
         key = next(d.key for d in drawn_entries(before, date(2024, 10, 1))
                    if d.event.title.startswith(title))
         store.leave_out_entry(REF, key)

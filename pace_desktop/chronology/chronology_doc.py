@@ -108,6 +108,8 @@ def chronology_pdf(child: Child, recipient: str, options: PrintOptions,
         *recipient_notice(p.seen.label, p.seen.withheld, r.kind),
         heading("About this chronology"),
         facts_table(_about(p, options, r.complete)),
+        para(f"This chronology lists {len(p.entries)} {p.entry_filter.describe()} from the"
+             " record, oldest first.", "small"),
         para("A chronology is a summary of significant events, oldest first, to help see"
              " patterns and gaps: it is part of assessment, not an assessment, and it does"
              " not replace the case record. Entries whose source says “drawn from the"
@@ -150,11 +152,14 @@ def _about(p: Prepared, options: PrintOptions, complete: bool) -> list[tuple[str
 
 
 def _period(p: Prepared) -> str:
-    f = p.entry_filter
-    first = f.date_from or (p.entries[0].date if p.entries else None)
-    last = f.date_to or (p.entries[-1].date if p.entries else None)
+    """The period chosen, or else the first and last entries' dates as recorded ("May 2016")."""
+    f, entries = p.entry_filter, p.entries
+    first = long_date(f.date_from) if f.date_from else (
+        date_as_recorded(entries[0].date, entries[0].date_precision) if entries else None)
+    last = long_date(f.date_to) if f.date_to else (
+        date_as_recorded(entries[-1].date, entries[-1].date_precision) if entries else None)
     if first and last:
-        return f"{long_date(first)} to {long_date(last)}"
+        return f"{first} to {last}"
     return "No entries"
 
 
