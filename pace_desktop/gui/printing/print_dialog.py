@@ -29,11 +29,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -141,7 +143,17 @@ class PrintDialog(ReviewSteps, QDialog):
         outer.addWidget(self.about_label)
 
         body = QHBoxLayout()
-        body.addWidget(self._build_choices(), 0)
+        # The choices scroll when the window is short (a large display scale), rather than
+        # squeezing their words on top of one another.
+        choices = QScrollArea()
+        choices.setWidget(self._build_choices())
+        choices.setWidgetResizable(True)
+        choices.setFrameShape(QFrame.Shape.NoFrame)
+        choices.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        choices.setAccessibleName("Choices for this copy")  # arrows scroll it, as the preview
+        choices.setFixedWidth(choices.widget().width() + choices.verticalScrollBar().sizeHint()
+                              .width() + 4)
+        body.addWidget(choices, 0)
         self.preview = PreviewPane()
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         body.addWidget(self.preview, 1)

@@ -86,6 +86,8 @@ class ReviewPanel(QTabWidget):
         set_tone(hint, "hint")
         column.addWidget(hint)
         for w in widgets:
+            if isinstance(w, QListWidget):
+                w.setMinimumHeight(w.fontMetrics().lineSpacing() * 7)
             column.addWidget(w, 1 if isinstance(w, QListWidget) else 0)
         self.addTab(page, "")
         return page
