@@ -5,6 +5,7 @@ changes nothing."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,8 @@ import pytest
 
 from pace_desktop.demo import generate_caseload
 from pace_desktop.hub import admin
-from pace_desktop.hub.laptop import sync
+from pace_desktop.hub.laptop import hub_key, sync
 from pace_desktop.store import CaseStore
-from pace_desktop.store.hub_sync import unresolved
 from tests.conftest import PASSPHRASE
 
 
@@ -90,9 +90,25 @@ def test_changes_both_ways_and_a_conflict(north: Any, tmp_path: Path) -> None:
         assert [(r, c.field, c.mine, c.theirs) for r, c in report.conflicts] == \
             [(ref, "known_as", "Bobby", "Rab")]
         assert mo.child(ref).known_as == "Bobby"
-        kept = unresolved(mo)
-        assert [(c["field"], c["ancestor"], c["mine"], c["theirs"]) for _, _, c in kept] == \
-            [("known_as", "Robbie", "Bobby", "Rab")]
+        kept = mo.conflicts()
+        assert [(c.child, c.field, c.ancestor, c.mine, c.theirs, c.theirs_who, c.peer)
+                for c in kept] == [(ref, "known_as", "Robbie", "Bobby", "Rab", "ali",
+                                    hub_key(north.url("mo")))]
+        assert sync(mo, north.url("mo")).changed_nothing and len(mo.conflicts()) == 1
+        # resolving is a change like any other: the next sync sends it, and it arrives
+        resolved = mo.resolve_conflict(kept[0].id, keep="theirs")
+        assert resolved.conflict.resolved_by and mo.child(ref).known_as == "Rab"
+        assert not mo.conflicts() and mo.refs_with_conflicts() == set()
+        assert sync(mo, north.url("mo")).sent == [ref]
+        assert sync(ali, north.url("ali")).changed_nothing  # the hub already had Rab from ali
+        assert ali.child(ref).known_as == mo.child(ref).known_as == "Rab"
+        # the sync that found it says so in the audit log, with the hub and its revision
+        found = [json.loads(e.after or "{}") for e in mo.audit_entries(ref)
+                 if e.operation == "sync from hub"]
+        merge = next(a for a in found if a["conflicts"])
+        assert merge["hub"] == hub_key(north.url("mo")) and ref in merge["revisions"]
+        assert [(c["child"], c["field"]) for c in merge["conflicts"]] == [(ref, "known_as")]
+        assert any(e.operation == "resolve conflict" for e in mo.audit_entries(ref))
     with north.admin() as conn:
         who = conn.execute("SELECT login, store IS NOT NULL FROM pace.changes"
                            " WHERE table_name = 'children' AND operation = 'update'"
