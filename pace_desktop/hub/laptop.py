@@ -20,8 +20,9 @@ Where the two sides changed a field differently, the laptop's value stays in for
 once sent, on the hub) and the conflict is kept in the store's conflicts table with the hub's
 value, who changed it and the ancestor's value, for a named person to resolve with
 `resolve` or the Conflicts view (SYNC.md, Conflicts): nothing is lost silently, and the
-resolution travels with the next sync. A sync stopped at any moment leaves each child either as it was or merged on
-both sides; the next sync completes it, and a second sync with nothing new changes nothing.
+resolution travels with the next sync. A sync stopped at any moment leaves each child either
+as it was or merged on both sides; the next sync completes it, and a second sync with nothing
+new changes nothing.
 """
 
 from __future__ import annotations
