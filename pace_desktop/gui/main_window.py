@@ -45,6 +45,7 @@ from pace_desktop.gui.child.drafts_bar import draft_words
 from pace_desktop.gui.child.record import CLOCKS, LIVING, ChildRecord
 from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS, DueModel
 from pace_desktop.gui.file_actions import FileActions
+from pace_desktop.gui.hub_sync import HubSync
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.sync_dialogs import SyncActions, add_sync_actions
@@ -159,6 +160,8 @@ class MainWindow(QMainWindow):
         self.sync = SyncActions(self, runner, self._chosen_refs)
         self.sync.received.connect(self.load)
         add_sync_actions(self, self.sync)
+        self.hub = HubSync(self, runner, lambda: self.settings.hub_url)
+        self.hub.conflicts_found.connect(self.load)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
