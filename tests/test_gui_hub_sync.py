@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 import tomli_w
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -174,3 +175,26 @@ def test_no_hub_address_says_where_to_set_it(qtbot: QtBot, tmp_path: Path) -> No
         assert window.hub.message == ("No team hub address yet: set it in Edit ▸ Settings"
                                       " (Team hub address).")
         assert not window.hub.running
+
+
+def test_ctrl_shift_s_is_sync_everywhere_even_in_the_timeline(qtbot: QtBot,
+                                                             tmp_path: Path) -> None:
+    """The timeline's own keys must not take Ctrl+Shift+S (an ambiguous shortcut does
+    nothing at all): its picture is Ctrl+Shift+P."""
+    path = make_store(tmp_path / "caseload.pacestore", sample_children())
+    with running_app(path, path) as app:
+        window = unlock(qtbot, app)
+        window.open_child("C-001")
+        record = window.record
+        record.tabs.setCurrentWidget(record.timeline)
+        qtbot.waitUntil(lambda: record.timeline.view is not None, timeout=WAIT_MS)
+        view = record.timeline.view
+        assert view.png_action.shortcut().toString() == "Ctrl+Shift+P"
+        bound = [a.text() for a in window.findChildren(QAction)
+                 if any(k.toString() == "Ctrl+Shift+S" for k in a.shortcuts())]
+        assert bound == ["S&ync with the team hub"], bound
+        view.plot.setFocus()
+        qtbot.waitUntil(lambda: view.plot.hasFocus(), timeout=WAIT_MS)
+        qtbot.keyClick(view.plot, Qt.Key.Key_S, CTRL_SHIFT)
+        assert window.hub.message.startswith("No team hub address yet")
+        settle(qtbot, app)
