@@ -185,3 +185,22 @@ def test_sync_command_uses_the_hub_in_settings(north: Any, tmp_path: Path, capsy
     assert capsys.readouterr().out.startswith("Synced: 1 sent to the hub as new (DEMO-")
     assert main(["sync", "--store", str(path)]) == 0
     assert capsys.readouterr().out.strip() == "Synced: nothing new on either side."
+
+
+def test_the_same_reference_made_separately_is_told_not_merged(north: Any,
+                                                                tmp_path: Path) -> None:
+    """A child typed in on two laptops under one reference is two records (two ids): the sync
+    says so in one line for that child, merges neither into the other, and goes on."""
+    first, second = generate_caseload(2, seed=9)
+    with _store(tmp_path, "ali") as ali, _store(tmp_path, "mo") as mo:
+        ali.import_children([first, second])
+        sync(ali, north.url("ali"))
+        mo.import_children([replace(first, id="")])  # the same child, typed in again
+        report = sync(mo, north.url("mo"))
+        assert report.pulled == [second.ref]
+        assert report.problems == [
+            f"{first.ref}: the hub has a different child record with this reference (made"
+            " separately from this laptop's); nothing was merged for it. Ask the hub's"
+            " administrator which is the child's record."]
+        assert mo.child(first.ref).id != ali.child(first.ref).id
+        assert mo.count_children() == 2

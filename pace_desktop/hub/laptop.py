@@ -80,15 +80,29 @@ def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
     report = SyncReport()
     with connect(url, store_id(store), what="syncing") as conn:
         try:
-            visible = dict(conn.execute("SELECT uid, revision FROM pace.children"))
+            rows = conn.execute("SELECT uid, revision, ref FROM pace.children").fetchall()
             conn.commit()
         except psycopg.Error as exc:
             raise explain(exc, "reading which children you can see") from None
         agreed = hub_children(store, key)
         local = {c.id: c for c in store.children()}
+        visible = {uid: revision for uid, revision, _ in rows}
+        mine_by_ref = {c.ref: uid for uid, c in local.items()}
+        apart: set[str] = set()
+        for uid, _, ref in rows:
+            if uid not in local and mine_by_ref.get(ref, uid) != uid:
+                apart.add(mine_by_ref[ref])
+                # The same reference made separately here and on the hub: two records, not
+                # one; neither is merged into the other by guesswork.
+                del visible[uid]
+                report.problems.append(
+                    f"{ref}: the hub has a different child record with this reference (made"
+                    " separately from this laptop's); nothing was merged for it. Ask the"
+                    " hub's administrator which is the child's record.")
         pulled: list[Agreed] = []
         try:
-            order = [*local, *(u for u in visible if u not in local)]
+            order = [*(u for u in local if u not in apart),
+                     *(u for u in visible if u not in local)]
             for n, uid in enumerate(order):
                 _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
                       visible.get(uid), report, pulled)
