@@ -79,11 +79,11 @@ def _hub_laptop(store: Path, folder: Path) -> tuple[str, object]:
     children = list(generate_caseload(12, seed=8))
     with CaseStore.create(folder / "ali.pacestore", PASSPHRASE, "Ali Rennie") as ali, \
             CaseStore.create(store, PASSPHRASE, "Mo Drummond") as mo:
-        ali.import_children(children)
+        ali.import_children(children[:1])
         sync(ali, hub.url("ali"))
+        sync(mo, hub.url("mo"))  # Mo's laptop had one child from the hub already
+        ali.import_children(children[1:])
         ref = children[0].ref
-        mo.import_children([children[0]])
-        sync(mo, hub.url("mo"))
         ali.save_child_details(replace(ali.child(ref), reviewing_officer="Jean Muir"))
         mo.save_child_details(replace(mo.child(ref), reviewing_officer="Iain Sutherland"))
         sync(ali, hub.url("ali"))
