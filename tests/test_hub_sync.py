@@ -204,3 +204,40 @@ def test_the_same_reference_made_separately_is_told_not_merged(north: Any,
             " administrator which is the child's record."]
         assert mo.child(first.ref).id != ali.child(first.ref).id
         assert mo.count_children() == 2
+
+
+def test_conflicts_and_resolve_commands_after_a_sync(north: Any, tmp_path: Path, capsys: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package issue's `conflicts` and `resolve` work the same on what a sync found, and
+    `sync` then sends the resolution."""
+    from pace_desktop.cli import main
+
+    monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
+    (child,) = generate_caseload(1, seed=12)
+    ref = child.ref
+    mo_path = tmp_path / "mo.pacestore"
+    with _store(tmp_path, "ali") as ali:
+        ali.import_children([child])
+        sync(ali, north.url("ali"))
+        _store(tmp_path, "mo").close()
+        assert main(["sync", "--store", str(mo_path), "--hub", north.url("mo")]) == 0
+        ali.save_child_details(replace(ali.child(ref), known_as="Dot"))
+        sync(ali, north.url("ali"))
+    with CaseStore.open(mo_path, PASSPHRASE) as mo:
+        mo.save_child_details(replace(mo.child(ref), known_as="Dottie"))
+    capsys.readouterr()
+    assert main(["sync", "--store", str(mo_path), "--hub", north.url("mo")]) == 0
+    assert f"Conflict in {ref}, the child's details, known_as" in capsys.readouterr().out
+    assert main(["conflicts", "--store", str(mo_path), "--json"]) == 0
+    (found,) = json.loads(capsys.readouterr().out)
+    assert (found["child"], found["field"], found["mine"], found["theirs"],
+            found["theirs_changed_by"], found["from"]) == (ref, "known_as", "Dottie", "Dot",
+                                                           "ali", hub_key(north.url("mo")))
+    assert main(["resolve", str(found["id"]), "--store", str(mo_path), "--value",
+                 "Dorothy"]) == 0
+    assert "is now" in capsys.readouterr().out
+    assert main(["sync", "--store", str(mo_path), "--hub", north.url("mo")]) == 0
+    assert capsys.readouterr().out.startswith(f"Synced: 1 sent with this laptop's changes ({ref})")
+    with CaseStore.open(tmp_path / "ali.pacestore", PASSPHRASE) as ali:
+        assert sync(ali, north.url("ali")).received == [ref]
+        assert ali.child(ref).known_as == "Dorothy"
