@@ -198,3 +198,25 @@ def test_ctrl_shift_s_is_sync_everywhere_even_in_the_timeline(qtbot: QtBot,
         qtbot.keyClick(view.plot, Qt.Key.Key_S, CTRL_SHIFT)
         assert window.hub.message.startswith("No team hub address yet")
         settle(qtbot, app)
+
+
+def test_a_child_that_cannot_sync_is_named_and_the_rest_arrive(qtbot: QtBot, tmp_path: Path,
+                                                               team: Any) -> None:
+    ali_path = make_store(tmp_path / "ali.pacestore", sample_children()[:2])
+    with CaseStore.open(ali_path, PASSPHRASE) as ali:
+        sync(ali, team.url("ali"))
+    # C-001 typed in again on Mo's laptop: a record of its own, not the hub's C-001
+    mo_path = make_store(tmp_path / "mo.pacestore", sample_children()[:1])
+    with running_app(mo_path, mo_path, settings_path=_settings(tmp_path, team.url("mo"))
+                     ) as app:
+        window = unlock(qtbot, app)
+        window.hub.action.trigger()
+        _sync_done(qtbot, window)
+        qtbot.waitUntil(lambda: window.hub.problems_box is not None, timeout=WAIT_MS)
+        text = window.hub.problems_box.text()
+        assert "C-001: the hub has a different child record with this reference" in text
+        label = window.findChild(QLabel, "hubSyncLabel")
+        assert label.text().endswith(": 1 new from the hub, 1 could not be synced")
+        qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=WAIT_MS)
+        window.hub.problems_box.close()
+        settle(qtbot, app)

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressDialog, QToolButton
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QToolButton,
+)
 
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.hub.connect import hub_place
@@ -68,6 +75,7 @@ class HubSync(QObject):
         self.running = False
         self.progress: QProgressDialog | None = None
         self.last_report: SyncReport | None = None
+        self.problems_box: QMessageBox | None = None
         self.message = ""
         self._signal = _Progress(self)
         self._signal.moved.connect(self._moved)
@@ -92,6 +100,9 @@ class HubSync(QObject):
         self.label.setObjectName("hubSyncLabel")
         # No accessible name: a name would be read instead of the words it shows.
         self.label.setAccessibleDescription("The last sync with the team hub")
+        # A long "what it brought" is cut rather than widening the window past the screen
+        # (the whole of it is in the tooltip and the status line).
+        self.label.setMinimumWidth(self.label.fontMetrics().averageCharWidth() * 16)
         window.statusBar().addPermanentWidget(self.label)
         window.statusBar().addPermanentWidget(self.button)
 
@@ -140,8 +151,16 @@ class HubSync(QObject):
         when = datetime.now()
         words = brought(report)
         self.label.setText(f"Synced at {when:%H:%M}: {words}")
-        self.label.setToolTip("\n".join(report.problems))
+        self.label.setToolTip("\n".join([self.label.text(), *report.problems]))
         self._say(f"Synced with the team hub: {words}.")
+        if report.problems:  # each child that could not be synced, in a line of its own
+            box = QMessageBox(QMessageBox.Icon.Information, "Some children were not synced",
+                              "Everything else was synced. These were not:\n\n"
+                              + "\n".join(report.problems),
+                              QMessageBox.StandardButton.Close, self._window)
+            box.setObjectName("hubSyncProblems")
+            self.problems_box = box
+            box.open()
         if report.recorded:
             self.conflicts_found.emit()
             sync_actions = getattr(self._window, "sync", None)
