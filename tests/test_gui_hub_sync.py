@@ -139,6 +139,13 @@ def test_sync_pulls_finds_a_conflict_and_sends_its_resolution(qtbot: QtBot, tmp_
         assert window.hub.last_report.sent == ["C-001"]
         assert label.text().endswith(": 1 sent")
         settle(qtbot, app)
+    with running_app(mo_path, mo_path, settings_path=settings) as app:
+        window = unlock(qtbot, app)  # the next session: when it last synced, from the store
+        label = window.findChild(QLabel, "hubSyncLabel")
+        qtbot.waitUntil(lambda: label.text().startswith("Last synced today at "),
+                        timeout=WAIT_MS)
+        assert label.text().endswith(": 1 sent")
+        settle(qtbot, app)
     with CaseStore.open(mo_path, PASSPHRASE) as mo:
         assert mo.child("C-001").known_as == "Ally" and mo.conflicts() == []
     with CaseStore.open(ali_path, PASSPHRASE) as ali:

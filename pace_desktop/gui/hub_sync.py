@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from pace_desktop.domain.date_words import short_date
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.hub.connect import hub_place
 from pace_desktop.hub.errors import HubError, HubUnreachable
@@ -44,13 +45,13 @@ def offline_message(url: str) -> str:
             " safe on this laptop and will go at the next sync.")
 
 
-def brought(report: SyncReport) -> str:
+def brought(counts: dict[str, int]) -> str:
     """What a sync brought, in a few words ("2 new from the hub, 1 sent")."""
-    parts = [(len(report.pulled), "new from the hub"),
-             (len(report.received), "updated from the hub"),
-             (len(report.sent_new) + len(report.sent), "sent"),
-             (len(report.recorded), "conflict to resolve"),
-             (len(report.problems), "could not be synced")]
+    parts = [(counts.get("pulled", 0), "new from the hub"),
+             (counts.get("received", 0), "updated from the hub"),
+             (counts.get("sent", 0), "sent"),
+             (counts.get("conflicts", 0), "conflict to resolve"),
+             (counts.get("problems", 0), "could not be synced")]
     words = [f"{n} {what}" if n == 1 or "conflict" not in what else f"{n} conflicts to resolve"
              for n, what in parts if n]
     return ", ".join(words) if words else "nothing new"
@@ -106,6 +107,31 @@ class HubSync(QObject):
         window.statusBar().addPermanentWidget(self.label)
         window.statusBar().addPermanentWidget(self.button)
 
+    def show_last(self) -> None:
+        """The last sync this store finished with the hub in Settings (from its audit log)."""
+        url = str(self._hub_url() or "").strip()
+        if not url:
+            self.label.setText("No team hub set")
+            return
+
+        def job(store: CaseStore) -> tuple[str, dict[str, int]] | None:
+            from pace_desktop.hub.laptop import last_sync
+
+            return last_sync(store, url)
+
+        self._runner.call(job, self._show_last, lambda exc: None, owner=self)
+
+    def _show_last(self, last: tuple[str, dict[str, int]] | None) -> None:
+        if self.running or self.last_report is not None:
+            return  # a sync of this session says it better
+        if last is None:
+            self.label.setText("Not synced with the team hub yet")
+            return
+        when = datetime.fromisoformat(last[0]).astimezone()
+        day = "today" if when.date() == datetime.now().date() else short_date(when.date())
+        self.label.setText(f"Last synced {day} at {when:%H:%M}: {brought(last[1])}")
+        self.label.setToolTip(self.label.text())
+
     def sync_now(self) -> None:
         if self.running:
             return
@@ -149,7 +175,7 @@ class HubSync(QObject):
         self._end()
         self.last_report = report
         when = datetime.now()
-        words = brought(report)
+        words = brought(report.counts())
         self.label.setText(f"Synced at {when:%H:%M}: {words}")
         self.label.setToolTip("\n".join([self.label.text(), *report.problems]))
         self._say(f"Synced with the team hub: {words}.")

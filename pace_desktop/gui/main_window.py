@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
         self._runner.call(lambda store: store.named_user()[0], self._learn_owner, self._failed)
         self._runner.call(lambda store: store.caseload(), self._first_caseload, self._failed)
         self._runner.call(lambda store: store.refs_with_conflicts(), self._mark_conflicts)
+        self.hub.show_last()
 
     def _mark_conflicts(self, refs: set[str]) -> None:
         self.model.set_conflicted(refs)
@@ -661,6 +662,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.rules = tuple(rules)
         self.record.apply_settings(settings, self.rules)
+        self.hub.show_last()  # the hub in Settings may be another
         if self._loaded:
             self.load_facts()
 

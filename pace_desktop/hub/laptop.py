@@ -37,7 +37,15 @@ from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
 from pace_desktop.hub.connect import check_url, connect
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.records import DETAILS, read_child, write_child
-from pace_desktop.store.hub_sync import Agreed, HubChild, hub_children, record_sync, store_id
+from pace_desktop.store.hub_sync import (
+    Agreed,
+    HubChild,
+    finish_sync,
+    hub_children,
+    record_sync,
+    store_id,
+)
+from pace_desktop.store.hub_sync import last_sync as stored_last_sync
 from pace_desktop.store.sync_state import StoredConflict
 from pace_desktop.sync.merge import Conflict, MergeRefused
 
@@ -56,6 +64,11 @@ class SyncReport:
     problems: list[str] = field(default_factory=list)
     # the conflicts this sync recorded in the store (not those it found again)
     recorded: list[StoredConflict] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"pulled": len(self.pulled), "received": len(self.received),
+                "sent": len(self.sent_new) + len(self.sent), "conflicts": len(self.recorded),
+                "problems": len(self.problems)}
 
     @property
     def changed_nothing(self) -> bool:
@@ -118,7 +131,13 @@ def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
         # most of a first sync): nothing was sent for them, so if this is lost the next sync
         # reads them again.
         record_sync(store, key, pulled)
+    finish_sync(store, key, report.counts())
     return report
+
+
+def last_sync(store: Any, url: str) -> tuple[str, dict[str, Any]] | None:
+    """When this store last finished a sync with the hub at `url`, and what it brought."""
+    return stored_last_sync(store, hub_key(url))
 
 
 _PULLED_AT_ONCE = 200

@@ -108,5 +108,23 @@ def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> list[sync_state.S
     return found
 
 
+def finish_sync(store: Any, hub: str, brought: dict[str, int]) -> None:
+    """One operation at the end of a whole sync: that this laptop and the hub met, when, and
+    what it brought (counts only). The audit log then says when the laptop last synced even
+    when nothing was new, and the app shows it from the moment the store is unlocked."""
+    with store._operation("sync with hub", hub) as op:
+        op.after = {"hub": hub, **brought}
+
+
+def last_sync(store: Any, hub: str) -> tuple[str, dict[str, Any]] | None:
+    """When this store last finished a sync with `hub` (UTC ISO time) and what it brought."""
+    import json
+
+    row = store._live().execute(
+        "SELECT at, after FROM audit WHERE target = ? AND operation = 'sync with hub'"
+        " ORDER BY seq DESC LIMIT 1", (hub,)).fetchone()
+    return (row[0], json.loads(row[1] or "{}")) if row else None
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
