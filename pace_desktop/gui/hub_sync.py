@@ -2,7 +2,8 @@
 laptop's store and the team hub brought together (pace_desktop/hub/laptop.py), on the store's
 worker thread, with a progress bar child by child.
 
-Beside the button, the time of the last sync and what it brought. Conflicts a sync finds go
+Beside the button, the time of the last sync and what it brought (from the store's audit
+log at unlock, so it survives the session). Conflicts a sync finds go
 in the store's conflicts table: the Conflicts view opens on them and the caseload marks the
 children. A hub that cannot be reached is normal for a laptop (working offline): a plain
 line says so, and nothing is lost; the changes go at the next sync.
