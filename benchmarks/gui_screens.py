@@ -28,7 +28,7 @@ PASSPHRASE = "screenshots passphrase"
 DECISIONS = (
     "She stays with her foster carers while the plan for permanence is made: she is settled "
     "there and her school reports that she is doing well.",
-    "Contact with her mother continues once a fortnight, supervised, at the family centre.",
+    "Family time with her mother continues once a fortnight, supervised, at the family centre.",
     "The social worker asks her gran and her aunt whether they could care for her long term.",
 )
 

@@ -768,16 +768,17 @@ class _ChildBuilder:
         planning = self.on(p["rec"]) + timedelta(days=self.tri(10, 50, 21))
         if planning < panel:
             self.meeting("permanence_planning", planning, self.reviewer, [
-                Decision("Permanence report to be completed for panel"),
+                Decision("Permanence report to be completed for the permanence panel"),
                 Decision("Sibling assessment to inform the plan"),
             ])
         words = _ROUTE_WORDS[route]
         chair = self.staff["panel_chair"][0]
         if self.chance(0.75):
             self.meeting("panel", panel, chair, [Decision(
-                f"Panel recommends {words}", "panel_recommendation")])
+                f"The permanence panel recommends {words}", "panel_recommendation")])
         else:
-            self.event(panel, "panel_recommendation", f"Panel recommends {words}",
+            self.event(panel, "panel_recommendation",
+                       f"The permanence panel recommends {words}",
                        source="Permanence panel", impact="Moves the plan forward.",
                        sign="positive", action="Minute sent to the agency decision maker.")
         adm_name = self.staff["adm"][0]
@@ -785,7 +786,7 @@ class _ChildBuilder:
             self.meeting("adm", adm, adm_name, [Decision(
                 f"Agency decision maker agrees the plan for {words}", "adm_decision")])
         else:
-            self.event(adm, "adm_decision", "Agency decision maker agrees the panel's "
+            self.event(adm, "adm_decision", "Agency decision maker agrees the permanence panel's "
                        "recommendation", source=f"{adm_name}, agency decision maker",
                        impact="The plan is approved.", sign="positive",
                        action="Family told in writing.")
@@ -809,7 +810,8 @@ class _ChildBuilder:
                                    else "long-term foster carers", "carers")
                 self.meeting("panel", moved - timedelta(days=self.tri(14, 40, 21)),
                              self.staff["panel_chair"][0],
-                             [Decision("Panel recommends the match with the carers")])
+                             [Decision("The permanence panel recommends the match with "
+                                       "the carers")])
                 self.live(kind, moved, carer, rng.choice(REASONS_FOR_MOVE[reason]))
                 self.phase(moved, "a", self.carer_words[carer])
 

@@ -159,15 +159,15 @@ REASONS_FOR_MOVE: Final = {
     ),
     "long_term": (
         "Matched with long-term foster carers",
-        "Planned move to long-term carers agreed at panel",
+        "Planned move to long-term carers agreed at the permanence panel",
     ),
     "adopters": (
-        "Placed with prospective adopters after matching panel",
+        "Moved to prospective adopters after the matching permanence panel",
         "Planned move to prospective adopters after introductions",
     ),
     "home": ("Returned home to Mum", "Returned home to Mum and Dad", "Returned home to Dad"),
     "back": ("Came back into care after the return home broke down",),
-    "residential": ("Moved to a children's house; foster placement ended",),
+    "residential": ("Moved to a children's house when living with foster carers stopped",),
 }
 
 CHILD_VIEWS: Final = {
@@ -226,7 +226,7 @@ ACTIONS: Final = (
     "Arrange life story work",
     "Review family time arrangements",
     "Refer to the independent advocacy service",
-    "Send the permanence report to the panel adviser",
+    "Send the permanence report to the permanence panel adviser",
     "Arrange an education review with school",
     "Complete the sibling assessment",
     "Request a dental registration",
@@ -279,8 +279,9 @@ NOTES: Final = (
     ("a", "0123", "Carers moved house within {town}", "Carers' new address recorded on the "
      "file.", "carer", "{name} stays with the same carers.", "neutral", "Address updated.",
      True, True),
-    ("a", "0123", "Letterbox contact sent to Mum", "Photos and a short letter sent through "
-     "the family placement team.", "family_placement", "Keeps links with Mum.", "positive",
+    ("a", "0123", "Letterbox family time: letter sent to Mum", "Photos and a short letter "
+     "sent through the family placement team.", "family_placement", "Keeps links with Mum.",
+     "positive",
      "Next exchange in six months.", False, False),
     ("a", "23", "Life story work session", "Worked on {name}'s life story book.", "worker",
      "Helps {name} understand their history.", "positive", "Next session in a month.",
@@ -315,7 +316,7 @@ NOTES: Final = (
     ("a", "0123", "Sibling family time took place", "{name} saw their brother and sister at "
      "the family centre.", "worker", "Keeps sibling relationships going.", "positive",
      "Continue monthly.", True, False),
-    ("a", "0123", "Carers had a short break", "{name} stayed two nights with respite "
+    ("a", "0123", "Carers had a short break", "{name} stayed two nights with short break "
      "carers.", "carer", "A change of routine.", "neutral", "No action needed.", False,
      False),
     ("f", "0123", "Support after the order: check-in visit", "Family doing well.", "worker",

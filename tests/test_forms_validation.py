@@ -10,7 +10,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pace_desktop.domain import Action, Attendee, Decision, Meeting
-from pace_desktop.domain.vocab import ROUTED_MILESTONES
+from pace_desktop.domain.meeting_parts import ASSESSMENT_FIELDS
+from pace_desktop.domain.vocab import (
+    LEGAL_STATUSES,
+    ORDER_ACTIONS,
+    ROUTE_OUTCOMES,
+    ROUTED_MILESTONES,
+    ROUTES,
+    TAKING_PART,
+)
 from pace_desktop.forms import (
     FieldProblem,
     FormDef,
@@ -24,6 +32,7 @@ from pace_desktop.forms import (
     validate,
 )
 from pace_desktop.forms.answers import read_date
+from pace_desktop.forms.definitions import PART_TYPES
 
 LAC = definition_for("lac_review")
 
@@ -159,7 +168,7 @@ def test_a_required_extra_question_must_be_answered() -> None:
 def test_records_badge_says_what_a_decision_records() -> None:
     assert records_badge("permanence_recommendation", "po") == (
         "Records: Permanence recommended (Permanence order)")
-    assert records_badge("panel_recommendation") == "Records: Panel recommendation"
+    assert records_badge("panel_recommendation") == "Records: Permanence panel recommendation"
     assert records_badge("") == ""
 
 
@@ -202,12 +211,15 @@ def valid_values(draw: st.DrawFn, form: FormDef) -> dict[str, Any]:
             return st.just("") if m or not routes else st.sampled_from(["", *routes])
         return st.sampled_from(["", *decisions.milestones]).flatmap(
             lambda m: st.fixed_dictionaries(
-                {"text": WORDS, "milestone": st.just(m), "route": route_for(m)}))
+                {"text": WORDS, "milestone": st.just(m), "route": route_for(m),
+                 "reasons": MAYBE}))
 
     values: dict[str, Any] = {
         "date": _show(day), "chair": draw(WORDS),
         "attendees": draw(st.lists(st.fixed_dictionaries(
-            {"name": WORDS, "role": MAYBE, "present": st.booleans()}), min_size=1, max_size=3)),
+            {"name": WORDS, "role": MAYBE, "present": st.booleans(),
+             "how": st.sampled_from(["", "in_person", "video", "phone"])}),
+            min_size=1, max_size=3)),
         "child_views": draw(MAYBE), "child_views_how": {"choice": code, "detail": detail},
         "family_views": draw(MAYBE),
         "decisions": draw(st.lists(decision(), min_size=1, max_size=3)),
@@ -217,6 +229,9 @@ def valid_values(draw: st.DrawFn, form: FormDef) -> dict[str, Any]:
         "next_review": draw(later if form.field("next_review").required
                             else st.one_of(st.just(""), later)),
     }
+    for f in form.fields:
+        if f.id in PART_TYPES:
+            values[f.id] = draw(PART_VALUES[f.id])
     for f in form.extras:
         codes = [c.code for c in f.options]
         if f.type == "multi_choice":
@@ -226,6 +241,32 @@ def valid_values(draw: st.DrawFn, form: FormDef) -> dict[str, Any]:
             values[f.id] = draw(st.sampled_from(codes if f.required else ["", *codes]))
     return values
 
+
+YES_NO = st.sampled_from(["", "yes", "no"])
+PART_VALUES: dict[str, st.SearchStrategy[Any]] = {
+    "views": st.lists(st.fixed_dictionaries(
+        {"person": WORDS, "text": WORDS, "how": st.sampled_from(["", *TAKING_PART]),
+         "why_not": WORDS}), max_size=3),
+    "assessment": st.fixed_dictionaries({k: MAYBE for k in ASSESSMENT_FIELDS}),
+    "family_time": st.lists(st.fixed_dictionaries(
+        {"with": WORDS, "how_often": MAYBE, "supervised": YES_NO, "notes": MAYBE}), max_size=3),
+    "siblings": st.lists(st.fixed_dictionaries(
+        {"person": WORDS, "lives": MAYBE, "together": YES_NO, "why_apart": WORDS,
+         "views": MAYBE}), max_size=3),
+    "routes_considered": st.lists(st.fixed_dictionaries(
+        {"route": st.sampled_from(list(ROUTES)), "outcome": st.sampled_from(list(ROUTE_OUTCOMES)),
+         "reasons": WORDS}), max_size=3),
+    "orders": st.lists(st.fixed_dictionaries(
+        {"status": st.sampled_from(list(LEGAL_STATUSES)),
+         "action": st.sampled_from(list(ORDER_ACTIONS)),
+         "date": st.sampled_from(["", "01/06/2025"]),
+         "measures": st.sampled_from([[], ["secure"], ["residence", "non_disclosure_of_place"]]),
+         "residence": WORDS, "expires": st.sampled_from(["", "01/06/2026"])}), max_size=2),
+    "panel": st.fixed_dictionaries(
+        {"members": st.sampled_from(["", "Ann Bell", "Ann Bell\nCal Dow"]), "quorate": YES_NO,
+         "medical_adviser": MAYBE, "legal_adviser": MAYBE, "question": WORDS,
+         "dissent": MAYBE}),
+}
 
 FORMS = sorted(definitions())
 

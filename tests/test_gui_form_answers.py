@@ -12,6 +12,11 @@ from pace_desktop.forms import definition_for, to_meeting
 from pace_desktop.gui.forms.form_view import FormView
 
 
+def values_panel(view: FormView) -> dict[str, str]:
+    panel = view.values().get("panel")
+    return panel if isinstance(panel, dict) else {}
+
+
 def test_an_only_child_is_not_recorded_as_not_considered_with_siblings(qtbot: QtBot) -> None:
     for kind in ("lac_review", "panel"):
         form = definition_for(kind)
@@ -26,7 +31,8 @@ def test_an_only_child_is_not_recorded_as_not_considered_with_siblings(qtbot: Qt
                   "attendees": [{"name": "Morag Reid", "role": "Chair", "present": True}],
                   "decisions": [{"text": "Stay with her carers", "milestone": "",
                                  "route": ""}],
-                  "next_review": "14/09/2025"}
+                  "next_review": "14/09/2025",
+                  "panel": {**values_panel(view), "question": "Is adoption right for her?"}}
         words = [d.text for d in to_meeting(form, values, "").decisions]
         assert "The child has no brothers or sisters." in words
         assert not any("not consider" in w for w in words), words

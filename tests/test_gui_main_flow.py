@@ -83,7 +83,7 @@ def test_create_add_child_home_meeting_and_the_due_list_follows(
             meeting = store.save_meeting("C-100", Meeting(
                 "lac_review", held, chair="A. Reviewer", decisions=(
                     Decision("Plan for Morven to be adopted", "permanence_recommendation",
-                             "adoption"),)))
+                             "adoption", "Morven cannot return home safely"),)))
             store.finalise_meeting("C-100", meeting.record)
 
         app.runner.call(record_review, lambda _: record._saved(None))

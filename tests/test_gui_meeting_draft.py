@@ -40,10 +40,11 @@ def runner(qtbot: QtBot, store_file: Path) -> Iterator[StoreRunner]:
     runner.shutdown()
 
 
-def test_draft_survives_a_killed_process(qtbot: QtBot, store_file: Path) -> None:
+@pytest.mark.parametrize("kind", ["lac_review", "hearing", "panel"])
+def test_draft_survives_a_killed_process(qtbot: QtBot, store_file: Path, kind: str) -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "tests.meeting_draft_writer", str(store_file), PASSPHRASE, REF,
-         VIEWS, "14/03/2025"],
+         VIEWS, "14/03/2025", kind],
         cwd=ROOT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
         stdout=subprocess.PIPE, text=True)
     assert proc.stdout is not None
@@ -63,10 +64,21 @@ def test_draft_survives_a_killed_process(qtbot: QtBot, store_file: Path) -> None
         opened: list[object] = []
         runner.open(store_file, PASSPHRASE, done=opened.append)
         qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
-        editor = open_editor(qtbot, runner)
+        editor = open_editor(qtbot, runner, kind)
         assert editor.form_view is not None
         values = editor.form_view.values()
         assert (values["date"], values["child_views"]) == ("14/03/2025", VIEWS)
+        # The fuller parts the form asks come back too (each form asks its own).
+        assert values["decisions"][0]["reasons"] == "She is settled."
+        if kind != "hearing":
+            assert values["views"][0]["text"] == "Mum said she wants more family time."
+        if kind == "lac_review":
+            assert values["assessment"]["needs"] == "Help with sleep."
+            assert values["siblings"][0]["lives"] == "with Gran in Stornoway"
+        if kind == "hearing":
+            assert values["orders"][0]["residence"] == "with her foster carers"
+        if kind == "panel":
+            assert values["panel"]["question"] == "Should she be adopted?"
         views = editor.findChild(QPlainTextEdit, "field_child_views")
         assert views is not None and views.toPlainText() == VIEWS
         assert "brought back" in editor.status.text()

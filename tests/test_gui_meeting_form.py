@@ -179,6 +179,8 @@ def fill_lac_review(qtbot: QtBot, editor: MeetingEditor) -> None:
     assert isinstance(milestone, QComboBox) and isinstance(route, QComboBox)
     milestone.setCurrentIndex(milestone.findData("permanence_recommendation"))
     route.setCurrentIndex(route.findData("po"))
+    qtbot.keyClicks(control(editor, "field_decisions_1_reasons"),
+                    "She is settled and her carers can keep her safe as she grows up.")
     qtbot.mouseClick(control(editor, "field_actions_add"), Qt.MouseButton.LeftButton)
     qtbot.keyClicks(line(editor, "field_actions_1_text"), "Prepare the panel report")
     qtbot.keyClicks(line(editor, "field_actions_1_owner"), "Sam Kerr")

@@ -66,6 +66,8 @@ def test_record_and_finalise_a_lac_review_in_the_app(qtbot: QtBot, tmp_path: Pat
         assert isinstance(milestone, QComboBox) and isinstance(route, QComboBox)
         milestone.setCurrentIndex(milestone.findData("permanence_recommendation"))
         route.setCurrentIndex(route.findData("po"))
+        qtbot.keyClicks(control(editor, "field_decisions_1_reasons"),
+                        "She is settled and her carers can keep her safe.")
         qtbot.keyClicks(line(editor, "field_next_review"),
                         f"{held + timedelta(days=80):%d/%m/%Y}")  # within 3 months
 

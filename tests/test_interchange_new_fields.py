@@ -50,6 +50,11 @@ CHILD: dict[str, Any] = {
         "orders": [{"status": "cso_away", "action": "varied", "date": "2025-03-01",
                     "measures": ["residence", "non_disclosure_of_place"],
                     "residence": "with foster carers", "expires": "2026-02-28"}],
+    }, {
+        "id": "m3", "kind": "panel", "date": "2025-04-02", "status": "final",
+        "panel": {"members": ["Ann Bell", "Cal Dow"], "quorate": True,
+                  "medical_adviser": "Dr Ross", "legal_adviser": "F. Grant",
+                  "question": "Should Morven be adopted?", "dissent": "Cal Dow disagreed"},
     }],
     "nondisclosure": [{"id": "n1", "item": "address:c1", "withhold_from": ["mum", "dad"],
                        "reason": "Risk of the child being removed from her carers",
@@ -80,6 +85,8 @@ def test_every_new_field_round_trips_through_a_store(tmp_path: Path) -> None:
     assert written["id"] == CHILD["id"]
     assert written["meetings"][0]["siblings"][0]["why_apart"] == "No foster home for both"
     assert written["nondisclosure"][0]["withhold_from"] == ["mum", "dad"]
+    assert written["meetings"][2]["panel"] == CHILD["meetings"][2]["panel"]
+    assert back.meetings[2].panel is not None and back.meetings[2].panel.quorate is True
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -105,6 +112,10 @@ def test_every_new_field_round_trips_through_a_store(tmp_path: Path) -> None:
      'children[0].meetings[0].views[0].how: "telepathy" is not one of in_person'),
     (lambda c: c["meetings"][0]["attendees"][0].update(how="letter"),
      'children[0].meetings[0].attendees[0].how: "letter" is not one of in_person, video'),
+    (lambda c: c["meetings"][2]["panel"].update(members=["Ann Bell", 7]),
+     "children[0].meetings[2].panel.members[1]: must be a person's name"),
+    (lambda c: c["meetings"][2]["panel"].update(chairs=2),
+     "children[0].meetings[2].panel.chairs: unknown field"),
     (lambda c: c["meetings"][0].update(assessment="fine"),
      "children[0].meetings[0].assessment: must be an object"),
     (lambda c: c["meetings"][0]["assessment"].update(mood="ok"),

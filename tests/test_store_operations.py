@@ -225,7 +225,8 @@ def test_finalising_adds_the_decisions_to_the_chronology(store: CaseStore) -> No
     m = store.save_meeting("OR-1", Meeting(
         kind="lac_review", date=date(2025, 5, 10), chair="Ewan Rendall",
         decisions=(Decision("Isla stays with Morag while plans are made"),
-                   Decision("Seek a permanence order", "permanence_recommendation", "po"))))
+                   Decision("Seek a permanence order", "permanence_recommendation", "po",
+                            "Isla cannot return home safely"))))
     changes = store.finalise_meeting("OR-1", m.record)
     assert changes.parts == {"meetings", "events"}
     added = [e for e in store.child("OR-1").events if e.id.startswith(m.record)]

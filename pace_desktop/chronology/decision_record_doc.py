@@ -16,8 +16,9 @@ from pace_desktop.chronology.recipients import RECIPIENT_LABELS
 from pace_desktop.chronology.redaction import redact
 from pace_desktop.chronology.selection import long_date, short_date
 from pace_desktop.chronology.styles import facts_table, heading, para, recipient_notice
+from pace_desktop.domain.part_words import part_sections
 from pace_desktop.domain.records import Attendee, Child, Meeting
-from pace_desktop.domain.vocab import MEETING_KINDS, ROUTES
+from pace_desktop.domain.vocab import ATTENDANCE, MEETING_KINDS, ROUTES
 from pace_desktop.journey.milestones import milestone_label
 
 
@@ -58,7 +59,7 @@ def decision_record_pdf(child: Child, meeting_id: str, recipient: str,
             ("Chair", meeting.chair or ""),
             ("Record", "Finalised" if meeting.is_final else "Draft"),
         ]),
-        *_sections(meeting),
+        *_sections(meeting, {p.id: p.name for p in kid.people if p.id}),
     ]
     title = f"Decision record for {kid.name}: {meeting_title(meeting)}"
     subject = (f"Decision record of a meeting, prepared for {RECIPIENT_LABELS[recipient]}"
@@ -67,7 +68,7 @@ def decision_record_pdf(child: Child, meeting_id: str, recipient: str,
     return build_pdf(story, Heading(title, subject, line), options)
 
 
-def _sections(m: Meeting) -> list[Flowable]:
+def _sections(m: Meeting, names: dict[str, str]) -> list[Flowable]:
     out: list[Flowable] = [heading("Who took part")]
     present = [a for a in m.attendees if a.present]
     apologies = [a for a in m.attendees if not a.present]
@@ -76,6 +77,11 @@ def _sections(m: Meeting) -> list[Flowable]:
     out.append(para(f"How the child's views were obtained: {m.child_views_how or 'not recorded'}"
                     ".", "small"))
     out += [heading("The family's views"), para(m.family_views or "Not recorded.")]
+    # The fuller parts (what a review considered, each person's views, family time, brothers
+    # and sisters, routes, orders, the permanence panel), each only when recorded.
+    for title, lines in part_sections(m, names):
+        out.append(heading(title))
+        out += [para(line) for line in lines]
     out.append(heading("Decisions"))
     if not m.decisions:
         out.append(para("No decisions were recorded."))
@@ -88,6 +94,8 @@ def _sections(m: Meeting) -> list[Flowable]:
             extra.append(f"Route to permanence: {ROUTES.get(d.route, d.route)}")
         if extra:
             out.append(para("    " + "; ".join(extra) + ".", "small"))
+        if d.reasons:
+            out.append(para(f"    Reasons: {d.reasons}", "small"))
     out.append(heading("Actions"))
     if m.actions:
         cols = Columns(("Action", "Who", "Due by", "Done"),
@@ -110,5 +118,11 @@ def _sections(m: Meeting) -> list[Flowable]:
 def _people(label: str, people: list[Attendee]) -> list[Flowable]:
     if not people:
         return [para(f"{label}: none recorded.", "small")]
-    names = "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in people)
+    names = "; ".join(
+        a.name + (f" ({', '.join(x for x in (a.role, _how(a.how)) if x)})"
+                  if a.role or a.how else "") for a in people)
     return [para(f"{label}: {names}.")]
+
+
+def _how(how: str | None) -> str:
+    return ATTENDANCE.get(how, how).lower() if how else ""

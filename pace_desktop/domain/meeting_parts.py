@@ -1,6 +1,6 @@
 """The fuller parts of a decision record (INTERCHANGE.md, MEETING, the fields marked *new*):
 each person's views, what a review must consider, family time, brothers and sisters, the
-routes considered and the orders a hearing made.
+routes considered, the orders a hearing made and how a permanence panel was made up.
 
 `parts_to_dict` and `parts_from_dict` give the plain-data form the store keeps them in: one
 value per meeting, whole, because these parts are read and written with their meeting.
@@ -73,6 +73,21 @@ class OrderMade:
     expires: date | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PanelRecord:
+    """How a permanence panel was made up and what it was asked (Adoption Agencies (Scotland)
+    Regulations 2009): its members, whether it was quorate, its medical and legal advisers,
+    the question put to it and any member who dissented. An optional field of MEETING the
+    product adds (INTERCHANGE.md allows optional fields)."""
+
+    members: tuple[str, ...] = ()
+    quorate: bool | None = None
+    medical_adviser: str | None = None
+    legal_adviser: str | None = None
+    question: str | None = None
+    dissent: str | None = None
+
+
 ASSESSMENT_FIELDS = ("needs", "development", "education", "health",
                      "where_the_child_lives_suits", "visits")
 
@@ -117,10 +132,21 @@ def order_dict(o: OrderMade) -> dict[str, Any]:
                    "expires": _iso(o.expires)})
 
 
+def panel_dict(p: PanelRecord) -> dict[str, Any]:
+    return _clean({"members": list(p.members), "quorate": p.quorate,
+                   "medical_adviser": p.medical_adviser, "legal_adviser": p.legal_adviser,
+                   "question": p.question, "dissent": p.dissent})
+
+
+def panel_from(p: dict[str, Any]) -> PanelRecord:
+    return PanelRecord(tuple(p.get("members", ())), p.get("quorate"), p.get("medical_adviser"),
+                       p.get("legal_adviser"), p.get("question"), p.get("dissent"))
+
+
 def parts_to_dict(views: tuple[View, ...], assessment: Assessment | None,
                   family_time: tuple[FamilyTime, ...], siblings: tuple[SiblingNote, ...],
-                  routes: tuple[RouteConsidered, ...], orders: tuple[OrderMade, ...]
-                  ) -> dict[str, Any]:
+                  routes: tuple[RouteConsidered, ...], orders: tuple[OrderMade, ...],
+                  panel: PanelRecord | None = None) -> dict[str, Any]:
     return _clean({
         "views": [view_dict(v) for v in views],
         "assessment": assessment_dict(assessment) if assessment else None,
@@ -128,6 +154,7 @@ def parts_to_dict(views: tuple[View, ...], assessment: Assessment | None,
         "siblings": [sibling_dict(s) for s in siblings],
         "routes_considered": [route_dict(r) for r in routes],
         "orders": [order_dict(o) for o in orders],
+        "panel": (panel_dict(panel) or None) if panel else None,
     })
 
 
@@ -148,4 +175,5 @@ def parts_from_dict(data: dict[str, Any]) -> dict[str, Any]:
         "orders": tuple(OrderMade(o["status"], o["action"], _day(o.get("date")),
                                   tuple(o.get("measures", ())), o.get("residence"),
                                   _day(o.get("expires"))) for o in data.get("orders", ())),
+        "panel": panel_from(data["panel"]) if data.get("panel") else None,
     }

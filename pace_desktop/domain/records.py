@@ -15,6 +15,7 @@ from pace_desktop.domain.meeting_parts import (
     Assessment,
     FamilyTime,
     OrderMade,
+    PanelRecord,
     RouteConsidered,
     SiblingNote,
     View,
@@ -132,6 +133,7 @@ class Meeting:
     siblings: tuple[SiblingNote, ...] = ()
     routes_considered: tuple[RouteConsidered, ...] = ()
     orders: tuple[OrderMade, ...] = ()
+    panel: PanelRecord | None = None
 
     @property
     def is_final(self) -> bool:

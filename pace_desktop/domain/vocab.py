@@ -54,7 +54,7 @@ MILESTONE_KINDS: Final[dict[str, str]] = {
     "looked_after": "Became looked after",
     "permanence_recommendation": "Permanence recommended",
     "kinship_options_decided": "Kinship options decided",
-    "panel_recommendation": "Panel recommendation",
+    "panel_recommendation": "Permanence panel recommendation",
     "adm_decision": "Agency decision maker's decision",
     "advice_hearing": "Advice hearing",
     "petition_lodged": "Petition lodged in court",

@@ -18,6 +18,7 @@ from pace_desktop.domain.meeting_parts import (
     Assessment,
     FamilyTime,
     OrderMade,
+    PanelRecord,
     RouteConsidered,
     SiblingNote,
     View,
@@ -180,6 +181,7 @@ _MEETING = Shape(
         "siblings": LIST,
         "routes_considered": LIST,
         "orders": LIST,
+        "panel": OBJECT,
     },
     required=("kind", "date"),
 )
@@ -205,6 +207,8 @@ _ORDER = Shape({"status": choice(LEGAL_STATUSES), "action": choice(ORDER_ACTIONS
                 "measures": LIST, "residence": TEXT, "expires": DAY},
                required=("status", "action"))
 _MEASURE = choice(ORDER_MEASURES)
+_PANEL = Shape({"members": LIST, "quorate": FLAG, "medical_adviser": TEXT,
+                "legal_adviser": TEXT, "question": TEXT, "dissent": TEXT})
 _NONDISCLOSURE = Shape({"id": TEXT, "item": REQUIRED_TEXT, "withhold_from": LIST,
                         "reason": REQUIRED_TEXT, "requested": DAY,
                         "decision": choice(NONDISCLOSURE_DECISIONS), "decided": DAY},
@@ -484,11 +488,27 @@ def _meetings(check: Checker, raw_meetings: list, child_place: str,
         if "assessment" in values:
             found = check.record(values["assessment"], f"{place}.assessment", _ASSESSMENT)
             values["assessment"] = Assessment(**found) if found else None
+        if "panel" in values:
+            values["panel"] = _panel(check, values["panel"], f"{place}.panel")
         if "amendments" in values:
             values["amendments"] = _amendments(check, values["amendments"], place)
         if len(check.problems) == before:
             meetings.append(_new_meeting(values))
     return tuple(meetings)
+
+
+def _panel(check: Checker, raw: object, place: str) -> PanelRecord | None:
+    found = check.record(raw, place, _PANEL)
+    if not found:
+        return None
+    members = found.pop("members", [])
+    names = []
+    for i, name in enumerate(members):
+        if isinstance(name, str) and name.strip():
+            names.append(name)
+        else:
+            check.add(f"{place}.members[{i}]", "must be a person's name")
+    return PanelRecord(members=tuple(names), **found)
 
 
 def _parts(

@@ -171,7 +171,8 @@ def _meeting(meeting: Meeting) -> Json:
         out["amendments"] = _amendments(meeting.amendments)
     # The fuller parts, in INTERCHANGE.md's order, each only when there is something in it.
     out |= parts_to_dict(meeting.views, meeting.assessment, meeting.family_time,
-                         meeting.siblings, meeting.routes_considered, meeting.orders)
+                         meeting.siblings, meeting.routes_considered, meeting.orders,
+                         meeting.panel)
     return out
 
 

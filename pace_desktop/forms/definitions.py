@@ -13,6 +13,11 @@ Every definition holds all the *standard* fields, because every decision record 
 required and explain them, but not leave one out, so no form can silently drop part of a
 record it opens. Their ids are the Meeting attributes they fill (STANDARD_TYPES).
 
+A form may also ask the fuller *parts* of a record (PART_TYPES: each person's views, what a
+review considered, family time, brothers and sisters, routes considered, orders, the
+permanence panel's make-up), each under its own id and type, where its meeting needs them.
+A form that leaves a part out keeps it as the record had it (forms.values, `base`).
+
 A form may also ask *extra* questions that the Meeting record has no place for. Those must be
 yes_no, choice or multi_choice, and give `decision_text`: the sentence, per answer, that is
 added to the meeting's decisions. The answer is then part of the record a person reads (and
@@ -36,7 +41,21 @@ from pace_desktop.domain.vocab import MEETING_KINDS, MILESTONE_KINDS, ROUTES
 FIELD_TYPES: Final = frozenset({
     "text", "long_text", "date", "choice", "multi_choice", "person", "yes_no",
     "attendee_list", "decision_list", "action_list",
+    "view_list", "assessment", "family_time_list", "sibling_list", "route_list", "order_list",
+    "panel_details",
 })
+
+# The fuller parts of a record (INTERCHANGE.md, MEETING, *new*; and the permanence panel's
+# make-up): a form asks those that suit its meeting, and keeps the others as they were.
+PART_TYPES: Final[dict[str, str]] = {
+    "views": "view_list",
+    "assessment": "assessment",
+    "family_time": "family_time_list",
+    "siblings": "sibling_list",
+    "routes_considered": "route_list",
+    "orders": "order_list",
+    "panel": "panel_details",
+}
 
 # The Meeting attribute each standard field fills, and the field types that can fill it.
 STANDARD_TYPES: Final[dict[str, frozenset[str]]] = {
@@ -93,7 +112,7 @@ class FieldDef:
 
     @property
     def is_standard(self) -> bool:
-        return self.id in STANDARD_TYPES
+        return self.id in STANDARD_TYPES or self.id in PART_TYPES
 
     @property
     def options(self) -> tuple[Choice, ...]:
@@ -225,11 +244,18 @@ def _field(raw: Mapping[str, Any], where: str) -> FieldDef:
         if ftype not in STANDARD_TYPES[fid]:
             raise DefinitionError(f"{where}: this standard field must be of type "
                                   f"{' or '.join(sorted(STANDARD_TYPES[fid]))}, not {ftype}.")
+    elif fid in PART_TYPES:
+        if ftype != PART_TYPES[fid]:
+            raise DefinitionError(f"{where}: this part of the record must be of type "
+                                  f"{PART_TYPES[fid]}, not {ftype}.")
+    elif ftype in PART_TYPES.values():
+        raise DefinitionError(f"{where}: a {ftype} field must have the id "
+                              f"{next(k for k, v in PART_TYPES.items() if v == ftype)}.")
     elif ftype not in EXTRA_TYPES:
         raise DefinitionError(
             f"{where}: the meeting record has no place for '{fid}'; an extra question must be "
             "yes_no, choice or multi_choice with a decision_text (or use a standard id: "
-            f"{', '.join(STANDARD_TYPES)}).")
+            f"{', '.join([*STANDARD_TYPES, *PART_TYPES])}).")
     choices = _choices(raw, where, ftype)
     codes = {c.code for c in choices} if ftype != "yes_no" else {"yes", "no"}
     detail_required = raw.get("detail_required_for", [])
@@ -280,7 +306,7 @@ def _choices(raw: Mapping[str, Any], where: str, ftype: str) -> tuple[Choice, ..
 def _decision_text(raw: Mapping[str, Any], where: str, fid: str, codes: set[str]
                    ) -> tuple[tuple[str, str], ...]:
     table = raw.get("decision_text")
-    if fid in STANDARD_TYPES:
+    if fid in STANDARD_TYPES or fid in PART_TYPES:
         if table is not None:
             raise DefinitionError(f"{where}: a standard field fills its own part of the record; "
                                   "decision_text is for extra questions.")

@@ -6,12 +6,13 @@ it cannot read is itself a problem to show next to its field, so the person can 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from pace_desktop.domain.bounds import MAX_NAME, MAX_TEXT, too_long
-from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
+from pace_desktop.domain.vocab import ATTENDANCE, MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
 from pace_desktop.forms.answers import (
     DateUnreadable,
     choice_parts,
@@ -20,7 +21,9 @@ from pace_desktop.forms.answers import (
     rows_of,
     text_of,
 )
-from pace_desktop.forms.definitions import FieldDef, FormDef
+from pace_desktop.forms.definitions import PART_TYPES, FieldDef, FormDef
+from pace_desktop.forms.part_checks import check_part
+from pace_desktop.forms.part_values import blank_part
 
 UNREADABLE = "This answer could not be read; please enter it again"
 # The milestones that take a route, as a noun in a sentence ("choose the route for a …").
@@ -50,13 +53,19 @@ class _Check:
             return None
 
 
-def validate(form: FormDef, values: object) -> list[FieldProblem]:
-    """Every problem with `values` for `form`, in the order the fields are asked."""
+def validate(form: FormDef, values: object, people: Collection[str] | None = None
+             ) -> list[FieldProblem]:
+    """Every problem with `values` for `form`, in the order the fields are asked.
+
+    `people`: the names of the child's people, when known (a brother or sister must be one)."""
     check = _Check()
     if not isinstance(values, dict):
         values = {}
     meeting_date = check.date("date", values.get("date"))
     for f in form.fields:
+        if f.id in PART_TYPES:
+            check_part(check.add, f, values.get(f.id, blank_part(f.id)), people)
+            continue
         _field(check, f, values.get(f.id), meeting_date)
     next_review = None if any(p.field_id == "next_review" for p in check.problems) else (
         read_date(values.get("next_review")))
@@ -134,7 +143,7 @@ def _attendees(check: _Check, f: FieldDef, value: object) -> None:
     kept = 0
     for n, row in enumerate(rows, 1):
         if not all(isinstance(row.get(k, ""), str) for k in ("name", "role")) or not isinstance(
-                row.get("present", True), bool):
+                row.get("present", True), bool) or row.get("how", "") not in ("", *ATTENDANCE):
             check.add(f.id, f"Person {n}: {UNREADABLE[0].lower()}{UNREADABLE[1:]}")
         elif is_blank_row(row):
             continue
@@ -153,8 +162,9 @@ def _decisions(check: _Check, f: FieldDef, value: object) -> None:
         return
     kept = 0
     for n, row in enumerate(rows, 1):
-        text, milestone, route = (row.get(k, "") for k in ("text", "milestone", "route"))
-        if not all(isinstance(v, str) for v in (text, milestone, route)):
+        text, milestone, route, reasons = (row.get(k, "") for k in ("text", "milestone", "route",
+                                                                     "reasons"))
+        if not all(isinstance(v, str) for v in (text, milestone, route, reasons)):
             check.add(f.id, f"Decision {n}: {UNREADABLE[0].lower()}{UNREADABLE[1:]}")
             continue
         if is_blank_row(row):

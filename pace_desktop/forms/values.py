@@ -8,7 +8,13 @@ be saved as a draft exactly as it stands and restored later:
   {"choice": code, "detail": text};  yes_no: "yes", "no" or "";  multi_choice: [codes];
 - attendee_list: [{"name", "role", "present": bool}];
 - decision_list: [{"text", "milestone": code or "", "route": code or ""}];
-- action_list: [{"text", "owner", "due": date text, "done": date text}].
+- action_list: [{"text", "owner", "due": date text, "done": date text}];
+- attendee rows also hold "how" (ATTENDANCE code or ""), decision rows "reasons";
+- the fuller parts (views, assessment, family time, brothers and sisters, routes considered,
+  orders, the panel's make-up): see forms.part_values.
+
+A form that does not ask one of the fuller parts keeps it as the record had it (`base`), so
+opening an imported record in a shorter form never drops part of it.
 
 The answers themselves are read in `answers` (shared with `validation`, so neither imports
 the other back). `to_meeting` refuses values that `validation.validate` finds problems in, so
@@ -19,6 +25,7 @@ mistake.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pace_desktop.domain import Action, Attendee, Decision, Meeting
@@ -31,7 +38,8 @@ from pace_desktop.forms.answers import (
     show_date,
     text_of,
 )
-from pace_desktop.forms.definitions import FieldDef, FormDef
+from pace_desktop.forms.definitions import PART_TYPES, FieldDef, FormDef
+from pace_desktop.forms.part_values import blank_part, from_parts, to_parts
 from pace_desktop.forms.validation import validate
 
 Values = dict[str, Any]
@@ -59,6 +67,8 @@ def blank_values(form: FormDef) -> Values:
 
 
 def _blank(f: FieldDef) -> Any:
+    if f.id in PART_TYPES:
+        return blank_part(f.id)
     if f.type in ("attendee_list", "decision_list", "action_list", "multi_choice"):
         return []
     if f.type == "choice" and f.detail_label:
@@ -66,17 +76,24 @@ def _blank(f: FieldDef) -> Any:
     return ""
 
 
-def to_meeting(form: FormDef, values: Values, id: str = "") -> Meeting:
-    """The draft Meeting these values describe; FormInvalid if they are not complete."""
+def to_meeting(form: FormDef, values: Values, id: str = "", base: Meeting | None = None,
+               ids: Mapping[str, str] | None = None) -> Meeting:
+    """The draft Meeting these values describe; FormInvalid if they are not complete.
+
+    `base`: the record as it was (its parts this form does not ask are kept); `ids`: the
+    child's people, name to PERSON id."""
     problems = validate(form, values)
     if problems:
         raise FormInvalid(problems)
     meeting_date = read_date(values["date"])
     assert meeting_date is not None  # validate insists on it
     decisions = [
-        Decision(text_of(r.get("text")), r.get("milestone") or None, r.get("route") or None)
+        Decision(text_of(r.get("text")), r.get("milestone") or None, r.get("route") or None,
+                 text_of(r.get("reasons")) or None)
         for r in rows_of(values.get("decisions")) or [] if not is_blank_row(r)
     ]
+    asked = {f.id for f in form.fields if f.id in PART_TYPES}
+    kept = {k: getattr(base, k) for k in PART_TYPES if k not in asked} if base else {}
     for f in form.extras:
         decisions += [Decision(f.sentence(code)) for code in _answers(f, values.get(f.id))]
     return Meeting(
@@ -85,7 +102,7 @@ def to_meeting(form: FormDef, values: Values, id: str = "") -> Meeting:
         chair=text_of(values.get("chair")) or None,
         attendees=tuple(
             Attendee(text_of(r.get("name")), text_of(r.get("role")) or None,
-                     bool(r.get("present", True)))
+                     bool(r.get("present", True)), text_of(r.get("how")) or None)
             for r in rows_of(values.get("attendees")) or [] if not is_blank_row(r)),
         child_views=text_of(values.get("child_views")) or None,
         child_views_how=_how_text(form.field("child_views_how"),
@@ -98,6 +115,8 @@ def to_meeting(form: FormDef, values: Values, id: str = "") -> Meeting:
             for r in rows_of(values.get("actions")) or [] if not is_blank_row(r)),
         next_review=read_date(values.get("next_review")),
         id=id,
+        **kept,
+        **to_parts(values, asked, ids or {}),
     )
 
 
@@ -121,15 +140,17 @@ def _how_text(f: FieldDef, value: object) -> str:
     return f"{label}: {detail}" if label and detail else label or detail
 
 
-def from_meeting(form: FormDef, meeting: Meeting) -> Values:
-    """The values that show `meeting` in this form (the inverse of to_meeting)."""
+def from_meeting(form: FormDef, meeting: Meeting, names: Mapping[str, str] | None = None
+                 ) -> Values:
+    """The values that show `meeting` in this form (the inverse of to_meeting); `names`:
+    PERSON id to name."""
     values = blank_values(form)
     values.update(
         date=show_date(meeting.date), chair=meeting.chair or "",
         child_views=meeting.child_views or "", family_views=meeting.family_views or "",
         next_review=show_date(meeting.next_review),
-        attendees=[{"name": a.name, "role": a.role or "", "present": a.present}
-                   for a in meeting.attendees],
+        attendees=[{"name": a.name, "role": a.role or "", "present": a.present,
+                    "how": a.how or ""} for a in meeting.attendees],
         actions=[{"text": a.text, "owner": a.owner or "", "due": show_date(a.due),
                   "done": show_date(a.done)} for a in meeting.actions],
     )
@@ -143,11 +164,13 @@ def from_meeting(form: FormDef, meeting: Meeting) -> Values:
         hit = by_sentence.get(d.text) if not d.milestone and not d.route else None
         if hit is None:
             decisions.append({"text": d.text, "milestone": d.milestone or "",
-                              "route": d.route or ""})
+                              "route": d.route or "", "reasons": d.reasons or ""})
             continue
         f, code = hit
         values[f.id] = [*values[f.id], code] if f.type == "multi_choice" else code
     values["decisions"] = decisions
+    values.update(from_parts(meeting, {f.id for f in form.fields if f.id in PART_TYPES},
+                             names or {}))
     return values
 
 

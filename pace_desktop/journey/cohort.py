@@ -50,12 +50,12 @@ MEASURES: tuple[Measure, ...] = (
     ),
     Measure(
         "permanence_recommendation_to_panel_recommendation",
-        "From the permanence recommendation to the panel's recommendation",
+        "From the permanence recommendation to the permanence panel's recommendation",
         "permanence_recommendation", "panel_recommendation",
     ),
     Measure(
         "panel_recommendation_to_adm_decision",
-        "From the panel's recommendation to the agency decision",
+        "From the permanence panel's recommendation to the agency decision",
         "panel_recommendation", "adm_decision",
     ),
     Measure(

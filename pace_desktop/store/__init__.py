@@ -20,6 +20,7 @@ from pace_desktop.store.errors import (
     StoreNotFound,
     WrongPassphrase,
 )
+from pace_desktop.store.finalising import ReasonsMissing
 from pace_desktop.store.passphrases import (
     MIN_PASSPHRASE,
     WeakPassphrase,
@@ -45,6 +46,7 @@ __all__ = [
     "NotAPaceStore",
     "PassphraseTooShort",
     "ReadOnlyPlace",
+    "ReasonsMissing",
     "RecordIsFinal",
     "RecordNotFound",
     "RekeyFailed",

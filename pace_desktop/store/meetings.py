@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 from pace_desktop.domain import Event, Meeting
 from pace_desktop.domain.date_words import long_date
+from pace_desktop.store import finalising
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import RecordIsFinal, RecordNotFound
 from pace_desktop.store.frame import Op, StoreFrame, guarded, jsonable, next_position, utc_now
 from pace_desktop.store.inserts import BulkWriter, fresh_id
+from pace_desktop.store.reads import load_children, refresh_now_columns
 
 
 class Meetings(StoreFrame):
@@ -81,9 +83,18 @@ class Meetings(StoreFrame):
             raise RecordNotFound(f"There is no meeting {uid} for {ref}.")
         if row[1] == "final":
             raise RecordIsFinal("This meeting's record is already final.")
+        # The reasons rule and a hearing's orders (store/finalising.py), in this one
+        # operation: a refused record changes nothing, a finalised hearing brings the legal
+        # status up to date in the same transaction.
+        child = next(load_children(conn, [cid]))
+        finalising.check_reasons(child, self._item("meetings", cid, uid))
         conn.execute("UPDATE meetings SET status = 'final', updated = ?,"
                      " version = version + 1 WHERE id = ?", (utc_now(), row[0]))
         meeting = self._item("meetings", cid, uid)
+        legal = finalising.apply_orders(conn, cid, child, meeting, utc_now())
+        if legal:
+            refresh_now_columns(conn, str(cid))
+            op.parts.add("legal")
         entries = _decision_entries(meeting)
         if entries:
             writer = BulkWriter(conn, utc_now())
@@ -93,7 +104,7 @@ class Meetings(StoreFrame):
             writer.flush()
         if op.before is None:
             op.before = {"meeting": uid, "status": "draft"}
-        op.after = {"status": "final", "chronology": [e.id for e in entries]}
+        op.after = {"status": "final", "chronology": [e.id for e in entries], "legal": legal}
         op.parts.update({"meetings", "events"})
 
     def _discard_drafts(self, keys: Sequence[str], op: Op) -> None:

@@ -75,7 +75,7 @@ def event_values(e: Event) -> tuple[Any, ...]:
 
 def meeting_values(m: Meeting) -> tuple[Any, ...]:
     parts = parts_to_dict(m.views, m.assessment, m.family_time, m.siblings,
-                          m.routes_considered, m.orders)
+                          m.routes_considered, m.orders, m.panel)
     return (m.id, m.kind, iso(m.date), m.chair, m.child_views, m.child_views_how,
             m.family_views, iso(m.next_review), m.status,
             json.dumps(parts, ensure_ascii=False) if parts else None)

@@ -15,7 +15,7 @@ from pace_desktop.views.record_summary import event_date
 from pace_desktop.views.words import plain_date
 
 RECIPIENT_LABELS = {"relevant_person": "relevant persons", "child": "the child",
-                    "panel": "the panel", "court": "the court"}
+                    "panel": "the children's hearing", "court": "the court"}
 
 
 def until(end: date | None, ongoing: str) -> str:

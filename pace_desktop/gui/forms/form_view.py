@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from pace_desktop.forms import FieldDef, FieldProblem, FormDef, Values, blank_values
 from pace_desktop.gui.forms.list_fields import ActionList, AttendeeList, DecisionList
+from pace_desktop.gui.forms.part_fields import BOX_EDITORS, PART_EDITORS
 from pace_desktop.gui.forms.simple_fields import (
     ChoiceEditor,
     DateEditor,
@@ -54,6 +55,10 @@ def make_editor(field: FieldDef, people: Sequence[str], parent: QWidget) -> Fiel
             return DecisionList(field, people, parent)
         case "action_list":
             return ActionList(field, people, parent)
+        case kind if kind in PART_EDITORS:
+            return PART_EDITORS[kind](field, people, parent)
+        case kind if kind in BOX_EDITORS:
+            return BOX_EDITORS[kind](field, parent)
     raise ValueError(f"No editor for field type {field.type!r}")
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.domain.vocab import MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
+from pace_desktop.domain.vocab import ATTENDANCE, MILESTONE_KINDS, ROUTED_MILESTONES, ROUTES
 from pace_desktop.forms import FieldDef, records_badge
 from pace_desktop.gui.forms.simple_fields import (
     FieldEditor,
@@ -154,6 +154,18 @@ class RowsEditor(FieldEditor):
         grid.addWidget(edit, line, col)
         return edit
 
+    def _box(self, n: int, part: str, name: str, lines: int = 3) -> QPlainTextEdit:
+        """A box of a few lines, the form's width, for words a person writes at length."""
+        text = QPlainTextEdit(self._table)
+        text.setObjectName(f"field_{self.field.id}_{n}_{part}")
+        name_control(text, name)
+        text.setTabChangesFocus(True)  # Tab moves on, as everywhere else in the form
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        text.setFixedHeight(text.fontMetrics().lineSpacing() * lines + 14)
+        text.textChanged.connect(self._changed)
+        return text
+
     def _person_line(self, n: int, part: str, what: str, grid: QGridLayout, line: int, col: int
                      ) -> QLineEdit:
         edit = self._line(n, part, what, grid, line, col)
@@ -224,8 +236,8 @@ def _text(value: Row, key: str) -> str:
 
 class AttendeeList(RowsEditor):
     noun = "person"
-    # The drop-down's column has no heading: each row's drop-down carries its own label.
-    headers = ("Name", "Role", "")
+    # The drop-downs' columns have no heading: each row's drop-down carries its own label.
+    headers = ("Name", "Role", "", "")
     add_text = "Add a person"
 
     def _make_row(self, n: int, grid: QGridLayout, line: int) -> tuple[dict[str, QWidget], int]:
@@ -235,19 +247,24 @@ class AttendeeList(RowsEditor):
             "present": self._combo(n, "present", "came or sent apologies",
                                    [("Came", True), ("Sent apologies", False)], grid, line, 2,
                                    "Came or sent apologies"),
+            # Island meetings are often by video: how each person joined is part of the record.
+            "how": self._combo(n, "how", "how they joined",
+                               [("Not said", ""), *((v, k) for k, v in ATTENDANCE.items())],
+                               grid, line, 3, "How they joined"),
         }, 1
 
     def _row_value(self, row: dict[str, QWidget]) -> Row:
         return {"name": _read(row["name"]), "role": _read(row["role"]),
-                "present": bool(_read(row["present"]))}
+                "present": bool(_read(row["present"])), "how": _read(row["how"]) or ""}
 
     def _show_row(self, row: dict[str, QWidget], value: Row) -> None:
         _write(row["name"], _text(value, "name"))
         _write(row["role"], _text(value, "role"))
         _write(row["present"], value.get("present", True) is not False)
+        _write(row["how"], _text(value, "how"))
 
     def _blank_row(self) -> Row:
-        return {"name": "", "role": "", "present": True}
+        return {"name": "", "role": "", "present": True, "how": ""}
 
 
 class DecisionList(RowsEditor):
@@ -278,18 +295,27 @@ class DecisionList(RowsEditor):
         text.textChanged.connect(self._changed)
         caption.setBuddy(text)
         grid.addWidget(text, line + 1, 0, 1, 3)
+        why_caption = QLabel(f"Decision {n}: the reasons (needed to finalise a decision that "
+                             "is a step in the journey or chooses a route)", self._table)
+        why_caption.setWordWrap(True)
+        set_tone(why_caption, "hint")
+        grid.addWidget(why_caption, line + 2, 0, 1, 3)
+        reasons = self._box(n, "reasons", f"Decision {n}, the reasons", 3)
+        why_caption.setBuddy(reasons)
+        grid.addWidget(reasons, line + 3, 0, 1, 3)
         row: dict[str, QWidget] = {
             "text": text,
+            "reasons": reasons,
             "milestone": self._combo(n, "milestone", "step in the child's journey", milestones,
-                                     grid, line + 2, 0, "Step in the journey"),
-            "route": self._combo(n, "route", "route", routes, grid, line + 2, 1, "Route"),
+                                     grid, line + 4, 0, "Step in the journey"),
+            "route": self._combo(n, "route", "route", routes, grid, line + 4, 1, "Route"),
         }
         badge = QLabel(self._table)
         badge.setObjectName(f"field_{self.field.id}_{n}_badge")
         badge.setVisible(False)
         badge.setWordWrap(True)
         set_tone(badge, "hint")
-        grid.addWidget(badge, line + 3, 0, 1, 3)
+        grid.addWidget(badge, line + 5, 0, 1, 3)
         row["_badge"] = badge
         for key in ("milestone", "route"):
             combo = row[key]
@@ -300,10 +326,10 @@ class DecisionList(RowsEditor):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(lambda _=0, r=row: self._update_badge(r))
-        return row, 4
+        return row, 6
 
     def _remove_cell(self, line: int) -> tuple[int, int]:
-        return line + 2, 2
+        return line + 4, 2
 
     def _update_badge(self, row: dict[str, QWidget]) -> None:
         value = self._row_value(row)
@@ -319,15 +345,15 @@ class DecisionList(RowsEditor):
 
     def _row_value(self, row: dict[str, QWidget]) -> Row:
         return {"text": _read(row["text"]), "milestone": _read(row["milestone"]) or "",
-                "route": _read(row["route"]) or ""}
+                "route": _read(row["route"]) or "", "reasons": _read(row["reasons"])}
 
     def _show_row(self, row: dict[str, QWidget], value: Row) -> None:
-        for key in ("text", "milestone", "route"):
+        for key in ("text", "reasons", "milestone", "route"):
             _write(row[key], _text(value, key))
         self._update_badge(row)
 
     def _blank_row(self) -> Row:
-        return {"text": "", "milestone": "", "route": ""}
+        return {"text": "", "milestone": "", "route": "", "reasons": ""}
 
     def badges(self) -> list[str]:
         """The words each row's badge shows ('' where a decision records no step)."""

@@ -62,6 +62,7 @@ from pace_desktop.forms import (
     validate,
 )
 from pace_desktop.forms.cautions import cautions
+from pace_desktop.forms.finalising import finalise_problems, legal_change_lines
 from pace_desktop.gui.announce import announce
 from pace_desktop.gui.forms.form_view import WARNING, FormView
 from pace_desktop.gui.forms.record_text import record_html
@@ -120,6 +121,8 @@ class MeetingEditor(QWidget):
         self.meeting: Meeting | None = None
         self.confirm_box: QMessageBox | None = None
         self._people: list[str] = []
+        self._child: Child | None = None
+        self._ids: dict[str, str] = {}  # the child's people: name to PERSON id
         self._child_name = child_ref
         self._dirty = False
         self._draft_in_flight = False
@@ -311,6 +314,8 @@ class MeetingEditor(QWidget):
     def _opened_now(self, result: tuple[Child, Meeting | None, Draft | None]) -> None:
         child, meeting, draft = result
         self._people = _people(child, self.user_name)
+        self._child = child
+        self._ids = {p.name: p.id for p in child.people if p.id and p.name}
         self._child_name = child.name
         self._earlier_reviews = [m.date for m in child.meetings
                                  if m.kind in REVIEW_MEETING_KINDS and m.id != self.meeting_id]
@@ -320,7 +325,8 @@ class MeetingEditor(QWidget):
             if meeting.is_final:
                 self._show_record(meeting)
             else:
-                self._show_form(from_meeting(self._definition(), meeting), draft)
+                self._show_form(from_meeting(self._definition(), meeting,
+                                             {i: n for n, i in self._ids.items()}), draft)
         elif self.kind is None:
             self.heading.setText(f"A new meeting record for {child.name}")
             name_window(self, f"A new meeting record for {child.name}")
@@ -378,7 +384,7 @@ class MeetingEditor(QWidget):
         self._dirty = False
         self.kind = meeting.kind
         form = self._definition() if meeting.kind in definitions() else None
-        self.record_view.setHtml(record_html(meeting, form))
+        self.record_view.setHtml(record_html(meeting, form, {i: n for n, i in self._ids.items()}))
         title = form.title if form else MEETING_KINDS.get(meeting.kind, "Meeting")
         self.heading.setText(f"{title} for {self._child_name}: final record")
         self._title(title)
@@ -462,7 +468,7 @@ class MeetingEditor(QWidget):
             return None
         form = self._definition()
         values = self.form_view.values()
-        problems = validate(form, values)
+        problems = validate(form, values, list(self._ids))
         first = self.form_view.show_problems(problems)
         if problems:
             n = len(problems)
@@ -472,7 +478,7 @@ class MeetingEditor(QWidget):
                 self.scroll.ensureWidgetVisible(first)
                 first.setFocus()
             return None
-        return to_meeting(form, values, self.meeting_id or "")
+        return to_meeting(form, values, self.meeting_id or "", self.meeting, self._ids)
 
     def _asked_first(self, then: Callable[[], None]) -> bool:
         """True when something about the record is worth a question first (a date a year
@@ -531,16 +537,38 @@ class MeetingEditor(QWidget):
 
     def finalise(self) -> None:
         meeting = self._checked_meeting()
-        if meeting is None or self._asked_first(self.finalise):
+        if meeting is None or self._refused(meeting) or self._asked_first(self.finalise):
             return
+        text = CONFIRM_FINALISE
+        changes = legal_change_lines(meeting, self._child) if self._child else []
+        if changes:
+            # The order is typed once, here: finalising brings the legal status up to date.
+            text += ("\n\nFinalising also brings the legal status up to date:\n"
+                     + "\n".join(f"• {line}" for line in changes))
         box = QMessageBox(QMessageBox.Icon.Question, "Finalise this record?",
-                          CONFIRM_FINALISE, QMessageBox.StandardButton.NoButton, self)
+                          text, QMessageBox.StandardButton.NoButton, self)
         go = box.addButton("Finalise the record", QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
         box.buttonClicked.connect(lambda b: self._finalise_now(meeting) if b is go else None)
         self.confirm_box = box
         box.open()
+
+    def _refused(self, meeting: Meeting) -> bool:
+        """True (and the reasons shown beside the decisions) when the record still needs
+        reasons; the store refuses it too, so this only says so sooner."""
+        if self._child is None or self.form_view is None:
+            return False
+        problems = finalise_problems(meeting, self._child)
+        if not problems:
+            return False
+        first = self.form_view.show_problems(problems)
+        self._tell(f"{WARNING}The record cannot be finalised yet: "
+                   f"{problems[0].message}.", error=True)
+        if first is not None:
+            self.scroll.ensureWidgetVisible(first)
+            first.setFocus()
+        return True
 
     def _finalise_now(self, meeting: Meeting) -> None:
         ref, old_key = self.child_ref, self.key

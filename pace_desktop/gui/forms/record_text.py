@@ -6,11 +6,13 @@ better aloud, selects and copies as one piece, and cannot be mistaken for someth
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from pace_desktop.domain import Meeting
 from pace_desktop.domain.date_words import long_date
-from pace_desktop.domain.vocab import MEETING_KINDS
+from pace_desktop.domain.part_words import part_sections
+from pace_desktop.domain.vocab import ATTENDANCE, MEETING_KINDS
 from pace_desktop.forms import FormDef, records_badge
 
 
@@ -25,7 +27,8 @@ def _para(heading: str, text: str | None) -> str:
     return f"<h3>{escape(heading)}</h3><p>{body}</p>"
 
 
-def record_html(meeting: Meeting, form: FormDef | None = None) -> str:
+def record_html(meeting: Meeting, form: FormDef | None = None,
+                names: Mapping[str, str] | None = None) -> str:
     title = form.title if form else MEETING_KINDS.get(meeting.kind, "Meeting")
     status = "Final record" if meeting.is_final else "Draft record"
     parts = [f"<h2>{escape(title)}, {_day(meeting.date)}</h2>",
@@ -35,7 +38,9 @@ def record_html(meeting: Meeting, form: FormDef | None = None) -> str:
     away = [a for a in meeting.attendees if not a.present]
 
     def who(people: list) -> str:
-        return "; ".join(escape(a.name + (f" ({a.role})" if a.role else "")) for a in people)
+        return "; ".join(escape(a.name + (f" ({a.role})" if a.role else "")
+                                + (f", {ATTENDANCE.get(a.how, a.how).lower()}" if a.how else ""))
+                         for a in people)
 
     if came:
         parts.append(f"<p><b>Came:</b> {who(came)}</p>")
@@ -44,11 +49,16 @@ def record_html(meeting: Meeting, form: FormDef | None = None) -> str:
     parts.append(_para("What the child said", meeting.child_views))
     parts.append(_para("How the child's views were given", meeting.child_views_how))
     parts.append(_para("What parents and carers said", meeting.family_views))
+    for title, lines in part_sections(meeting, names):
+        items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+        parts.append(f"<h3>{escape(title)}</h3><ul>{items}</ul>")
     if meeting.decisions:
         items = "".join(
             f"<li>{escape(d.text)}"
             + (f"<br><i>{escape(records_badge(d.milestone, d.route or ''))}</i>"
-               if d.milestone else "") + "</li>" for d in meeting.decisions)
+               if d.milestone else "")
+            + (f"<br>Reasons: {escape(d.reasons)}" if d.reasons else "")
+            + "</li>" for d in meeting.decisions)
         parts.append(f"<h3>Decisions</h3><ol>{items}</ol>")
     if meeting.actions:
         items = "".join(

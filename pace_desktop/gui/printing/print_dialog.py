@@ -60,7 +60,8 @@ from pace_desktop.settings import Settings
 DEBOUNCE_MS = 350
 
 WITHHOLDING: dict[str, str] = {
-    "panel": "Left out of this copy: entries marked to be withheld from the panel, and"
+    "panel": "Left out of this copy: entries marked to be withheld from the children's"
+             " hearing, and"
              " confidential addresses.",
     "relevant_person": "Left out of this copy: entries withheld from relevant persons,"
                        " confidential addresses, and the names of carers whose address is"
