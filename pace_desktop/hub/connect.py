@@ -56,8 +56,15 @@ def connect(url: str, store_id: str | None = None, what: str = "connecting") -> 
     except psycopg.Error as exc:
         raise explain(exc, what) from None
     if store_id:
-        conn.execute("SELECT set_config('pace.store', %s, false)", (store_id,))
-        conn.commit()
+        try:
+            conn.execute("SELECT set_config('pace.store', %s, false)", (store_id,))
+            conn.commit()
+        except psycopg.OperationalError as exc:
+            # The hub went away between answering and the first statement (stopped, its
+            # network dropped): the same plain line as a hub that never answered.
+            conn.close()
+            raise HubUnreachable(f"Cannot reach the hub at {_safe(url)}: "
+                                 f"{_reason(exc)}.") from None
     return conn
 
 
