@@ -1,5 +1,6 @@
 """The Settings dialog (layout in ui/settings.ui): lock time, due-soon window, protective
-marking, the user's name for the audit log, and an authority's clock rules file.
+marking, the user's name for the audit log, an authority's clock rules file, and the team
+hub's address (settings_hub.py).
 
 A rules file is checked by loading it exactly as the app will (`journey.load_rules`); its
 error is shown next to the field, so a broken file never silently turns the clocks off.
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.gui.looks import say, set_tone
 from pace_desktop.gui.settings_clocks import ClocksSettings
+from pace_desktop.gui.settings_hub import HubSettings
 from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.journey import SCOTLAND, RulesError, WorkingCalendar, load_rules
 from pace_desktop.settings import Settings, SettingsError, save_settings, validate
@@ -94,6 +96,10 @@ class SettingsDialog(QDialog):
         layout = self.layout()
         assert isinstance(layout, QBoxLayout)
         layout.insertWidget(layout.indexOf(self.buttons), self.clocks)
+        self.hub = HubSettings(settings.hub_url, self)
+        self.hub_url_edit = self.hub.edit
+        self.messages["hubUrl"] = self.hub.message
+        layout.insertWidget(layout.indexOf(self.clocks), self.hub)
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self.save)
@@ -117,7 +123,8 @@ class SettingsDialog(QDialog):
                        protective_marking=self.marking_edit.text().strip(),
                        user_name=self.user_name_edit.text().strip(),
                        rules_file=self.rules_edit.text().strip(),
-                       record_visits=self.clocks.visits.isChecked())
+                       record_visits=self.clocks.visits.isChecked(),
+                       hub_url=self.hub_url_edit.text().strip())
 
     def check_rules(self) -> bool:
         problem = check_rules_file(self.rules_edit.text())
@@ -143,6 +150,10 @@ class SettingsDialog(QDialog):
             say(label, "")
         ok = self.check_rules()
         settings = self.values()
+        if not self.hub.check():
+            if ok:
+                self.hub_url_edit.setFocus()
+            ok = False
         if not settings.protective_marking:
             say(self.messages["marking"], "Type the marking printed on every page, for example "
                 "OFFICIAL-SENSITIVE.")

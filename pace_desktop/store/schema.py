@@ -360,6 +360,12 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     ) WITHOUT ROWID;
     INSERT OR IGNORE INTO pace_meta (key, value) VALUES ('store_id', {_UUID_SQL});
     """,
+    # 7 (issue 14): the hub keeps its ancestors in sync_ancestors (the hub is a peer; peer_seq
+    # its revision) and its conflicts in the conflicts table, like case packages; the hub's
+    # own table of migration 6 goes (no store holding it was ever given to anyone).
+    """
+    DROP TABLE IF EXISTS hub_sync;
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)

@@ -24,7 +24,7 @@ everything.
 
 Keys (when the chart has focus): + and − zoom, ← and → pan, F fits the whole journey.
 Anywhere in the view: Ctrl+0 fits, Ctrl++ and Ctrl+− zoom, Ctrl+T goes back to today,
-Ctrl+Shift+S saves a picture and Ctrl+Shift+G an SVG drawing; every toolbar button takes
+Ctrl+Shift+P saves a picture and Ctrl+Shift+G an SVG drawing; every toolbar button takes
 keyboard focus. Below the chart the same journey is listed in words (`journey_list`), in
 date order: the text alternative for a screen reader, and the keyboard's way to an item's
 detail (choosing a row shows it) and to its record (Enter).
@@ -365,7 +365,7 @@ class TimelineView(QWidget):
                                    lambda: self.set_as_of(date.today()))
         bar.addSeparator()
         self.png_action = action("Save picture…", "Save the chart as a PNG picture",
-                                 "Ctrl+Shift+S", self._ask_png)
+                                 "Ctrl+Shift+P", self._ask_png)
         self.svg_action = action("Save as SVG…", "Save the chart as an SVG drawing",
                                  "Ctrl+Shift+G", self._ask_svg)
         self.toolbar = bar
