@@ -8,19 +8,24 @@ receives finished bytes. Nothing here touches the disk except the clock rules fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Final
 
 from pace_desktop import chronology, journey
 from pace_desktop.chronology import (
+    Check,
     EntryFilter,
+    Finding,
     JourneyContext,
     PrintOptions,
     UnknownMeeting,
     UnknownRecipient,
+    WithheldMeeting,
 )
+from pace_desktop.domain.print_record import PrintRecord
 from pace_desktop.journey import RulesError
 from pace_desktop.settings import Settings
 from pace_desktop.store import CaseStore, RecordNotFound, StoreClosed, StoreError
@@ -32,27 +37,22 @@ DOCUMENTS: Final[dict[str, str]] = {
     "clocks_report": "Caseload clocks report",
 }
 
-# Plain words for who a copy is for; the keys are chronology.RECIPIENTS.
-RECIPIENT_CHOICES: Final[tuple[tuple[str, str], ...]] = (
-    ("panel", "Children's hearing panel members"),
-    ("relevant_person", "A relevant person (usually a parent)"),
-    ("child", "The child"),
-    ("court", "The sheriff court"),
-    ("internal", "Internal (nothing withheld)"),
-)
+# Documents about one child, which are for someone: the print dialog asks who, every time.
+FOR_SOMEONE: Final = frozenset({"chronology", "decision_record", "summary"})
+ASK_WHO = ("Choose who this copy is for: what is left out depends on it, so there is no"
+           " default.")
 
 
-def default_recipient(document: str) -> str:
-    # Every print about one child starts as the panel's copy, the one most often handed
-    # out, so nothing withheld reaches a paper by default; "internal" is chosen on purpose.
-    # The caseload's clocks report names many children and never leaves the office.
-    return "internal" if document == "clocks_report" else "panel"
+def default_recipient(document: str) -> str | None:
+    # Papers about a child have no default: the dialog asks (DOMAIN.md, hearing papers). The
+    # caseload's clocks report names many children and never leaves the office.
+    return "internal" if document == "clocks_report" else None
 
 
 def suggested_file_name(document: str, child_ref: str | None, recipient: str) -> str:
     """A file name that says what the copy is and who it is for, so two recipients' copies
     are never saved over each other or mixed up."""
-    who = recipient.replace("_", "-")
+    who = recipient.replace("_", "-").replace(":", "-")
     return f"{document.replace('_', '-')}-{child_ref or 'caseload'}-for-{who}.pdf"
 
 
@@ -63,7 +63,7 @@ class PrintRequest:
     document: str
     child_ref: str | None
     options: PrintOptions
-    recipient: str = "internal"
+    recipient: str | None = None  # None until chosen: no copy is made for nobody
     meeting_id: str | None = None
     date_from: date | None = None
     date_to: date | None = None
@@ -74,6 +74,12 @@ class PrintRequest:
     due_soon_days: int = 28
     rules_path: Path | None = None
     record_visits: bool = False
+    # The worker's decisions on identifiers shown highlighted, by key (leave out: True).
+    decisions: tuple[tuple[str, bool], ...] = ()
+    with_clocks: bool | None = None  # None: the clocks only on internal copies
+
+    def deciding(self, decisions: Mapping[str, bool]) -> PrintRequest:
+        return replace(self, decisions=tuple(sorted(decisions.items())))
 
     @classmethod
     def for_settings(cls, document: str, child_ref: str | None, settings: Settings,
@@ -90,11 +96,32 @@ class PrintRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class DrawnChoice:
+    """An entry drawn from the record, as the worker sees it when choosing what to leave out."""
+
+    key: str
+    words: str
+    left_out: bool
+
+
+@dataclass(frozen=True, slots=True)
 class Made:
-    """A finished print: the PDF bytes and a line saying what it is, for the dialog's header."""
+    """A finished print: the PDF bytes and a line saying what it is, for the dialog's header;
+    the identifiers shown highlighted (with their proposals or decisions), the checks still
+    open, and the entries drawn from the record (chronology)."""
 
     pdf: bytes
     about: str
+    recipient_label: str = ""
+    withheld: bool = False
+    findings: tuple[Finding, ...] = ()
+    checks: tuple[Check, ...] = ()
+    drawn: tuple[DrawnChoice, ...] = field(default=())
+    accepted_checks: tuple[str, ...] = ()
+
+    @property
+    def decisions(self) -> dict[str, bool]:
+        return {f.key: f.leave_out for f in self.findings}
 
 
 def make_pdf(store: CaseStore, request: PrintRequest) -> Made:
@@ -109,22 +136,48 @@ def make_pdf(store: CaseStore, request: PrintRequest) -> Made:
         return _clocks_report(store, r, as_of)
     if not r.child_ref:
         raise PrintProblem("No child was chosen, so there is nothing to print.")
+    if not r.recipient:
+        raise PrintProblem(ASK_WHO)
     child = store.child(r.child_ref)
+    chronology.check_for(child, r.recipient)  # a person named must be in the record
+    label = chronology.recipient_label(child, r.recipient)
+    # The worker's last decisions for this recipient, then any made in this dialog.
+    decisions = {**store.identifier_decisions(child.ref, r.recipient), **dict(r.decisions)}
     if r.document == "chronology":
-        entry_filter = EntryFilter(r.date_from, r.date_to, r.kinds, significant_only=True)
+        page = store.chronology_page(child.ref)
+        entry_filter = EntryFilter(r.date_from or page.period_from,
+                                   r.date_to or page.period_to, r.kinds, significant_only=True)
         context = (JourneyContext(_rules(r), as_of, r.due_soon_days)
                    if r.with_journey else None)
-        pdf = chronology.chronology_pdf(child, r.recipient, r.options, entry_filter, context)
-        return Made(pdf, f"Chronology for {child.name}")
+        prepared = chronology.prepare(child, r.recipient, page, decisions, entry_filter)
+        pdf = chronology.chronology_pdf(child, r.recipient, r.options, entry_filter, context,
+                                        with_clocks=r.with_clocks, prepared=prepared)
+        drawn = tuple(DrawnChoice(d.key, d.left_out_words, d.key in page.left_out)
+                      for d in chronology.drawn_entries(child))
+        seen = prepared.seen
+        return Made(pdf, f"Chronology for {child.name}, for {label}", label, seen.withheld,
+                    seen.findings, tuple(prepared.checks), drawn,
+                    tuple(sorted(page.accepted_checks)))
+    seen = chronology.redact(child, r.recipient, decisions)
     if r.document == "decision_record":
         if not r.meeting_id:
             raise PrintProblem("No meeting was chosen, so there is no decision record to print.")
-        pdf = chronology.decision_record_pdf(child, r.meeting_id, r.recipient, r.options)
+        pdf = chronology.decision_record_pdf(child, r.meeting_id, r.recipient, r.options,
+                                             decisions)
         meeting = chronology.find_meeting(child, r.meeting_id)
-        return Made(pdf, f"Decision record for {child.name}: {chronology.meeting_title(meeting)}")
+        return Made(pdf, f"Decision record for {child.name}: {chronology.meeting_title(meeting)},"
+                         f" for {label}", label, seen.withheld, seen.findings)
     pdf = chronology.journey_summary_pdf(child, _rules(r), as_of, r.recipient, r.options,
-                                         r.due_soon_days)
-    return Made(pdf, f"Journey summary for {child.name}")
+                                         r.due_soon_days, decisions)
+    return Made(pdf, f"Journey summary for {child.name}, for {label}", label, seen.withheld,
+                seen.findings)
+
+
+def print_record(request: PrintRequest, made: Made, how: str, by: str) -> PrintRecord:
+    """What to keep about a print that leaves the laptop: the decisions shown with it."""
+    return PrintRecord(request.document, request.recipient or "internal", by,
+                       datetime.now(UTC), how, tuple(f.choice() for f in made.findings),
+                       made.accepted_checks, made.withheld)
 
 
 def _clocks_report(store: CaseStore, r: PrintRequest, as_of: date) -> Made:
@@ -172,7 +225,7 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, RulesError):
         return ("Your authority's clock rules could not be read, so the clocks cannot be"
                 f" shown: {exc}")
-    if isinstance(exc, UnknownRecipient):
+    if isinstance(exc, UnknownRecipient | WithheldMeeting):
         return str(exc)
     if isinstance(exc, StoreError):
         return f"The store could not be read: {exc}"
@@ -182,13 +235,16 @@ def explain(exc: BaseException) -> str:
 
 
 __all__ = [
+    "ASK_WHO",
     "DOCUMENTS",
-    "RECIPIENT_CHOICES",
+    "FOR_SOMEONE",
+    "DrawnChoice",
     "Made",
     "PrintProblem",
     "PrintRequest",
     "allocated_workers",
     "default_recipient",
+    "print_record",
     "explain",
     "make_pdf",
 ]

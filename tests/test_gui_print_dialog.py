@@ -97,12 +97,20 @@ def open_dialog(qtbot: QtBot, runner: StoreRunner) -> Iterator[Opener]:
     made: list[PrintDialog] = []
 
     def opener(document: str, child_ref: str | None, meeting_id: str | None = None,
-               wait: bool = True) -> PrintDialog:
+               wait: bool = True, recipient: str | None = "panel",
+               accept: bool = True) -> PrintDialog:
         dialog = PrintDialog(runner, document, child_ref, SETTINGS, meeting_id)
         dialog.show()
         made.append(dialog)
+        if document != "clocks_report" and recipient is not None:
+            # No default: the person chooses who the copy is for, as here.
+            qtbot.waitUntil(lambda: dialog.recipient_combo.findData(recipient) >= 0,
+                            timeout=WAIT_MS)
+            choose(dialog.recipient_combo, recipient)
         if wait:
             wait_ready(qtbot, dialog)
+            if accept:
+                accept_checks(qtbot, dialog)
         return dialog
 
     yield opener
@@ -116,6 +124,14 @@ def wait_ready(qtbot: QtBot, dialog: PrintDialog) -> None:
     qtbot.waitUntil(lambda: not dialog.is_busy and (dialog.pdf is not None
                                                    or dialog.message.isVisible()),
                     timeout=WAIT_MS)
+
+
+def accept_checks(qtbot: QtBot, dialog: PrintDialog) -> None:
+    """Accept whatever the checks found (a demo chronology has no analysis written)."""
+    if dialog.review.open_checks:
+        qtbot.mouseClick(dialog.review.accept_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.review.open_checks and not dialog.is_busy
+                        and dialog.pdf is not None, timeout=WAIT_MS)
 
 
 def pdf_text(pdf: bytes, password: str | None = None) -> str:
@@ -152,6 +168,7 @@ def test_preview_shows_every_page_of_a_demo_chronology(open_dialog: Opener, demo
     dialog = open_dialog("chronology", demo_ref, wait=False)
     tick(qtbot, dialog.journey_check)
     wait_ready(qtbot, dialog)
+    accept_checks(qtbot, dialog)
     assert dialog.pdf is not None
     pages = page_count(dialog.pdf)
     assert pages >= 2
@@ -206,7 +223,7 @@ def test_changing_the_recipient_makes_a_new_copy_without_withheld_entries(
 def test_a_run_of_changes_is_made_once_and_ends_on_the_last_choice(
         open_dialog: Opener, qtbot: QtBot) -> None:
     dialog = open_dialog("chronology", "P-001")
-    for code in ("court", "child", "relevant_person", "panel", "internal"):
+    for code in ("court", "child", "safeguarder", "panel", "internal"):
         choose(dialog.recipient_combo, code)
     wait_ready(qtbot, dialog)
     assert dialog.pdf is not None
@@ -243,7 +260,7 @@ def test_decision_record_and_summary_preview(open_dialog: Opener, demo_ref: str,
     runner.call(lambda store: [m.id for m in store.child(demo_ref).meetings], meetings.append)
     qtbot.waitUntil(lambda: bool(meetings), timeout=WAIT_MS)
     record = open_dialog("decision_record", demo_ref, meeting_id=meetings[0][0])
-    assert record.recipient_combo.currentData() == "panel"  # as the chronology
+    assert record.recipient_combo.currentData() == "panel"
     assert record.pdf is not None and "Decision record" in record.about_label.text()
     assert record.preview.page_count == page_count(record.pdf)
     summary = open_dialog("summary", demo_ref)
@@ -277,7 +294,7 @@ def test_previewing_writes_nothing_to_disk(open_dialog: Opener, store_file: Path
     monkeypatch.setenv("TMPDIR", str(private_tmp))
     monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
     before = _listing(store_file.parent, private_tmp)
-    dialog = open_dialog("chronology", "P-001")
+    dialog = open_dialog("chronology", "P-001", accept=False)
     choose(dialog.recipient_combo, "internal")
     wait_ready(qtbot, dialog)
     qtbot.mouseClick(dialog.preview.zoom_out_button, Qt.MouseButton.LeftButton)
@@ -333,7 +350,7 @@ def _warning(dialog: PrintDialog, qtbot: QtBot) -> SaveWarningDialog:
     warning = dialog.save_warning
     assert warning is not None and warning.isVisible()
     assert warning.warning.text() == LEAVES_STORE
-    assert "128-bit RC4" in warning.strength.text()
+    assert "AES (256-bit)" in warning.strength.text()
     return warning
 
 
@@ -424,7 +441,7 @@ def test_every_control_has_a_name_and_takes_the_keyboard(open_dialog: Opener,
 
     dialog.recipient_combo.setFocus()
     names = []
-    for _ in range(12):
+    for _ in range(30):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         names.append(QApplication.focusWidget().accessibleName())
     for wanted in ("Open with the timeline and the clocks", "Preview pages", "Print",
@@ -436,6 +453,8 @@ def test_open_print_dialog_shows_and_deletes_itself(qtbot: QtBot, runner: StoreR
     dialog = open_print_dialog(None, runner, "summary", "P-001", SETTINGS)
     assert dialog.isVisible()
     assert dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    qtbot.waitUntil(lambda: dialog.recipient_combo.findData("panel") >= 0, timeout=WAIT_MS)
+    choose(dialog.recipient_combo, "panel")
     wait_ready(qtbot, dialog)
     with qtbot.waitSignal(dialog.destroyed, timeout=WAIT_MS):
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)

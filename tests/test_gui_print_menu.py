@@ -34,6 +34,9 @@ def test_print_menu_opens_each_document_and_lock_closes_them(qtbot: QtBot,
         chronology.trigger()
         opened = window.print_dialogs[-1]
         assert opened.document == "chronology" and opened.child_ref == child.ref
+        # No default recipient: the person chooses.
+        qtbot.waitUntil(lambda: opened.recipient_combo.findData("panel") >= 0, timeout=WAIT_MS)
+        opened.recipient_combo.setCurrentIndex(opened.recipient_combo.findData("panel"))
         qtbot.waitUntil(lambda: opened.preview.page_count > 0, timeout=WAIT_MS)
 
         app.lock()

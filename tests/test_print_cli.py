@@ -30,6 +30,13 @@ def _run(store: Path, *words: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, env=env, timeout=120)
 
 
+def _mum(store: Path, ref: str = "DEMO-00002") -> str:
+    """The id of the child's first relevant person: copies are made for people by name."""
+    with CaseStore.open(store, PASSPHRASE) as s:
+        return next(p.id for p in s.child(ref).people
+                    if p.role in ("parent", "relevant_person"))
+
+
 def _pages(path: Path, password: str | None = None) -> int:
     reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
     if password:
@@ -41,7 +48,7 @@ def test_chronology_command_writes_a_pdf_and_warns(demo: Path, tmp_path: Path) -
     out = tmp_path / "chronology.pdf"
     done = _run(demo, "chronology", "--child", "DEMO-00001", "--recipient", "panel",
                 "--out", str(out), "--with-timeline", "--as-of", "2026-11-24",
-                "--from", "2000-01-01", "--to", "2030-01-01")
+                "--from", "2000-01-01", "--to", "2030-01-01", "--accept-checks")
     assert done.returncode == 0, done.stderr
     assert "not encrypted" in done.stdout
     assert _pages(out) >= 1
@@ -51,9 +58,9 @@ def test_chronology_with_password(demo: Path, tmp_path: Path) -> None:
     secret = tmp_path / "pw.txt"
     secret.write_text("print password 42\n", encoding="utf-8")
     out = tmp_path / "locked.pdf"
-    done = _run(demo, "chronology", "--child", "DEMO-00002", "--recipient", "relevant_person",
-                "--out", str(out), "--password-file", str(secret), "--kind", "note",
-                "looked_after")
+    done = _run(demo, "chronology", "--child", "DEMO-00002", "--recipient",
+                "person:" + _mum(demo), "--out", str(out), "--password-file", str(secret),
+                "--kind", "note", "looked_after", "--accept-checks")
     assert done.returncode == 0, done.stderr
     assert "not encrypted" not in done.stdout
     reader = pypdf.PdfReader(io.BytesIO(out.read_bytes()))
@@ -69,7 +76,7 @@ def test_meetings_then_record(demo: Path, tmp_path: Path) -> None:
     assert meeting.id in listed.stdout
     out = tmp_path / "record.pdf"
     done = _run(demo, "record", "--child", "DEMO-00001", "--meeting", meeting.id,
-                "--out", str(out), "--recipient", "relevant_person")
+                "--out", str(out), "--recipient", "person:" + _mum(demo, "DEMO-00001"))
     assert done.returncode == 0, done.stderr
     assert _pages(out) >= 1
 
@@ -95,7 +102,8 @@ def test_summary_and_clocks_report(demo: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(("words", "message"), [
     (("chronology", "--child", "NOPE-1", "--recipient", "panel"), "no child"),
     (("chronology", "--child", "DEMO-00001", "--recipient", "neighbour"), "no recipient"),
-    (("record", "--child", "DEMO-00001", "--meeting", "zz"), "no meeting"),
+    (("record", "--child", "DEMO-00001", "--meeting", "zz", "--recipient", "panel"),
+     "no meeting"),
     (("clocks-report", "--worker", "Nobody Here"), "No children are allocated"),
 ])
 def test_errors_are_plain(demo: Path, tmp_path: Path, words: tuple[str, ...],

@@ -31,7 +31,8 @@ from tests.test_print_fixtures import (
     raw_bytes,
 )
 
-OUTSIDE = ("panel", "relevant_person", "child", "court")
+OUTSIDE = ("panel", "person:p1", "person:p3", "child", "court", "safeguarder", "curator",
+           "carer:p2")
 NOTICE = "Some information in the record has been withheld from this copy."
 AS_OF = date(2024, 12, 1)
 
@@ -59,8 +60,8 @@ def test_confidential_addresses_never_reach_an_outside_copy(recipient: str) -> N
             _absent(pdf, secret)
 
 
-def test_relevant_person_copy_hides_the_carers_names_everywhere() -> None:
-    chron, record, summary = _all_prints("relevant_person")
+def test_a_parent_s_copy_hides_the_carers_names_everywhere() -> None:
+    chron, record, summary = _all_prints("person:p1")
     for pdf in (chron, record, summary):
         _absent(pdf, "Zebedee")
         _absent(pdf, WITHHELD_FROM_PARENTS)
@@ -68,7 +69,7 @@ def test_relevant_person_copy_hides_the_carers_names_everywhere() -> None:
     assert "the foster carers" in all_text(chron)  # the entry that named them
 
 
-@pytest.mark.parametrize("recipient", ("panel", "court", "child"))
+@pytest.mark.parametrize("recipient", ("panel", "child", "safeguarder"))
 def test_other_outside_copies_keep_carers_names(recipient: str) -> None:
     chron = chronology_pdf(child(), recipient, OPTIONS)
     assert "Zebedee" in all_text(chron)
@@ -78,7 +79,7 @@ def test_entries_withheld_from_the_recipient_are_left_out_entirely() -> None:
     panel = chronology_pdf(child(), "panel", OPTIONS)
     _absent(panel, WITHHELD_FROM_PANEL)
     assert WITHHELD_FROM_PARENTS.split()[0] in all_text(panel)
-    parents = chronology_pdf(child(), "relevant_person", OPTIONS)
+    parents = chronology_pdf(child(), "person:p1", OPTIONS)
     _absent(parents, WITHHELD_FROM_PARENTS)
     assert "Quarrelsome" in all_text(parents)
 
@@ -110,7 +111,7 @@ def test_mums_open_address_is_not_treated_as_secret() -> None:
 
 
 def test_title_and_metadata_carry_no_withheld_text() -> None:
-    for pdf in _all_prints("relevant_person"):
+    for pdf in _all_prints("person:p1"):
         meta = metadata_text(pdf)
         assert CARER_NAME not in meta and "harbour" not in meta
 

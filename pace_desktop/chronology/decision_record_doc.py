@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from reportlab.platypus import Flowable
 
 from pace_desktop.chronology.cells import Columns, wrapped_tables
@@ -12,7 +14,7 @@ from pace_desktop.chronology.page_frame import (
     build_pdf,
     child_line,
 )
-from pace_desktop.chronology.recipients import RECIPIENT_LABELS
+from pace_desktop.chronology.recipients import parse_recipient
 from pace_desktop.chronology.redaction import redact
 from pace_desktop.chronology.selection import long_date, short_date
 from pace_desktop.chronology.styles import facts_table, heading, para, recipient_notice
@@ -28,6 +30,15 @@ class UnknownMeeting(LookupError):
                          " The command 'meetings --child REF' lists them.")
 
 
+class WithheldMeeting(LookupError):
+    """The whole record of this meeting is withheld from the recipient by a request."""
+
+    def __init__(self, child: Child, label: str) -> None:
+        super().__init__(f"The record of this meeting is withheld from {label} by a"
+                         f" non-disclosure request for {child.name}, so there is no copy to"
+                         " print for them.")
+
+
 def find_meeting(child: Child, meeting_id: str) -> Meeting:
     for meeting in child.meetings:
         if meeting.id == meeting_id:
@@ -40,13 +51,18 @@ def meeting_title(meeting: Meeting) -> str:
 
 
 def decision_record_pdf(child: Child, meeting_id: str, recipient: str,
-                        options: PrintOptions) -> bytes:
-    seen = redact(child, recipient)
+                        options: PrintOptions,
+                        decisions: Mapping[str, bool] | None = None) -> bytes:
+    find_meeting(child, meeting_id)
+    seen = redact(child, recipient, decisions)
     kid = seen.child
-    meeting = find_meeting(kid, meeting_id)
+    try:
+        meeting = find_meeting(kid, meeting_id)
+    except UnknownMeeting:
+        raise WithheldMeeting(child, seen.label) from None
     story: list[Flowable] = [
         para(f"Decision record: {meeting_title(meeting)}", "title"),
-        *recipient_notice(recipient, seen.withheld),
+        *recipient_notice(seen.label, seen.withheld, parse_recipient(recipient).kind),
     ]
     if not meeting.is_final:
         story.append(para("DRAFT: this record has not been finalised and may still change.",
@@ -62,7 +78,7 @@ def decision_record_pdf(child: Child, meeting_id: str, recipient: str,
         *_sections(meeting, {p.id: p.name for p in kid.people if p.id}),
     ]
     title = f"Decision record for {kid.name}: {meeting_title(meeting)}"
-    subject = (f"Decision record of a meeting, prepared for {RECIPIENT_LABELS[recipient]}"
+    subject = (f"Decision record of a meeting, prepared for {seen.label}"
                f" ({options.marking})")
     line = child_line(kid.name, kid.date_of_birth, kid.ref)
     return build_pdf(story, Heading(title, subject, line), options)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
 
 from pace_desktop.chronology.clock_words import clocks_table, milestones_table
 from pace_desktop.chronology.page_frame import Heading, PrintOptions, build_pdf, child_line
-from pace_desktop.chronology.recipients import RECIPIENT_LABELS
+from pace_desktop.chronology.recipients import parse_recipient
 from pace_desktop.chronology.redaction import redact
 from pace_desktop.chronology.selection import long_date
 from pace_desktop.chronology.styles import facts_table, heading, para, recipient_notice
@@ -21,15 +21,16 @@ from pace_desktop.journey import Rule, child_milestones, judge_child
 
 
 def journey_summary_pdf(child: Child, rules: Iterable[Rule], as_of: date, recipient: str,
-                        options: PrintOptions, due_soon_days: int = 28) -> bytes:
+                        options: PrintOptions, due_soon_days: int = 28,
+                        decisions: Mapping[str, bool] | None = None) -> bytes:
     """Everything is worked out from what the recipient may see, so a withheld entry cannot
     show through as a milestone or a clock's date."""
     rules = tuple(rules)
-    seen = redact(child, recipient)
+    seen = redact(child, recipient, decisions)
     kid = seen.child
     story: list[Flowable] = [
         para(f"Journey summary for {kid.name}", "title"),
-        *recipient_notice(recipient, seen.withheld),
+        *recipient_notice(seen.label, seen.withheld, parse_recipient(recipient).kind),
         para(f"As of {long_date(as_of)}.", "small"),
         heading("About the child"),
         facts_table(_details(kid, as_of, recipient)),
@@ -46,7 +47,7 @@ def journey_summary_pdf(child: Child, rules: Iterable[Rule], as_of: date, recipi
     clocks = judge_child(kid, rules, as_of, due_soon_days)
     story += clocks_table(clocks, as_of) if clocks else [para("No clocks apply yet.", "small")]
     title = f"Journey summary for {kid.name}"
-    subject = (f"Journey summary, prepared for {RECIPIENT_LABELS[recipient]}"
+    subject = (f"Journey summary, prepared for {seen.label}"
                f" ({options.marking})")
     line = child_line(kid.name, kid.date_of_birth, kid.ref)
     return build_pdf(story, Heading(title, subject, line), options)

@@ -1,13 +1,11 @@
 """What every print shares: A4 pages framed by the protective marking, the child, page N of
 M and who printed it when; PDF metadata; optional password protection; bytes out.
 
-Password protection uses reportlab's `StandardEncryption` at strength 128, which in the
-reportlab installed (5.1) means the PDF standard security handler revision 3: RC4 with a
-128-bit key derived from the password by MD5. RC4 is broken as a cipher and the key
-derivation is fast to guess against, so a password on a PDF only keeps out a casual reader;
-the real protection is keeping the file on an encrypted device and deleting it when done.
-reportlab's only stronger choice (strength 256: AES-256, revision 5) needs the extra `pyaes`
-package, which is not installed, and revision 5 is itself deprecated by PDF 2.0.
+A password, when given, is put on with pypdf after reportlab has laid the pages out: AES-256
+(the PDF 2.0 security handler, revision 6, key derived with SHA-256/384/512 rounds), never
+RC4. reportlab's own encryption gives RC4 at 128 bits unless the unmaintained `pyaes` is
+installed, and RC4 is broken. The owner password is random and thrown away: nobody can lift
+the restrictions without remaking the print.
 """
 
 from __future__ import annotations
@@ -34,7 +32,8 @@ FRAME_TOP = PAGE_HEIGHT - 19 * mm
 FRAME_BOTTOM = 19 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 FRAME_HEIGHT = FRAME_TOP - FRAME_BOTTOM
-PDF_ENCRYPTION_BITS = 128
+PDF_ENCRYPTION_BITS = 256
+PDF_ENCRYPTION = "AES-256"  # pypdf's name for the PDF 2.0 handler (revision 6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,17 +64,12 @@ def build_pdf(story: Sequence[Flowable], heading: Heading, options: PrintOptions
     """Lay out `story` and return the PDF file as bytes (nothing is written to disk)."""
     register_fonts()
     buffer = io.BytesIO()
-    encrypt: Any = None
-    if options.password:
-        from reportlab.lib.pdfencrypt import StandardEncryption
-
-        encrypt = StandardEncryption(options.password, strength=PDF_ENCRYPTION_BITS)
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
         topMargin=PAGE_HEIGHT - FRAME_TOP, bottomMargin=FRAME_BOTTOM,
         title=heading.title, author=options.printed_by, subject=heading.subject,
         creator="PACE Desktop", producer="PACE Desktop (reportlab)", keywords="",
-        encrypt=encrypt, invariant=False,
+        invariant=False,
         # Otherwise every page starts in Helvetica, a font reportlab cannot embed.
         initialFontName=REGULAR,
     )
@@ -83,7 +77,23 @@ def build_pdf(story: Sequence[Flowable], heading: Heading, options: PrintOptions
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     doc.build(list(story), canvasmaker=_framed_canvas(heading, options))
+    if options.password:
+        return protect(buffer.getvalue(), options.password)
     return buffer.getvalue()
+
+
+def protect(pdf: bytes, password: str) -> bytes:
+    """`pdf` encrypted with AES-256 under `password`, in memory."""
+    import secrets
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer.encrypt(user_password=password, owner_password=secrets.token_urlsafe(32),
+                   algorithm=PDF_ENCRYPTION)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def _framed_canvas(heading: Heading, options: PrintOptions) -> type[Canvas]:

@@ -1,170 +1,128 @@
-"""Recipient redaction: a copy of the child's record holding only what the recipient may see.
+"""A copy of the child's record holding only what one recipient may see, made before anything
+is laid out, so withheld text never reaches a PDF.
 
-Rules, applied before anything is laid out, so withheld text never reaches a PDF:
+In order:
 
-* An entry whose `withhold_from` names the recipient is left out entirely.
-* For every recipient except internal, confidential addresses (people's and living
-  episodes') are left out, with the phone numbers of those people, and any copy of such an
-  address found in free text is replaced.
-* For a relevant person, carers whose address is confidential lose their name too: the name
-  becomes a neutral phrase ("the foster carers") wherever it appears (people, meeting
-  attendees, free text), because knowing who the carers are usually tells where the child is.
+1. Non-disclosure requests that name the recipient (withholding.py): an entry, a meeting or
+   a home withheld is left out whole; a PERSON withheld is left out in every form (from the
+   people, the meetings' attendees, views, family time and brothers and sisters, as a carer
+   of a home; their names, phone and address in free text in step 3); an address withheld
+   is left out wherever it is. An entry's `withhold_from` by role counts as such a request.
+2. Addresses the record marks confidential (people's and homes') are left out of every copy
+   that leaves the service, with those people's phone numbers.
+3. Identifiers in free text (review.py): each is left out or kept as the worker decided
+   (or, before they have, as proposed); those withheld by a request always go.
 
-Free text is scrubbed by exact (case-insensitive) match of the known names and addresses; a
-nickname or a partial name typed into a note cannot be recognised, so workers still read a
-print before it leaves the office.
+Complete copies (internal, and the Reporter's papers) skip all three. Entries drawn from the
+record are drawn from the copy after step 2, so a withheld home or meeting cannot come back
+as a drawn entry, and pass through step 3 like any other text.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import date
 
-from pace_desktop.chronology.recipients import check_recipient
-from pace_desktop.domain.records import (
-    Action,
-    Amendment,
-    Attendee,
-    Child,
-    Decision,
-    Event,
-    LivingEpisode,
-    Meeting,
-)
+from pace_desktop.chronology.drawn import DrawnEntry, drawn_entries
+from pace_desktop.chronology.free_text import rewrite_child
+from pace_desktop.chronology.identifiers import normalise
+from pace_desktop.chronology.recipients import check_for, recipient_label
+from pace_desktop.chronology.review import Finding, find
+from pace_desktop.chronology.withholding import Withholding, withholding
+from pace_desktop.domain.records import Child, Meeting
 
 WITHHELD_TEXT = "[withheld]"
-
-_CARER_PHRASES = {
-    "foster": "the foster carers",
-    "kinship": "the kinship carer",
-    "prospective_adopters": "the prospective adopters",
-    "residential_la": "the children's house staff",
-    "residential_voluntary": "the children's house staff",
-    "residential_school": "the school's care staff",
-    "secure": "the care staff",
-    "crisis_care": "the care staff",
-    "other_residential": "the care staff",
-}
 
 
 @dataclass(frozen=True, slots=True)
 class Redacted:
-    """The record as the recipient may see it; `withheld` says whether anything was taken out."""
+    """The record as the recipient may see it; `withheld` says whether anything was taken out.
+    `drawn` holds the entries drawn from the record that this copy shows (already in
+    `child.events` when they were asked for); `findings` the identifiers reviewed."""
 
     child: Child
     recipient: str
     withheld: bool
+    label: str = ""
+    findings: tuple[Finding, ...] = ()
+    drawn: tuple[DrawnEntry, ...] = ()
+    rules: Withholding | None = None
 
 
-def redact(child: Child, recipient: str) -> Redacted:
-    check_recipient(recipient)
-    if recipient == "internal":
-        return Redacted(child, recipient, False)
-    events = tuple(e for e in child.events if recipient not in e.withhold_from)
-    withheld = len(events) < len(child.events)
+def redact(child: Child, recipient: str, decisions: Mapping[str, bool] | None = None, *,
+           draw: bool = False, left_out: frozenset[str] = frozenset(),
+           as_of: date | None = None) -> Redacted:
+    """`decisions` maps an identifier's key to leave-out (True) or keep; identifiers not in
+    it take their proposal. With `draw`, the entries drawn from the record (less the keys in
+    `left_out`) join the typed ones."""
+    r = check_for(child, recipient)
+    label = recipient_label(child, recipient)
+    w = withholding(child, r)
+    copy, taken = (child, False) if w is None else _withhold(child, w)
+    drawn: tuple[DrawnEntry, ...] = ()
+    if draw:
+        drawn = tuple(d for d in drawn_entries(copy, as_of) if d.key not in left_out)
+        copy = replace(copy, events=(*copy.events, *(d.event for d in drawn)))
+    if w is None:
+        return Redacted(copy, recipient, False, label, (), drawn, None)
+    findings, matcher = find(child, copy, r, w, decisions)
+    if matcher:
+        copy = rewrite_child(copy, matcher.replace)
+        copy = replace(copy, people=tuple(replace(p, name=matcher.replace(p.name))
+                                          for p in copy.people))
+        by_key = {d.key: d for d in drawn}
+        drawn = tuple(replace(by_key[e.id], event=e) for e in copy.events if e.id in by_key)
+    withheld = taken or any(f.leave_out for f in findings)
+    return Redacted(copy, recipient, withheld, label, tuple(findings), drawn, w)
 
-    secrets: dict[str, str] = {}
-    hidden_carers = _hidden_carers(child) if recipient == "relevant_person" else {}
+
+def _withhold(child: Child, w: Withholding) -> tuple[Child, bool]:
+    """Steps 1 and 2: the copy without what is withheld, and whether anything was."""
+    gone = {p.id: p for p in child.people if p.id in w.persons}
+    gone_names = {normalise(p.name) for p in gone.values()}
+    events = tuple(e for e in child.events if not w.withholds_event(e.id, e.withhold_from))
+    meetings = tuple(_without_people(m, set(gone), gone_names) for m in child.meetings
+                     if m.id not in w.meetings)
+    taken = len(events) < len(child.events) or len(meetings) < len(child.meetings)
     people = []
-    for person in child.people:
-        if person.id in hidden_carers:
-            secrets[person.name] = hidden_carers[person.id]
-            person = replace(person, name=hidden_carers[person.id], relationship=None)
-        if person.address_confidential and (person.address or person.phone):
-            if person.address:
-                secrets[person.address] = WITHHELD_TEXT
-            person = replace(person, address=None, phone=None)
-        people.append(person)
+    for p in child.people:
+        if p.id in gone:
+            taken = True
+            continue
+        if (p.address or p.phone) and (p.address_confidential or p.id in w.addresses):
+            taken = True
+            p = replace(p, address=None, phone=None)
+        people.append(p)
     living = []
     for ep in child.living:
-        if ep.address_confidential and ep.address:
-            secrets[ep.address] = WITHHELD_TEXT
+        if ep.id and ep.id in w.living:
+            taken = True
+            continue
+        if ep.carer in gone:
+            ep = replace(ep, carer=None)
+        if ep.address and (ep.address_confidential or ep.id in w.addresses):
+            taken = True
             ep = replace(ep, address=None)
         living.append(ep)
-    withheld = withheld or bool(secrets)
-
-    scrub = _Scrubber(secrets)
-    redacted = replace(
-        child,
-        people=tuple(people),
-        living=tuple(_scrub_living(ep, scrub) for ep in living),
-        events=tuple(_scrub_event(e, scrub) for e in events) if scrub else events,
-        meetings=tuple(_scrub_meeting(m, scrub) for m in child.meetings),
-    )
-    return Redacted(redacted, recipient, withheld)
+    copy = replace(child, people=tuple(people), living=tuple(living), events=events,
+                   meetings=meetings, nondisclosure=())
+    return copy, taken
 
 
-def _hidden_carers(child: Child) -> dict[str, str]:
-    """Carers whose address is confidential: person id -> neutral phrase."""
-    people = {p.id: p for p in child.people}
-    hidden: dict[str, str] = {}
-    for ep in child.living:
-        person = people.get(ep.carer or "")
-        if person is not None and (person.address_confidential or ep.address_confidential):
-            hidden.setdefault(person.id, _CARER_PHRASES.get(ep.type, "the carer"))
-    for person in child.people:
-        if person.role == "carer" and person.address_confidential:
-            hidden.setdefault(person.id, "the carer")
-    return hidden
-
-
-class _Scrubber:
-    """Replaces every known secret (a name or an address) in free text, longest first."""
-
-    def __init__(self, secrets: dict[str, str]) -> None:
-        wanted = {k.strip().casefold(): v for k, v in secrets.items() if k and k.strip()}
-        self._phrases = wanted
-        self._pattern = re.compile(
-            "|".join(re.escape(k) for k in sorted(wanted, key=len, reverse=True)),
-            re.IGNORECASE) if wanted else None
-
-    def __bool__(self) -> bool:
-        return self._pattern is not None
-
-    def __call__(self, text: str | None) -> str | None:
-        if not text or self._pattern is None:
-            return text
-        return self._pattern.sub(lambda m: self._phrases[m.group(0).casefold()], text)
-
-    def name(self, text: str) -> str:
-        """A whole name that is a secret becomes its phrase; else scrub inside it."""
-        phrase = self._phrases.get(text.strip().casefold())
-        return phrase if phrase is not None else (self(text) or text)
-
-
-def _scrub_amendments(items: tuple[Amendment, ...], scrub: _Scrubber) -> tuple[Amendment, ...]:
-    return tuple(replace(a, author=scrub.name(a.author), text=scrub(a.text) or "")
-                 for a in items)
-
-
-def _scrub_living(ep: LivingEpisode, scrub: _Scrubber) -> LivingEpisode:
-    if not scrub or not ep.reason_for_move:
-        return ep
-    return replace(ep, reason_for_move=scrub(ep.reason_for_move))
-
-
-def _scrub_event(e: Event, scrub: _Scrubber) -> Event:
-    return replace(
-        e, title=scrub(e.title) or "", detail=scrub(e.detail), source=scrub(e.source),
-        impact=scrub(e.impact), action=scrub(e.action),
-        amendments=_scrub_amendments(e.amendments, scrub))
-
-
-def _scrub_meeting(m: Meeting, scrub: _Scrubber) -> Meeting:
-    if not scrub:
+def _without_people(m: Meeting, ids: set[str], names: set[str]) -> Meeting:
+    """The meeting with no trace of the people withheld: not as an attendee, not by their
+    views, family time with them, or as a brother or sister."""
+    if not ids:
         return m
     return replace(
         m,
-        chair=scrub(m.chair),
-        attendees=tuple(Attendee(scrub.name(a.name), scrub(a.role), a.present)
-                        for a in m.attendees),
-        child_views=scrub(m.child_views), child_views_how=scrub(m.child_views_how),
-        family_views=scrub(m.family_views),
-        decisions=tuple(Decision(scrub(d.text) or "", d.milestone, d.route)
-                        for d in m.decisions),
-        actions=tuple(Action(scrub(a.text) or "", scrub(a.owner), a.due, a.done)
-                      for a in m.actions),
-        amendments=_scrub_amendments(m.amendments, scrub),
+        attendees=tuple(a for a in m.attendees if normalise(a.name) not in names),
+        views=tuple(v for v in m.views if v.person not in ids
+                    and normalise(v.person) not in names),
+        family_time=tuple(f for f in m.family_time if f.with_ not in ids
+                          and normalise(f.with_) not in names),
+        siblings=tuple(s for s in m.siblings if s.person not in ids),
     )
 
 

@@ -11,7 +11,6 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from pace_desktop.chronology.fonts import BOLD, REGULAR, register_fonts
 from pace_desktop.chronology.page_frame import FRAME_WIDTH
-from pace_desktop.chronology.recipients import RECIPIENT_LABELS
 
 
 @cache
@@ -38,12 +37,19 @@ def heading(text: str) -> Paragraph:
     return para(text, "h2")
 
 
-def recipient_notice(recipient: str, withheld: bool) -> list[Flowable]:
+WITHHELD_NOTICE = "Some information in the record has been withheld from this copy."
+REPORTER_NOTICE = ("These papers are complete: nothing in the record is withheld from them."
+                   " The schedule of non-disclosure requests is at the end, for the"
+                   " Reporter and the hearing to decide on.")
+
+
+def recipient_notice(label: str, withheld: bool, kind: str = "") -> list[Flowable]:
     """Who the copy is for, and whether anything was withheld (never what)."""
-    who = RECIPIENT_LABELS[recipient]
-    lines = [f"Prepared for {who}."]
-    if withheld:
-        lines.append("Some information in the record has been withheld from this copy.")
+    lines = [f"Prepared for {label}."]
+    if kind == "reporter":
+        lines.append(REPORTER_NOTICE)
+    elif withheld:
+        lines.append(WITHHELD_NOTICE)
     box = Table([[para(" ".join(lines), "notice")]], colWidths=[FRAME_WIDTH])
     box.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), REGULAR),

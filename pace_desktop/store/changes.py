@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # The parts of a child's record an operation may change (the tables' names), and "drafts"
 # for the autosaved form text an operation discards with the record it became.
 PARTS = frozenset({"children", "people", "living", "legal", "events", "meetings",
-                   "nondisclosure", "drafts"})
+                   "nondisclosure", "drafts", "chronology", "prints"})
 
 
 @dataclass(frozen=True, slots=True)

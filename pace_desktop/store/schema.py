@@ -366,6 +366,39 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """
     DROP TABLE IF EXISTS hub_sync;
     """,
+    # 8 (issue 15): papers for hearings and courts. A chronology's own page and the worker's
+    # choices kept on it (entries drawn from the record left out, checks accepted); and for
+    # every print that left the laptop, who it was for and what was decided about each
+    # identifier shown highlighted in it (store/chronology_pages.py, store/print_records.py).
+    f"""
+    CREATE TABLE chronology_pages (
+        child_id INTEGER PRIMARY KEY REFERENCES children(id),
+        compiled_by TEXT,
+        compiled_on TEXT,
+        period_from TEXT,
+        period_to TEXT,
+        sources TEXT,
+        agency TEXT NOT NULL DEFAULT 'single',
+        analysis TEXT,
+        left_out TEXT NOT NULL DEFAULT '[]',
+        accepted_checks TEXT NOT NULL DEFAULT '[]',
+        {_ROW}
+    );
+    CREATE TABLE print_records (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        child_id INTEGER NOT NULL REFERENCES children(id),
+        uid TEXT NOT NULL UNIQUE,
+        document TEXT NOT NULL,
+        recipient TEXT NOT NULL,
+        made TEXT NOT NULL,
+        made_by TEXT NOT NULL,
+        how TEXT NOT NULL,
+        withheld INTEGER NOT NULL,
+        identifiers TEXT NOT NULL,
+        accepted_checks TEXT NOT NULL
+    );
+    CREATE INDEX print_records_by_child ON print_records (child_id, recipient, id);
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)

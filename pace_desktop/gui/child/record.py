@@ -46,6 +46,8 @@ from pace_desktop.gui.child.drafts_bar import DraftsBar
 from pace_desktop.gui.child.list_tab import ListTab
 from pace_desktop.gui.child.quick_dialogs import CONTINUABLE, ContinueOrderDialog, VisitDialog
 from pace_desktop.gui.child.timeline_tab import TimelineTab
+from pace_desktop.gui.child.withholding import WithholdingActions
+from pace_desktop.gui.child.withholding import rows as withheld_rows
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.placement import fit_to_screen
 from pace_desktop.gui.store_worker import StoreRunner
@@ -79,7 +81,7 @@ if TYPE_CHECKING:
     from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 
 
-class ChildRecord(QWidget):
+class ChildRecord(WithholdingActions, QWidget):
     """`back_requested()` to go back to the caseload; `changed(ref)` after every save."""
 
     back_requested = Signal()
@@ -181,8 +183,9 @@ class ChildRecord(QWidget):
                               "a fixed time later; ▲ overdue, ● due soon, ○ waiting, ✓ met.",
                               columns.clock_columns(date.today()), None, None)
         self.clocks.model.tips = self._clock_tip
+        self.withheld = self.withholding_tab()
         for tab in (self.people, self.living, self.legal, self.chronology, self.meetings,
-                    self.clocks):
+                    self.clocks, self.withheld):
             self.add_tab(tab, tab.accessibleName())
         self.timeline = TimelineTab(self._rules, settings.due_soon_days)
         self.add_tab(self.timeline, TIMELINE)
@@ -279,7 +282,7 @@ class ChildRecord(QWidget):
         for label in self.summary_values.values():
             label.setText("")
         for tab in (self.people, self.living, self.legal, self.chronology, self.meetings,
-                    self.clocks):
+                    self.clocks, self.withheld):
             tab.set_items((), "")
         self.timeline.clear()
         self.drafts_bar.set_drafts(())
@@ -351,6 +354,7 @@ class ChildRecord(QWidget):
         self.chronology.set_items(in_chronology_order(child.events), "The chronology is empty.")
         self.meetings.set_items(sorted(child.meetings, key=lambda m: m.date),
                                 "No meetings are recorded yet.")
+        self.withheld.set_items(withheld_rows(child), "Nothing is asked to be withheld.")
         open_keys = {editor.key for editor in self.editors}
         self.drafts_bar.set_drafts([d for d in view.drafts if d.key not in open_keys])
         self.clocks.model.columns = columns.clock_columns(view.as_of)

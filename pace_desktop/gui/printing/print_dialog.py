@@ -7,7 +7,10 @@ previewing or printing: the bytes stay in memory and are dropped when the dialog
 Saving a PDF file is a separate, explicit act behind a warning (`save_pdf`).
 
 Changing any choice drops the bytes at once and disables Print and Save until the new
-version is ready, so a copy made for one recipient can never go to another.
+version is ready, so a copy made for one recipient can never go to another. Who the copy is
+for, the review of identifiers and checks, and the record kept of each print are in
+review_steps.py (this file is over 500 lines because the preview, printing and saving
+machinery is one state machine and reads best in one place).
 """
 
 from __future__ import annotations
@@ -41,15 +44,16 @@ from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.printing.preview import PreviewPane
 from pace_desktop.gui.printing.printer_job import PrintTask
 from pace_desktop.gui.printing.raster import PageImage, RasterSignals, RasterTask
+from pace_desktop.gui.printing.review_panel import ReviewPanel
+from pace_desktop.gui.printing.review_steps import ReviewSteps
 from pace_desktop.gui.printing.save_pdf import SaveWarningDialog, write_atomically
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.print_jobs import (
+    ASK_WHO,
     DOCUMENTS,
-    RECIPIENT_CHOICES,
     Made,
     PrintRequest,
     allocated_workers,
-    default_recipient,
     explain,
     make_pdf,
     suggested_file_name,
@@ -59,24 +63,11 @@ from pace_desktop.settings import Settings
 # Long enough to wait out a run of clicks in a date box, short enough to feel immediate.
 DEBOUNCE_MS = 350
 
-WITHHOLDING: dict[str, str] = {
-    "panel": "Left out of this copy: entries marked to be withheld from the children's"
-             " hearing, and"
-             " confidential addresses.",
-    "relevant_person": "Left out of this copy: entries withheld from relevant persons,"
-                       " confidential addresses, and the names of carers whose address is"
-                       " confidential.",
-    "child": "Left out of this copy: entries withheld from the child, and confidential"
-             " addresses.",
-    "court": "Left out of this copy: entries withheld from the court, and confidential"
-             " addresses.",
-    "internal": "Nothing is left out. This copy is for use within the service only.",
-}
-READ_FIRST = ("Names and addresses typed into notes are found only when they match the record"
-              " exactly, so read the print before it leaves the office.")
+READ_FIRST = ("Names, phone numbers, addresses, schools and roads found in the text are"
+              " highlighted in the preview: decide on each under Identifiers.")
 
 
-class PrintDialog(QDialog):
+class PrintDialog(ReviewSteps, QDialog):
     """One print of one document. `document` is a key of `documents.DOCUMENTS`.
 
     Signals, for the integrator and tests: `preview_ready(pages)` when every page of the
@@ -106,6 +97,7 @@ class PrintDialog(QDialog):
         self._request_id: int | None = None
         self._again = False
         self._pdf: bytes | None = None
+        self._latest: Made | None = None
         self._made_for: PrintRequest | None = None
         self._raster_cancel = threading.Event()
         self._raster_signals: list[RasterSignals] = []
@@ -132,6 +124,7 @@ class PrintDialog(QDialog):
         self._zoom_debounce.timeout.connect(self._redraw_pages)
         self.preview.zoom_changed.connect(lambda _: self._zoom_debounce.start())
         self._connect_choices()
+        self.connect_review()
         if document == "clocks_report":
             self.runner.call(allocated_workers, self._workers_loaded, lambda _exc: None)
         self._show_actions()
@@ -186,7 +179,7 @@ class PrintDialog(QDialog):
 
     def _build_choices(self) -> QWidget:
         panel = QWidget()
-        panel.setFixedWidth(330)
+        panel.setFixedWidth(380)
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 6, 0)
 
@@ -201,10 +194,8 @@ class PrintDialog(QDialog):
         enlarge(who_label, 1.0)
         who_label.setBuddy(self.recipient_combo)
         who_layout.addWidget(who_label)
-        for code, label in RECIPIENT_CHOICES:
-            self.recipient_combo.addItem(label, code)
-        self.recipient_combo.setCurrentIndex(
-            self.recipient_combo.findData(default_recipient(self.document)))
+        # No default: the copy is for someone, and what is left out depends on whom.
+        self.load_recipients()
         who_layout.addWidget(self.recipient_combo)
         self.withholding_label = self._hint("", "What is left out")
         who_layout.addWidget(self.withholding_label)
@@ -228,8 +219,20 @@ class PrintDialog(QDialog):
         self.journey_check = QCheckBox("Open with the timeline and the clocks")
         self.journey_check.setAccessibleName("Open with the timeline and the clocks")
         form.addRow(self.journey_check)
+        self.clocks_check = QCheckBox("Show the c&locks to this recipient too")
+        self.clocks_check.setAccessibleName("Show the clocks to this recipient too")
+        self.clocks_check.setToolTip("Internal copies always show the clocks table; other"
+                                     " copies only when this is ticked.")
+        form.addRow(self.clocks_check)
+        self.page_button = QPushButton("&Analysis and sources…")
+        self.page_button.setAccessibleName("Analysis and sources")
+        self.page_button.setAutoDefault(False)
+        form.addRow(self.page_button)
         column.addWidget(self.entries_box)
         self.entries_box.setVisible(self.document == "chronology")
+        self.review = ReviewPanel()
+        self.review.setVisible(self.document != "clocks_report")
+        column.addWidget(self.review, 1)
 
         self.worker_box = QGroupBox()
         worker_layout = QVBoxLayout(self.worker_box)
@@ -248,7 +251,8 @@ class PrintDialog(QDialog):
             f"Every page is marked {self.settings.protective_marking} and says who printed it"
             " and when.", "Marking")
         column.addWidget(marking)
-        column.addStretch(1)
+        if self.document == "clocks_report":
+            column.addStretch(1)
         self._show_withholding()
         return panel
 
@@ -284,7 +288,7 @@ class PrintDialog(QDialog):
         return button
 
     def _connect_choices(self) -> None:
-        self.recipient_combo.currentIndexChanged.connect(lambda _: self._choices_changed())
+        self.recipient_combo.currentIndexChanged.connect(lambda _: self._recipient_changed())
         self.worker_combo.currentIndexChanged.connect(lambda _: self._choices_changed())
         for check in (self.from_check, self.to_check, self.journey_check):
             check.toggled.connect(lambda _: self._choices_changed())
@@ -312,19 +316,31 @@ class PrintDialog(QDialog):
         if date_from and date_to and date_from > date_to:
             say(self.message, "The ‘from’ date is after the ‘to’ date. Change one of them.")
             return None
+        recipient = self.recipient()
+        if recipient is None:
+            return None
         return PrintRequest.for_settings(
             self.document, self.child_ref, self.settings,
-            recipient=self.recipient_combo.currentData(), meeting_id=self.meeting_id,
+            recipient=recipient, meeting_id=self.meeting_id,
             date_from=date_from if self.document == "chronology" else None,
             date_to=date_to if self.document == "chronology" else None,
             with_journey=self.document == "chronology" and self.journey_check.isChecked(),
-            worker=self.worker_combo.currentData(), as_of=date.today())
+            with_clocks=True if self.clocks_check.isChecked() else None,
+            worker=self.worker_combo.currentData(), as_of=date.today(),
+        ).deciding(self.review.decisions())
+
+    def _recipient_changed(self) -> None:
+        # Another person's copy starts from what was decided for them (or the proposals),
+        # never from the decisions made for the last recipient.
+        self.review.clear()
+        self._choices_changed()
 
     def _choices_changed(self) -> None:
         self._show_withholding()
         # Drop the old version now: until the new one is ready nothing can be printed or
         # saved, so a copy made for one recipient never goes to another.
         self._pdf = None
+        self._latest = None
         self._made_for = None
         self._raster_cancel.set()
         self._raster_gen += 1
@@ -335,9 +351,7 @@ class PrintDialog(QDialog):
         self._debounce.start()
 
     def _show_withholding(self) -> None:
-        code = self.recipient_combo.currentData()
-        text = WITHHOLDING.get(code, "")
-        self.withholding_label.setText(text)
+        self.withholding_label.setText(self.withholding_words())
 
     # -- making the PDF on the store worker -----------------------------------------------
 
@@ -348,7 +362,8 @@ class PrintDialog(QDialog):
         request = self.current_request()
         if request is None:
             self._busy(False)
-            self.status.setText("")
+            self.preview.clear()
+            self.status.setText(ASK_WHO if self.recipient() is None else "")
             return
         if self._request_id is not None:
             # The worker answers in order: wait for the one in hand, then ask again.
@@ -375,8 +390,10 @@ class PrintDialog(QDialog):
         if self._debounce.isActive():
             return  # the person changed something meanwhile; the timer will ask again
         self._pdf = made.pdf
+        self._latest = made
         self._made_for = request
         self.about_label.setText(made.about)
+        self.review.show_made(made, self.document == "chronology")
         self._start_raster()
 
     def _failed(self, generation: int, exc: Exception) -> None:
@@ -388,6 +405,7 @@ class PrintDialog(QDialog):
             self._render()
             return
         self._pdf = None
+        self._latest = None
         self._made_for = None
         self._raster_cancel.set()
         self.preview.clear()
@@ -410,7 +428,7 @@ class PrintDialog(QDialog):
         if not keep_images:
             self._drawn_all = False
         task = RasterTask(self._pdf, self.preview.screen_dpi(), self._raster_gen,
-                          self._raster_cancel)
+                          self._raster_cancel, self.review.marks())
         signals = task.signals
         signals.begun.connect(self._pages_begun)
         signals.page_ready.connect(self._page_ready)
@@ -520,6 +538,7 @@ class PrintDialog(QDialog):
         self.progress.hide()
         if ok:
             self.status.setText(message)
+            self.keep_print("printed")
         else:
             self.status.setText("")
             say(self.message, message)
@@ -593,6 +612,7 @@ class PrintDialog(QDialog):
             say(self.message, f"The file was not saved: {exc.strerror or exc} ({path}).")
             return
         say(self.message, "")
+        self.keep_print("saved_protected" if protected else "saved")
         if protected:
             self.status.setText(f"Saved to {path}, protected by your password.")
         else:
@@ -610,7 +630,9 @@ class PrintDialog(QDialog):
         self.progress.setAccessibleDescription("Working" if busy else "Ready")
 
     def _show_actions(self) -> None:
-        ready = self._pdf is not None and self._print_cancel is None
+        # Open checks hold the copy back until each is put right or accepted.
+        ready = (self._pdf is not None and self._print_cancel is None
+                 and not self.review.open_checks)
         self.print_button.setEnabled(ready)
         self.save_button.setEnabled(ready)
 
@@ -649,6 +671,7 @@ class PrintDialog(QDialog):
             self.runner.forget(self._request_id)
             self._request_id = None
         self._pdf = None
+        self._latest = None
         self._made_for = None
         self.preview.clear()
         # Pool threads stop after their current page; wait so none outlives the window.

@@ -14,8 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QObject, QRunnable, QSizeF, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QObject, QRectF, QRunnable, QSizeF, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
 
 POINTS_PER_INCH = 72.0
 # Longest side any page image may have: a 30x zoom on a big screen would otherwise ask for
@@ -61,6 +61,61 @@ def page_image(doc: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
         return image
     finally:
         page.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """Words to highlight wherever they appear on a page (any letter case), and how: the
+    identifiers a worker is deciding on are shown before anything prints."""
+
+    text: str
+    colour: tuple[int, int, int]
+    outline: bool = False  # an outline as well as the fill, so it reads without colour
+
+
+def mark_rects(doc: pdfium.PdfDocument, index: int, marks: tuple[Mark, ...]
+               ) -> list[tuple[Mark, tuple[float, float, float, float]]]:
+    """Where each mark's words are on the page, in PDF points (left, bottom, right, top)."""
+    if not marks:
+        return []
+    page = doc[index]
+    try:
+        text_page = page.get_textpage()
+        try:
+            found = []
+            for mark in marks:
+                searcher = text_page.search(mark.text, match_case=False)
+                try:
+                    while (hit := searcher.get_next()) is not None:
+                        start, count = hit
+                        for r in range(text_page.count_rects(start, count)):
+                            found.append((mark, text_page.get_rect(r)))
+                finally:
+                    searcher.close()
+            return found
+        finally:
+            text_page.close()
+    finally:
+        page.close()
+
+
+def paint_marks(image: QImage, page_height: float, scale: float,
+                found: list[tuple[Mark, tuple[float, float, float, float]]]) -> None:
+    """Highlighter over the words (multiplied, so the text stays black and readable)."""
+    if not found:
+        return
+    painter = QPainter(image)
+    try:
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        for mark, (left, bottom, right, top) in found:
+            rect = QRectF(left * scale - 1, (page_height - top) * scale - 1,
+                          (right - left) * scale + 2, (top - bottom) * scale + 2)
+            painter.fillRect(rect, QColor(*mark.colour))
+            if mark.outline:
+                painter.setPen(QPen(QColor(0, 0, 0), max(1.0, scale / 2)))
+                painter.drawRect(rect)
+    finally:
+        painter.end()
 
 
 def page_text(doc: pdfium.PdfDocument, index: int) -> str:
@@ -109,8 +164,9 @@ class RasterTask(QRunnable):
     """
 
     def __init__(self, pdf: bytes, dpi: float, generation: int,
-                 cancelled: threading.Event) -> None:
+                 cancelled: threading.Event, marks: tuple[Mark, ...] = ()) -> None:
         super().__init__()
+        self._marks = marks
         self.setAutoDelete(True)
         self.signals = RasterSignals()
         self._pdf = pdf
@@ -130,6 +186,10 @@ class RasterTask(QRunnable):
                 with opened(self._pdf) as doc:
                     image = page_image(doc, index, self._dpi)
                     text = page_text(doc, index)
+                    found = mark_rects(doc, index, self._marks)
+                if found:
+                    scale = image.width() / sizes[index].width()
+                    paint_marks(image, sizes[index].height(), scale, found)
                 self.signals.page_ready.emit(PageImage(gen, index, image, text, self._dpi))
             self.signals.ended.emit(gen)
         except Exception as exc:  # a pool thread must not die silently: tell the dialog

@@ -1,7 +1,7 @@
 """Saving a print as a PDF file: an explicit act, with a warning first, and an atomic write.
 
-The store is encrypted; a saved PDF is not (or only weakly, with a password), so the warning
-says so in plain words before anyone picks a folder.
+The store is encrypted; a saved PDF is not unless a password is given (then AES-256), so the
+warning says so in plain words before anyone picks a folder.
 """
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ from pace_desktop.safe_files import write_bytes
 
 LEAVES_STORE = ("This file will leave the encrypted store. Anyone who gets the file can read"
                 " it. Keep it safe and delete it when it is no longer needed.")
-STRENGTH = (f"reportlab, which makes the file, protects it with {PDF_ENCRYPTION_BITS}-bit RC4:"
-            " enough to stop a casual reader, not a determined attacker. Keep the file on an"
-            " encrypted device even with a password.")
+STRENGTH = (f"A password encrypts the file with AES ({PDF_ENCRYPTION_BITS}-bit): choose a long"
+            " one, since a short password can be guessed. Keep the file on an encrypted device"
+            " even so.")
 
 
 class SaveWarningDialog(QDialog):
