@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -90,6 +92,7 @@ class SettingsDialog(QDialog):
         self.user_name_edit.setText(settings.user_name)
         self.user_name_edit.setPlaceholderText(
             "Empty: the name given when the store was created")
+        self.user_role_edit = self._role_beside_name(settings.user_role)
         self.rules_edit.setText(settings.rules_file)
         self.buttons = child(self, QDialogButtonBox, "settingsButtons")
         self.clocks = ClocksSettings(settings.record_visits, calendar, self)
@@ -117,11 +120,35 @@ class SettingsDialog(QDialog):
             _unit(box, unit, box.value())
         self.idle_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts in a field
 
+    def _role_beside_name(self, role: str) -> QLineEdit:
+        """The role sits on the name's row: together they name the store's user (SYNC.md:
+        every change carries who made it), set here as well as when the store is made."""
+        grid = next(g for g in self.findChildren(QGridLayout)
+                    if g.indexOf(self.user_name_edit) >= 0)
+        index = grid.indexOf(self.user_name_edit)
+        row, column, _, _ = grid.getItemPosition(index)
+        grid.removeWidget(self.user_name_edit)
+        row_box = QHBoxLayout()
+        row_box.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit(role, self)
+        edit.setObjectName("userRoleEdit")
+        edit.setAccessibleName("Your role, kept with your name")
+        edit.setPlaceholderText("for example social worker")
+        label = QLabel("R&ole", self)
+        label.setBuddy(edit)
+        row_box.addWidget(self.user_name_edit, 3)
+        row_box.addWidget(label)
+        row_box.addWidget(edit, 2)
+        grid.addLayout(row_box, row, column)
+        QWidget.setTabOrder(self.user_name_edit, edit)
+        return edit
+
     def values(self) -> Settings:
         return replace(self._settings, idle_lock_minutes=self.idle_edit.value(),
                        due_soon_days=self.due_soon_edit.value(),
                        protective_marking=self.marking_edit.text().strip(),
                        user_name=self.user_name_edit.text().strip(),
+                       user_role=self.user_role_edit.text().strip(),
                        rules_file=self.rules_edit.text().strip(),
                        record_visits=self.clocks.visits.isChecked(),
                        hub_url=self.hub_url_edit.text().strip())
