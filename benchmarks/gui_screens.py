@@ -162,6 +162,17 @@ def main() -> int:
                     dialog = window.print_document("chronology")
                     if dialog is not None:
                         fit_to_screen(dialog)
+                        QTimer.singleShot(300, lambda: for_a_parent(dialog))
+
+            def for_a_parent(dialog: object) -> None:
+                # A parent's copy: the identifiers found are highlighted and listed.
+                combo = dialog.recipient_combo  # type: ignore[attr-defined]
+                codes = [str(combo.itemData(i)) for i in range(combo.count())]
+                person = next((i for i, c in enumerate(codes) if c.startswith("person:")), -1)
+                if person < 0:
+                    QTimer.singleShot(100, lambda: for_a_parent(dialog))
+                    return
+                combo.setCurrentIndex(person)
 
             def three_decisions() -> None:
                 editor = window.record.editors[-1] if window.record.editors else None

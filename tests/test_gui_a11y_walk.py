@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from pace_desktop.domain.chronology_page import ChronologyPage
 from pace_desktop.forms import definitions
 from pace_desktop.gui.app import PaceApp
 from pace_desktop.gui.child.dialogs import (
@@ -22,11 +23,13 @@ from pace_desktop.gui.child.dialogs import (
     PersonDialog,
 )
 from pace_desktop.gui.child.quick_dialogs import ContinueOrderDialog, VisitDialog
+from pace_desktop.gui.child.withholding import NondisclosureDialog, items_for
 from pace_desktop.gui.file_actions import PassphraseDialog, ProblemsDialog
 from pace_desktop.gui.forms.list_fields import RowsEditor
 from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 from pace_desktop.gui.main_window import MainWindow
 from pace_desktop.gui.printing import PrintDialog
+from pace_desktop.gui.printing.chronology_page_dialog import ChronologyPageDialog
 from pace_desktop.gui.printing.save_pdf import SaveWarningDialog
 from pace_desktop.gui.settings_dialog import SettingsDialog
 from pace_desktop.gui.store_worker import StoreRunner
@@ -35,7 +38,6 @@ from tests.a11y_checks import problems
 from tests.gui_helpers import (
     PASSPHRASE,
     WAIT_MS,
-    choose,
     make_store,
     running_app,
     sample_children,
@@ -102,6 +104,8 @@ def test_caseload_record_and_its_dialogs(qtbot: QtBot,
         ProblemsDialog("The file has 2 problems.", ["children[0].ref: missing",
                                                     "children[1].dob: not a date"], window),
         SaveWarningDialog(window),
+        NondisclosureDialog(runner, child, items_for(child, "entry", child.events[0]), window),
+        ChronologyPageDialog(runner, "C-001", ChronologyPage(), window),
     ]
     for dialog in dialogs:
         dialog.show()
@@ -141,11 +145,11 @@ def test_print_dialog(qtbot: QtBot, runner: StoreRunner, document: str) -> None:
     qtbot.addWidget(dialog)  # closed and deleted with the test, not at exit
     dialog.show()
     try:
-        if document != "clocks_report":  # a child's papers have no default reader: choose one
+        if document != "clocks_report":
             assert_clean(dialog, f"print the {document}, before choosing who it is for")
             qtbot.waitUntil(lambda: dialog.recipient_combo.findData("panel") >= 0,
                             timeout=20_000)
-            choose(dialog.recipient_combo, "panel")
+            dialog.recipient_combo.setCurrentIndex(dialog.recipient_combo.findData("panel"))
         qtbot.waitUntil(lambda: not dialog.is_busy and dialog.pdf is not None,
                         timeout=20_000)
         assert_clean(dialog, f"print the {document}")

@@ -66,7 +66,7 @@ def test_summary_reads_plainly(record: tuple[PaceApp, MainWindow, ChildRecord]) 
     assert values["Next clock"]  # words and a shape, e.g. "… ▲ Overdue 300 days"
     assert [rec.tabs.tabText(i) for i in range(rec.tabs.count())] == [
         "People", "Where the child has lived", "Legal status", "Chronology", "Meetings",
-        "Clocks", "Timeline"]
+        "Clocks", "Withheld", "Timeline"]
 
 
 def test_living_dialog_says_what_is_wrong_next_to_each_field(

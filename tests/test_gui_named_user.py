@@ -56,7 +56,8 @@ def test_the_stores_named_user_signs_entries_amendments_audit_and_prints(
         amend.done(0)
 
         made: list[bytes] = []
-        request = PrintRequest.for_settings("chronology", "C-001", app.settings)
+        request = PrintRequest.for_settings("chronology", "C-001", app.settings,
+                                            recipient="internal")
         app.runner.call(lambda store: make_pdf(store, request).pdf, made.append)
         settle(qtbot, app)
 

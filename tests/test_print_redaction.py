@@ -65,7 +65,7 @@ def test_a_parent_s_copy_hides_the_carers_names_everywhere() -> None:
     for pdf in (chron, record, summary):
         _absent(pdf, "Zebedee")
         _absent(pdf, WITHHELD_FROM_PARENTS)
-    assert "the foster carers" in all_text(record)  # the attendee, named neutrally
+    assert "The foster carers (Foster carers)" in all_text(record)  # the attendee, neutrally
     assert "the foster carers" in all_text(chron)  # the entry that named them
 
 

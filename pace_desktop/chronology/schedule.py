@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, PageBreak
 
 from pace_desktop.chronology.cells import Columns, wrapped_tables
 from pace_desktop.chronology.page_frame import FRAME_WIDTH
@@ -92,7 +92,8 @@ def confidential_addresses(child: Child) -> list[str]:
 
 def schedule_section(child: Child) -> list[Flowable]:
     rows = schedule_rows(child)
-    story: list[Flowable] = [heading("Schedule of non-disclosure requests")]
+    # A part of its own, on its own page: the Reporter takes it out to rule on it.
+    story: list[Flowable] = [PageBreak(), heading("Schedule of non-disclosure requests")]
     if rows:
         story.append(para("Each request names what is to be withheld, from whom and why. A"
                           " request waiting for the hearing's decision is honoured until it"
