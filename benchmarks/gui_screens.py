@@ -1,9 +1,11 @@
 """Put the app on screen in a known state, for screenshots (docs/screenshots/take.sh).
 
     python benchmarks/gui_screens.py caseload|record|settings|timeline|runcharts|meeting|print|
-                                     lapsed|lapsed_timeline|conflicts DIR
+                                     lapsed|lapsed_timeline|conflicts|hub_sync DIR
 
 Makes (once) a 40-child demo store in DIR, unlocks it and shows the asked-for screen.
+`hub_sync` starts a throwaway PostgreSQL hub (tests/pg_server.py), puts a colleague's
+caseload on it with one change that clashes with this laptop's, and presses Sync.
 """
 
 from __future__ import annotations
@@ -51,10 +53,52 @@ def _conflicted_store(store: Path, folder: Path) -> None:
         office.receive_package(read_package(folder / "back.pacepkg", secret))
 
 
+def _hub_laptop(store: Path, folder: Path) -> tuple[str, object]:
+    """A team hub on a throwaway server: Ali's caseload on it, and this laptop (Mo, the team's
+    manager) holding one of those children, changed here and by Ali since they last agreed."""
+    import os
+    from dataclasses import replace
+
+    from pace_desktop.demo import generate_caseload
+    from pace_desktop.hub import admin
+    from pace_desktop.hub.laptop import sync
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root))
+    from tests.hub_helpers import Hub
+    from tests.pg_server import start_server
+
+    server = start_server()
+    hub = Hub(server, folder)
+    os.environ["PGPASSFILE"] = str(hub.passfile)
+    with hub.admin() as conn:
+        admin.add_worker(conn, "ali", "north", False)
+        admin.add_worker(conn, "mo", "north", True)
+    for login in ("ali", "mo"):
+        hub.password(login)
+    children = list(generate_caseload(12, seed=8))
+    with CaseStore.create(folder / "ali.pacestore", PASSPHRASE, "Ali Rennie") as ali, \
+            CaseStore.create(store, PASSPHRASE, "Mo Drummond") as mo:
+        ali.import_children(children[:1])
+        sync(ali, hub.url("ali"))
+        sync(mo, hub.url("mo"))  # Mo's laptop had one child from the hub already
+        ali.import_children(children[1:])
+        ref = children[0].ref
+        ali.save_child_details(replace(ali.child(ref), reviewing_officer="Jean Muir"))
+        mo.save_child_details(replace(mo.child(ref), reviewing_officer="Iain Sutherland"))
+        sync(ali, hub.url("ali"))
+    (folder / "settings.toml").write_text(f'hub_url = "{hub.url("mo")}"\n')
+    return hub.url("mo"), server
+
+
 def main() -> int:
     what, folder = sys.argv[1], Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
-    if what == "conflicts":
+    server = None
+    if what == "hub_sync":
+        store = folder / "hub.pacestore"
+        _, server = _hub_laptop(store, folder)
+    elif what == "conflicts":
         store = folder / "conflicts.pacestore"
         if not store.exists():
             _conflicted_store(store, folder)
@@ -99,6 +143,8 @@ def main() -> int:
             window.open_child(ref, TIMELINE)
         elif what == "conflicts":
             window.sync.show_conflicts()
+        elif what == "hub_sync":
+            window.hub.sync_now()
         elif what == "runcharts":
             window.caseload_tabs.setCurrentWidget(window.run_charts_tab)
         elif what in ("meeting", "print"):
@@ -145,6 +191,12 @@ def main() -> int:
 
     QTimer.singleShot(200, ready)
     app.aboutToQuit.connect(pace.shutdown)
+    if server is not None:
+        import atexit
+        import signal
+
+        atexit.register(server.stop)  # type: ignore[attr-defined]
+        signal.signal(signal.SIGTERM, lambda *_: app.quit())
     return app.exec()
 
 

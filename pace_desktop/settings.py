@@ -25,6 +25,8 @@ class Settings:
     due_soon_days: int = 28
     protective_marking: str = "OFFICIAL-SENSITIVE"
     user_name: str = ""  # the name written in the audit log; empty means the login name
+    # With a name, saving Settings names the open store's user and role (one audited change).
+    user_role: str = ""
     rules_file: str = ""  # an authority's own clock rules; empty means settings/rules.toml
     baseline_points: int = 0  # run charts: freeze the median from the first N points (0: off)
     # Visits are recorded in PACE Desktop, so the statutory visit clocks (CLOCKS.md) apply.

@@ -48,3 +48,28 @@ def test_no_settings_message_ends_in_two_full_stops(tmp_path: Path) -> None:
     broken.write_text("this is not toml", encoding="utf-8")
     message = check_rules_file(str(broken))
     assert message and not message.endswith("..") and message.endswith(".")
+
+
+def test_settings_name_the_stores_user_and_role_once(qtbot: QtBot, tmp_path: Path) -> None:
+    """Issue 13: the store's named user is set in Settings as well as at creation; saving
+    the same name again adds nothing to the audit log."""
+    from pace_desktop.store import CaseStore
+    from tests.gui_helpers import PASSPHRASE, settle
+
+    path = make_store(tmp_path / "caseload.pacestore", sample_children())
+    with running_app(path, path) as app:
+        window = unlock(qtbot, app)
+        for _ in range(2):
+            window.action("settingsAction").trigger()
+            dialog = window.settings_dialog
+            assert isinstance(dialog, SettingsDialog)
+            qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+            dialog.user_name_edit.setText("Catriona Flett")
+            qtbot.keyClicks(dialog.user_role_edit, "reviewing officer") if not \
+                dialog.user_role_edit.text() else None
+            dialog.save()
+            settle(qtbot, app)
+    with CaseStore.open(path, PASSPHRASE) as store:
+        assert store.named_user() == ("Catriona Flett", "reviewing officer")
+        named = [e for e in store.audit_entries() if e.operation == "set named user"]
+        assert len(named) == 1 and named[0].who == "Catriona Flett"

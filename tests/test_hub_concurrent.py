@@ -21,7 +21,6 @@ from pace_desktop.hub import admin
 from pace_desktop.hub.laptop import clean, sync
 from pace_desktop.hub.records import read_child
 from pace_desktop.store import CaseStore
-from pace_desktop.store.hub_sync import unresolved
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +60,7 @@ def _laptops(hub: Any, tmp_path: Path, count: int, rounds: int, changes: int) ->
         for login in logins:
             with CaseStore.open(tmp_path / f"{login}.pacestore", PASSPHRASE) as store:
                 assert not sync(store, hub.url(login)).problems
-                conflicts = len(unresolved(store)) if _ else conflicts
+                conflicts = len(store.conflicts()) if _ else conflicts
     with hub.admin() as conn:
         titles = Counter(t for (t,) in conn.execute("SELECT title FROM pace.chronology_entries"
                                                     " WHERE title LIKE 'w%% round %%'"))

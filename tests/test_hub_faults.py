@@ -28,7 +28,6 @@ from pace_desktop.hub import HubError, admin
 from pace_desktop.hub.laptop import clean, sync
 from pace_desktop.hub.records import read_child
 from pace_desktop.store import CaseStore
-from pace_desktop.store.hub_sync import unresolved
 from tests.conftest import PASSPHRASE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,7 +53,7 @@ def _edit_some(path: Path, rng: random.Random, round_no: int) -> None:
 def _assert_same(hub: Any, path: Path) -> None:
     with CaseStore.open(path, PASSPHRASE) as store:
         report = sync(store, hub.url("ali"))
-        assert not report.problems and not report.conflicts and not unresolved(store)
+        assert not report.problems and not report.conflicts and not store.conflicts()
         local = {c.id: clean(to_snapshot(c)) for c in store.children()}
     with hub.admin() as conn:
         uids = [u for (u,) in conn.execute("SELECT uid FROM pace.children")]

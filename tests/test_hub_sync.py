@@ -5,6 +5,7 @@ changes nothing."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,8 @@ import pytest
 
 from pace_desktop.demo import generate_caseload
 from pace_desktop.hub import admin
-from pace_desktop.hub.laptop import sync
+from pace_desktop.hub.laptop import hub_key, sync
 from pace_desktop.store import CaseStore
-from pace_desktop.store.hub_sync import unresolved
 from tests.conftest import PASSPHRASE
 
 
@@ -90,9 +90,25 @@ def test_changes_both_ways_and_a_conflict(north: Any, tmp_path: Path) -> None:
         assert [(r, c.field, c.mine, c.theirs) for r, c in report.conflicts] == \
             [(ref, "known_as", "Bobby", "Rab")]
         assert mo.child(ref).known_as == "Bobby"
-        kept = unresolved(mo)
-        assert [(c["field"], c["ancestor"], c["mine"], c["theirs"]) for _, _, c in kept] == \
-            [("known_as", "Robbie", "Bobby", "Rab")]
+        kept = mo.conflicts()
+        assert [(c.child, c.field, c.ancestor, c.mine, c.theirs, c.theirs_who, c.peer)
+                for c in kept] == [(ref, "known_as", "Robbie", "Bobby", "Rab", "ali",
+                                    hub_key(north.url("mo")))]
+        assert sync(mo, north.url("mo")).changed_nothing and len(mo.conflicts()) == 1
+        # resolving is a change like any other: the next sync sends it, and it arrives
+        resolved = mo.resolve_conflict(kept[0].id, keep="theirs")
+        assert resolved.conflict.resolved_by and mo.child(ref).known_as == "Rab"
+        assert not mo.conflicts() and mo.refs_with_conflicts() == set()
+        assert sync(mo, north.url("mo")).sent == [ref]
+        assert sync(ali, north.url("ali")).changed_nothing  # the hub already had Rab from ali
+        assert ali.child(ref).known_as == mo.child(ref).known_as == "Rab"
+        # the sync that found it says so in the audit log, with the hub and its revision
+        found = [json.loads(e.after or "{}") for e in mo.audit_entries(ref)
+                 if e.operation == "sync from hub"]
+        merge = next(a for a in found if a["conflicts"])
+        assert merge["hub"] == hub_key(north.url("mo")) and ref in merge["revisions"]
+        assert [(c["child"], c["field"]) for c in merge["conflicts"]] == [(ref, "known_as")]
+        assert any(e.operation == "resolve conflict" for e in mo.audit_entries(ref))
     with north.admin() as conn:
         who = conn.execute("SELECT login, store IS NOT NULL FROM pace.changes"
                            " WHERE table_name = 'children' AND operation = 'update'"
@@ -169,3 +185,59 @@ def test_sync_command_uses_the_hub_in_settings(north: Any, tmp_path: Path, capsy
     assert capsys.readouterr().out.startswith("Synced: 1 sent to the hub as new (DEMO-")
     assert main(["sync", "--store", str(path)]) == 0
     assert capsys.readouterr().out.strip() == "Synced: nothing new on either side."
+
+
+def test_the_same_reference_made_separately_is_told_not_merged(north: Any,
+                                                                tmp_path: Path) -> None:
+    """A child typed in on two laptops under one reference is two records (two ids): the sync
+    says so in one line for that child, merges neither into the other, and goes on."""
+    first, second = generate_caseload(2, seed=9)
+    with _store(tmp_path, "ali") as ali, _store(tmp_path, "mo") as mo:
+        ali.import_children([first, second])
+        sync(ali, north.url("ali"))
+        mo.import_children([replace(first, id="")])  # the same child, typed in again
+        report = sync(mo, north.url("mo"))
+        assert report.pulled == [second.ref]
+        assert report.problems == [
+            f"{first.ref}: the hub has a different child record with this reference (made"
+            " separately from this laptop's); nothing was merged for it. Ask the hub's"
+            " administrator which is the child's record."]
+        assert mo.child(first.ref).id != ali.child(first.ref).id
+        assert mo.count_children() == 2
+
+
+def test_conflicts_and_resolve_commands_after_a_sync(north: Any, tmp_path: Path, capsys: Any,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The package issue's `conflicts` and `resolve` work the same on what a sync found, and
+    `sync` then sends the resolution."""
+    from pace_desktop.cli import main
+
+    monkeypatch.setenv("PACE_PASSPHRASE", PASSPHRASE)
+    (child,) = generate_caseload(1, seed=12)
+    ref = child.ref
+    mo_path = tmp_path / "mo.pacestore"
+    with _store(tmp_path, "ali") as ali:
+        ali.import_children([child])
+        sync(ali, north.url("ali"))
+        _store(tmp_path, "mo").close()
+        assert main(["sync", "--store", str(mo_path), "--hub", north.url("mo")]) == 0
+        ali.save_child_details(replace(ali.child(ref), known_as="Dot"))
+        sync(ali, north.url("ali"))
+    with CaseStore.open(mo_path, PASSPHRASE) as mo:
+        mo.save_child_details(replace(mo.child(ref), known_as="Dottie"))
+    capsys.readouterr()
+    assert main(["sync", "--store", str(mo_path), "--hub", north.url("mo")]) == 0
+    assert f"Conflict in {ref}, the child's details, known_as" in capsys.readouterr().out
+    assert main(["conflicts", "--store", str(mo_path), "--json"]) == 0
+    (found,) = json.loads(capsys.readouterr().out)
+    assert (found["child"], found["field"], found["mine"], found["theirs"],
+            found["theirs_changed_by"], found["from"]) == (ref, "known_as", "Dottie", "Dot",
+                                                           "ali", hub_key(north.url("mo")))
+    assert main(["resolve", str(found["id"]), "--store", str(mo_path), "--value",
+                 "Dorothy"]) == 0
+    assert "is now" in capsys.readouterr().out
+    assert main(["sync", "--store", str(mo_path), "--hub", north.url("mo")]) == 0
+    assert capsys.readouterr().out.startswith(f"Synced: 1 sent with this laptop's changes ({ref})")
+    with CaseStore.open(tmp_path / "ali.pacestore", PASSPHRASE) as ali:
+        assert sync(ali, north.url("ali")).received == [ref]
+        assert ali.child(ref).known_as == "Dorothy"

@@ -17,4 +17,7 @@ for screen in caseload record meeting print; do
   ../shared/tools/shot "docs/screenshots/$name-1.5x.png" 7 -- \
     env QT_SCALE_FACTOR=1.5 .venv/bin/python benchmarks/gui_screens.py "$screen" "$tmp"
 done
+# Syncing with a team hub (starts a throwaway PostgreSQL server of its own).
+../shared/tools/shot docs/screenshots/hub_sync.png 25 -- \
+  .venv/bin/python benchmarks/gui_screens.py hub_sync "$tmp"
 rm -rf "$tmp"

@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
     for ref, c in report.conflicts:
         place = "the child's details" if c.key[0] == "child" else f"{c.key[0]} {c.key[1]}"
         say(f"Conflict in {ref}, {place}, {c.field}: here {c.mine!r}, on the hub {c.theirs!r}"
-            " (this laptop's value stays until someone resolves it).")
+            " (this laptop's value stays until someone resolves it: `conflicts`, `resolve`).")
     for ref in report.not_on_hub:
         say(f"{ref} is no longer on the hub for you (allocated elsewhere or no longer shared);"
             " this laptop's copy is kept.")

@@ -20,9 +20,10 @@ from pace_desktop.gui.main_window import MainWindow, Place
 from pace_desktop.gui.placement import centre, fit_to_screen
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.ui_files import resources_dir
-from pace_desktop.gui.unlock_window import MakeDemo, UnlockWindow
+from pace_desktop.gui.unlock_window import MakeDemo, UnlockWindow, plain_failure
 from pace_desktop.journey import Rule, RulesError, load_rules
 from pace_desktop.settings import Settings, SettingsError, load_settings
+from pace_desktop.store import CaseStore
 
 DEMO_FILE_NAME = "demo.pacestore"
 
@@ -137,6 +138,8 @@ class PaceApp(QObject):
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.runner.set_user_name(settings.user_name)
+        if settings.user_name and self.main_window is not None:
+            self._name_store_user(settings.user_name, settings.user_role)
         self.rules = self._load_rules(settings)
         if self._idle_override is None:
             self.idle_lock.set_seconds(settings.idle_lock_minutes * 60)
@@ -144,6 +147,21 @@ class PaceApp(QObject):
         if self.main_window is not None:
             self.main_window.apply_settings(settings, self.rules)
             self.main_window.show_warnings(self.warnings)
+
+    def _name_store_user(self, name: str, role: str) -> None:
+        """Settings name the open store's user and role: one audited change, and only when
+        they differ from what the store already says (saving Settings again adds nothing)."""
+        def job(store: CaseStore) -> None:
+            if store.named_user() != (name, role):
+                store.set_named_user(name, role)
+
+        window = self.main_window
+
+        def failed(exc: Exception) -> None:
+            if window is not None:
+                window.statusBar().showMessage(plain_failure(exc, "naming you in the store"))
+
+        self.runner.call(job, None, failed, owner=window)
 
     @property
     def warnings(self) -> list[str]:

@@ -45,6 +45,7 @@ from pace_desktop.gui.child.drafts_bar import draft_words
 from pace_desktop.gui.child.record import CLOCKS, LIVING, ChildRecord
 from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS, DueModel
 from pace_desktop.gui.file_actions import FileActions
+from pace_desktop.gui.hub_sync import HubSync
 from pace_desktop.gui.looks import enlarge, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.sync_dialogs import SyncActions, add_sync_actions
@@ -159,6 +160,8 @@ class MainWindow(QMainWindow):
         self.sync = SyncActions(self, runner, self._chosen_refs)
         self.sync.received.connect(self.load)
         add_sync_actions(self, self.sync)
+        self.hub = HubSync(self, runner, lambda: self.settings.hub_url)
+        self.hub.conflicts_found.connect(self.load)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -216,6 +219,7 @@ class MainWindow(QMainWindow):
         self._runner.call(lambda store: store.named_user()[0], self._learn_owner, self._failed)
         self._runner.call(lambda store: store.caseload(), self._first_caseload, self._failed)
         self._runner.call(lambda store: store.refs_with_conflicts(), self._mark_conflicts)
+        self.hub.show_last()
 
     def _mark_conflicts(self, refs: set[str]) -> None:
         self.model.set_conflicted(refs)
@@ -658,6 +662,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.rules = tuple(rules)
         self.record.apply_settings(settings, self.rules)
+        self.hub.show_last()  # the hub in Settings may be another
         if self._loaded:
             self.load_facts()
 

@@ -1,5 +1,6 @@
 """The Settings dialog (layout in ui/settings.ui): lock time, due-soon window, protective
-marking, the user's name for the audit log, and an authority's clock rules file.
+marking, the user's name for the audit log, an authority's clock rules file, and the team
+hub's address (settings_hub.py).
 
 A rules file is checked by loading it exactly as the app will (`journey.load_rules`); its
 error is shown next to the field, so a broken file never silently turns the clocks off.
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from pace_desktop.gui.looks import say, set_tone
 from pace_desktop.gui.settings_clocks import ClocksSettings
+from pace_desktop.gui.settings_hub import HubSettings
 from pace_desktop.gui.ui_files import child, load_into
 from pace_desktop.journey import SCOTLAND, RulesError, WorkingCalendar, load_rules
 from pace_desktop.settings import Settings, SettingsError, save_settings, validate
@@ -88,12 +92,17 @@ class SettingsDialog(QDialog):
         self.user_name_edit.setText(settings.user_name)
         self.user_name_edit.setPlaceholderText(
             "Empty: the name given when the store was created")
+        self.user_role_edit = self._role_beside_name(settings.user_role)
         self.rules_edit.setText(settings.rules_file)
         self.buttons = child(self, QDialogButtonBox, "settingsButtons")
         self.clocks = ClocksSettings(settings.record_visits, calendar, self)
         layout = self.layout()
         assert isinstance(layout, QBoxLayout)
         layout.insertWidget(layout.indexOf(self.buttons), self.clocks)
+        self.hub = HubSettings(settings.hub_url, self)
+        self.hub_url_edit = self.hub.edit
+        self.messages["hubUrl"] = self.hub.message
+        layout.insertWidget(layout.indexOf(self.clocks), self.hub)
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
         self.buttons.accepted.connect(self.save)
@@ -111,13 +120,38 @@ class SettingsDialog(QDialog):
             _unit(box, unit, box.value())
         self.idle_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts in a field
 
+    def _role_beside_name(self, role: str) -> QLineEdit:
+        """The role sits on the name's row: together they name the store's user (SYNC.md:
+        every change carries who made it), set here as well as when the store is made."""
+        grid = next(g for g in self.findChildren(QGridLayout)
+                    if g.indexOf(self.user_name_edit) >= 0)
+        index = grid.indexOf(self.user_name_edit)
+        row, column, _, _ = grid.getItemPosition(index)
+        grid.removeWidget(self.user_name_edit)
+        row_box = QHBoxLayout()
+        row_box.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit(role, self)
+        edit.setObjectName("userRoleEdit")
+        edit.setAccessibleName("Your role, kept with your name")
+        edit.setPlaceholderText("for example social worker")
+        label = QLabel("R&ole", self)
+        label.setBuddy(edit)
+        row_box.addWidget(self.user_name_edit, 3)
+        row_box.addWidget(label)
+        row_box.addWidget(edit, 2)
+        grid.addLayout(row_box, row, column)
+        QWidget.setTabOrder(self.user_name_edit, edit)
+        return edit
+
     def values(self) -> Settings:
         return replace(self._settings, idle_lock_minutes=self.idle_edit.value(),
                        due_soon_days=self.due_soon_edit.value(),
                        protective_marking=self.marking_edit.text().strip(),
                        user_name=self.user_name_edit.text().strip(),
+                       user_role=self.user_role_edit.text().strip(),
                        rules_file=self.rules_edit.text().strip(),
-                       record_visits=self.clocks.visits.isChecked())
+                       record_visits=self.clocks.visits.isChecked(),
+                       hub_url=self.hub_url_edit.text().strip())
 
     def check_rules(self) -> bool:
         problem = check_rules_file(self.rules_edit.text())
@@ -143,6 +177,10 @@ class SettingsDialog(QDialog):
             say(label, "")
         ok = self.check_rules()
         settings = self.values()
+        if not self.hub.check():
+            if ok:
+                self.hub_url_edit.setFocus()
+            ok = False
         if not settings.protective_marking:
             say(self.messages["marking"], "Type the marking printed on every page, for example "
                 "OFFICIAL-SENSITIVE.")

@@ -96,6 +96,21 @@ _PLAIN = (
 )
 
 
+def hub_place(url: str) -> str:
+    """The hub as a person knows it: its host and database, not the whole address (which may
+    carry certificate paths and options)."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    try:
+        parts = conninfo_to_dict(url)
+    except Exception:  # noqa: BLE001 - an address psycopg cannot read is shown as typed
+        return url
+    host = str(parts.get("host") or os.environ.get("PGHOST") or "this laptop")
+    if host.startswith("/"):
+        host = "this laptop"  # a local socket (an authority's tunnel, the tests)
+    return f"{host}/{parts['dbname']}" if parts.get("dbname") else host
+
+
 def _safe(url: str) -> str:
     """The address as it may be shown (check_url has refused any with a password)."""
     return url

@@ -14,27 +14,43 @@ For each child the hub lets this login see, and each child of this store:
 - synced before but no longer visible on the hub (allocated elsewhere, unshared, deleted):
   the laptop's copy is left as it is and reported; nothing is deleted on either side.
 
+The merge is the case packages' own (exchange/child_merge.py), and what a sync leaves is
+kept in the same sync state (store/hub_sync.py over store/sync_state.py: the hub is a peer).
 Where the two sides changed a field differently, the laptop's value stays in force (here and,
-once sent, on the hub) and the conflict is kept in the store with the hub's value, who changed
-it and the ancestor's value, for a named person to resolve (SYNC.md, Conflicts): nothing is
-lost silently. A sync stopped at any moment leaves each child either as it was or merged on
-both sides; the next sync completes it, and a second sync with nothing new changes nothing.
+once sent, on the hub) and the conflict is kept in the store's conflicts table with the hub's
+value, who changed it and the ancestor's value, for a named person to resolve with
+`resolve` or the Conflicts view (SYNC.md, Conflicts): nothing is lost silently, and the
+resolution travels with the next sync. A sync stopped at any moment leaves each child either
+as it was or merged on both sides; the next sync completes it, and a second sync with nothing
+new changes nothing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from pace_desktop.exchange.child_merge import MergeBroken, merge_child
 from pace_desktop.exchange.problems import InterchangeError
-from pace_desktop.exchange.snapshot import broken_records, from_snapshot, to_snapshot
+from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
 from pace_desktop.hub.connect import check_url, connect
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.records import DETAILS, read_child, write_child
-from pace_desktop.store.hub_sync import Agreed, HubChild, hub_children, record_sync, store_id
-from pace_desktop.sync.merge import Conflict, MergeRefused, merge
+from pace_desktop.store.hub_sync import (
+    Agreed,
+    HubChild,
+    finish_sync,
+    hub_children,
+    record_sync,
+    store_id,
+)
+from pace_desktop.store.hub_sync import last_sync as stored_last_sync
+from pace_desktop.store.sync_state import StoredConflict
+from pace_desktop.sync.merge import Conflict, MergeRefused
 
 Snapshot = dict[tuple[str, str], dict[str, Any]]
+Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -46,6 +62,13 @@ class SyncReport:
     conflicts: list[tuple[str, Conflict]] = field(default_factory=list)
     not_on_hub: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # the conflicts this sync recorded in the store (not those it found again)
+    recorded: list[StoredConflict] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {"pulled": len(self.pulled), "received": len(self.received),
+                "sent": len(self.sent_new) + len(self.sent), "conflicts": len(self.recorded),
+                "problems": len(self.problems)}
 
     @property
     def changed_nothing(self) -> bool:
@@ -62,27 +85,45 @@ def hub_key(url: str) -> str:
             f"/{parts.get('dbname', '')}")
 
 
-def sync(store: Any, url: str) -> SyncReport:
+def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
+    """Sync every child; `progress(done, total)` after each one."""
     import psycopg
 
     key = hub_key(url)
     report = SyncReport()
     with connect(url, store_id(store), what="syncing") as conn:
         try:
-            visible = dict(conn.execute("SELECT uid, revision FROM pace.children"))
+            rows = conn.execute("SELECT uid, revision, ref FROM pace.children").fetchall()
             conn.commit()
         except psycopg.Error as exc:
             raise explain(exc, "reading which children you can see") from None
         agreed = hub_children(store, key)
         local = {c.id: c for c in store.children()}
+        visible = {uid: revision for uid, revision, _ in rows}
+        mine_by_ref = {c.ref: uid for uid, c in local.items()}
+        apart: set[str] = set()
+        for uid, _, ref in rows:
+            if uid not in local and mine_by_ref.get(ref, uid) != uid:
+                apart.add(mine_by_ref[ref])
+                # The same reference made separately here and on the hub: two records, not
+                # one; neither is merged into the other by guesswork.
+                del visible[uid]
+                report.problems.append(
+                    f"{ref}: the hub has a different child record with this reference (made"
+                    " separately from this laptop's); nothing was merged for it. Ask the"
+                    " hub's administrator which is the child's record.")
         pulled: list[Agreed] = []
         try:
-            for uid in [*local, *(u for u in visible if u not in local)]:
+            order = [*(u for u in local if u not in apart),
+                     *(u for u in visible if u not in local)]
+            for n, uid in enumerate(order):
                 _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
                       visible.get(uid), report, pulled)
                 if len(pulled) >= _PULLED_AT_ONCE:
                     record_sync(store, key, pulled)
                     pulled.clear()
+                if progress is not None:
+                    progress(n + 1, len(order))
         except HubError:
             record_sync(store, key, pulled)  # what was read whole before the hub went away
             raise
@@ -90,7 +131,13 @@ def sync(store: Any, url: str) -> SyncReport:
         # most of a first sync): nothing was sent for them, so if this is lost the next sync
         # reads them again.
         record_sync(store, key, pulled)
+    finish_sync(store, key, report.counts())
     return report
+
+
+def last_sync(store: Any, url: str) -> tuple[str, dict[str, Any]] | None:
+    """When this store last finished a sync with the hub at `url`, and what it brought."""
+    return stored_last_sync(store, hub_key(url))
 
 
 _PULLED_AT_ONCE = 200
@@ -105,6 +152,9 @@ def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild
         _child(conn, store, key, uid, mine, agreed, revision, report, pulled)
     except MergeRefused as exc:
         report.problems.append(f"{_ref(mine, uid)}: nothing merged: {exc}.")
+    except MergeBroken as exc:
+        report.problems.append(f"{_ref(mine, uid)}: nothing merged: it would break a rule"
+                               f" ({exc}).")
     except psycopg.OperationalError as exc:
         raise HubUnreachable(str(explain(exc, "syncing"))) from None
     except psycopg.Error as exc:
@@ -123,10 +173,14 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
         report.not_on_hub.append(_ref(mine_child, uid))
         return
     conflicts: list[Conflict] = []
+    hub_who = hub_at = None
     with conn.transaction():
         theirs: Snapshot | None = None
         if hub_revision is not None:
-            conn.execute("SELECT 1 FROM pace.children WHERE uid = %s FOR UPDATE", (uid,))
+            row = conn.execute("SELECT changed_by, changed_at FROM pace.children"
+                               " WHERE uid = %s FOR UPDATE", (uid,)).fetchone()
+            if row is not None:
+                hub_who, hub_at = str(row[0]), row[1].isoformat(timespec="milliseconds")
             got = read_child(conn, uid)
             theirs = got[0] if got else None
         if theirs is None and mine is None:
@@ -145,13 +199,12 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
         revision = conn.execute("SELECT revision FROM pace.children WHERE uid = %s",
                                 (uid,)).fetchone()[0]
     # The hub has committed; now the store, in one transaction of its own.
-    kept = (agreed.conflicts if agreed else []) + [_conflict_record(c) for c in conflicts]
-    done = Agreed(uid, revision, merged, _unique(kept),
-                  None if merged == mine else from_snapshot(merged))
+    done = Agreed(uid, revision, merged, None if merged == mine else from_snapshot(merged),
+                  conflicts, hub_who, hub_at)
     if mine is None:
         pulled.append(done)
     else:
-        record_sync(store, key, [done])
+        report.recorded += record_sync(store, key, [done])
     ref = merged[DETAILS].get("ref", uid)
     if mine is None:
         report.pulled.append(ref)
@@ -162,15 +215,10 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
 
 def _merged(ancestor: Snapshot, mine: Snapshot, theirs: Snapshot
             ) -> tuple[Snapshot, list[Conflict]]:
-    """The merge, with any record whose merged form breaks a rule put back to mine (and its
+    """The packages' merge (any record whose merged form breaks a rule put back to mine, the
     other version kept as a conflict), in the canonical form both sides will keep."""
-    result = merge(ancestor, mine, theirs)
-    broken, _ = broken_records(result.merged)
-    for k in broken:
-        result.revert(k, mine)
-    if broken_records(result.merged)[1]:  # still unsound: keep mine whole
-        return mine, [Conflict(DETAILS, "(the whole record)", None, None, None)]
-    return canonical(result.merged), list(result.conflicts)
+    result = merge_child(ancestor, mine, theirs)
+    return clean(to_snapshot(result.child)), list(result.conflicts)
 
 
 def clean(snapshot: Snapshot) -> Snapshot:
@@ -187,19 +235,6 @@ def canonical(snapshot: Snapshot) -> Snapshot:
     except InterchangeError as exc:
         raise HubError(f"A child from the hub breaks a rule of the record: "
                        f"{'; '.join(exc.problems[:3])}") from None
-
-
-def _conflict_record(c: Conflict) -> dict[str, Any]:
-    return {"part": c.key[0], "record": c.key[1], "field": c.field, "ancestor": c.ancestor,
-            "mine": c.mine, "theirs": c.theirs}
-
-
-def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for item in items:
-        if item not in out:
-            out.append(item)
-    return out
 
 
 def _ref(child: Any, uid: str) -> str:

@@ -1,26 +1,27 @@
-"""The laptop's side of the team hub (SYNC.md, transport 2): what this store last agreed with
-each hub about each child (the hub's revision and the child as both sides then had it, the
-common ancestor of the next merge), and the one operation that brings a merged child in.
+"""The laptop's side of the team hub (SYNC.md, transport 2), kept in the same sync state as
+case packages (store/sync_state.py): the hub is a *peer* named by `hub_key(url)`; for each
+child its ancestor (the child as this store and the hub last agreed) is a `sync_ancestors`
+row whose `peer_seq` is the hub's revision of the child; the conflicts a sync finds go in the
+`conflicts` table, so `conflicts`, `resolve` and the app's Conflicts view show them, and a
+resolution is an ordinary change that the next sync sends.
 
-A merged child replaces the store's copy of that child whole (details and every list), with
-the bookkeeping, in one transaction and one audit entry ("sync from hub"): a sync killed at
-any moment leaves the child as it was, or merged and recorded, never half.
-
-The conflicts a sync leaves are kept here beside the ancestor until the package issue's
-conflicts table (with `conflicts`/`resolve`) is on main; then they move there.
+`record_sync` brings merged children in through `child_rewrite`, with their ancestors and
+conflicts, in ONE transaction with one audit entry ("sync from hub") that records the merge:
+which hub, each child's revision there, which children changed here and each conflict found.
+A sync killed at any moment leaves each child as it was, or merged and recorded, never half.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from pace_desktop.domain import Child
-from pace_desktop.store import rows
-from pace_desktop.store.inserts import BulkWriter, child_search_values
-from pace_desktop.store.reads import refresh_now_columns
+from pace_desktop.store import sync_state
+from pace_desktop.store.child_rewrite import insert_child, rewrite_child
+from pace_desktop.store.reads import load_children
+from pace_desktop.sync.merge import Conflict
 
 Snapshot = dict[tuple[str, str], dict[str, Any]]
 
@@ -31,7 +32,6 @@ class HubChild:
 
     revision: int
     ancestor: Snapshot
-    conflicts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def store_id(store: Any) -> str:
@@ -39,115 +39,91 @@ def store_id(store: Any) -> str:
 
 
 def hub_children(store: Any, hub: str) -> dict[str, HubChild]:
-    return {uid: HubChild(revision, _snapshot(ancestor), json.loads(conflicts))
-            for uid, revision, ancestor, conflicts in store._live().execute(
-                "SELECT child_uid, revision, ancestor, conflicts FROM hub_sync WHERE hub = ?",
+    return {uid: HubChild(revision, sync_state.snapshot_from_json(snapshot))
+            for uid, snapshot, revision in store._live().execute(
+                "SELECT child_uid, snapshot, peer_seq FROM sync_ancestors WHERE peer = ?",
                 (hub,))}
-
-
-def unresolved(store: Any) -> list[tuple[str, str, dict[str, Any]]]:
-    """Every conflict left by a sync: (hub, child uid, conflict)."""
-    return [(hub, uid, c) for hub, uid, conflicts in store._live().execute(
-                "SELECT hub, child_uid, conflicts FROM hub_sync WHERE conflicts <> '[]'"
-                " ORDER BY hub, child_uid")
-            for c in json.loads(conflicts)]
 
 
 @dataclass(frozen=True)
 class Agreed:
     """One child as a sync leaves it: `merged` is the child to keep here (None when the
-    store's copy already is it), `ancestor` what this store and the hub now both hold."""
+    store's copy already is it), `ancestor` what this store and the hub now both hold, and
+    the conflicts this sync found, with who last changed the child on the hub and when."""
 
     uid: str
     revision: int
     ancestor: Snapshot
-    conflicts: list[dict[str, Any]]
     merged: Child | None
+    conflicts: list[Conflict] = field(default_factory=list)
+    hub_who: str | None = None
+    hub_at: str | None = None
 
 
-def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> None:
-    """One operation: the merged children and what this store and the hub now agree on."""
+def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> list[sync_state.StoredConflict]:
+    """One operation: the merged children, what this store and the hub now agree on, and the
+    conflicts found (those not already recorded). Returns the conflicts newly recorded."""
     if not agreed:
-        return
+        return []
     conn = store._live()
+    by_uid = dict(conn.execute("SELECT uid, id FROM children"))
     names = [a.merged.ref for a in agreed if a.merged is not None]
-    target = names[0] if len(names) == 1 else f"{len(agreed)} children"
+    refs = [a.merged.ref if a.merged is not None else
+            str(a.ancestor.get(("child", ""), {}).get("ref", a.uid)) for a in agreed]
+    target = refs[0] if len(refs) == 1 else f"{len(refs)} children"
+    new_ids: list[int] = []
     with store._operation("sync from hub", target) as op:
-        for a in agreed:
+        now = _now()
+        local_seq = sync_state.next_audit_seq(conn)
+        revisions: dict[str, int] = {}
+        for a, ref in zip(agreed, refs, strict=True):
             if a.merged is not None:
-                row = conn.execute("SELECT id FROM children WHERE uid = ?", (a.uid,)).fetchone()
-                if row is None:
-                    _add(conn, a.merged)
+                cid = by_uid.get(a.uid)
+                if cid is None:
+                    by_uid[a.uid] = insert_child(conn, a.merged, now)
                 else:
-                    _replace(conn, row[0], a.merged)
+                    (old,) = load_children(conn, [cid])
+                    rewrite_child(conn, cid, old, a.merged, now)
                 op.children.add(a.merged.ref)
-            conn.execute(
-                "INSERT INTO hub_sync (hub, child_uid, revision, ancestor, conflicts, synced)"
-                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hub, child_uid) DO UPDATE SET"
-                " revision = excluded.revision, ancestor = excluded.ancestor,"
-                " conflicts = excluded.conflicts, synced = excluded.synced",
-                (hub, a.uid, a.revision, _json(a.ancestor),
-                 json.dumps(a.conflicts, ensure_ascii=False), _now()))
+            sync_state.keep_ancestor(conn, a.uid, hub, sync_state.snapshot_json(a.ancestor),
+                                     a.revision, local_seq, now)
+            revisions[ref] = a.revision
+            if a.conflicts:
+                mine_who, mine_at = sync_state.last_change(conn, ref)
+                new_ids += sync_state.add_conflicts(conn, [
+                    sync_state.NewConflict(a.uid, c.key[0], c.key[1], c.field, c.ancestor,
+                                           c.mine, c.theirs, mine_who or store.user, mine_at,
+                                           a.hub_who, a.hub_at)
+                    for c in a.conflicts], hub, now)
+                op.children.add(ref)
+        found = [c for c in (sync_state.conflict(conn, i) for i in new_ids) if c is not None]
+        op.parts.update({"conflicts"} if found else set())
         if names:
             op.parts.update({"children", "people", "living", "legal", "events", "meetings",
                              "nondisclosure"})
-        op.after = {"hub": hub, "children": len(agreed), "changed": names,
-                    "conflicts": sum(len(a.conflicts) for a in agreed)}
+        op.after = {"hub": hub, "revisions": revisions, "changed": names,
+                    "conflicts": [{"id": c.id, "child": c.child,
+                                   "record": f"{c.part}/{c.record}", "field": c.field}
+                                  for c in found]}
+    return found
 
 
-def _add(conn: Any, child: Child) -> None:
-    from pace_desktop.store.inserts import next_ids, with_ids
-
-    child = with_ids(child)
-    now = _now()
-    cid = next_ids(conn, "children")
-    conn.execute(
-        f"INSERT INTO children (id, uid, {', '.join(rows.CHILD_COLUMNS)}, created, updated,"
-        f" version) VALUES ({rows.placeholders(5 + len(rows.CHILD_COLUMNS))})",
-        (cid, child.id, *rows.child_values(child), now, now, 1))
-    conn.execute("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
-                 child_search_values(cid, child))
-    writer = BulkWriter(conn, now)
-    writer.add_lists(cid, child)
-    writer.flush()
-    refresh_now_columns(conn, str(cid))
+def finish_sync(store: Any, hub: str, brought: dict[str, int]) -> None:
+    """One operation at the end of a whole sync: that this laptop and the hub met, when, and
+    what it brought (counts only). The audit log then says when the laptop last synced even
+    when nothing was new, and the app shows it from the moment the store is unlocked."""
+    with store._operation("sync with hub", hub) as op:
+        op.after = {"hub": hub, **brought}
 
 
-def _replace(conn: Any, cid: int, child: Child) -> None:
-    now = _now()
-    conn.execute(
-        f"UPDATE children SET ({', '.join(rows.CHILD_COLUMNS)}) ="
-        f" ({rows.placeholders(len(rows.CHILD_COLUMNS))}), updated = ?,"
-        " version = version + 1 WHERE id = ?", (*rows.child_values(child), now, cid))
-    conn.execute("DELETE FROM child_search WHERE rowid = ?", (cid,))
-    conn.execute("INSERT INTO child_search (rowid, name, ref) VALUES (?, ?, ?)",
-                 child_search_values(cid, child))
-    events = list(conn.execute("SELECT id, date FROM events WHERE child_id = ?", (cid,)))
-    conn.executemany("DELETE FROM event_search WHERE rowid = ?",
-                     [(rows.event_search_rowid(eid, rows.day(d)),) for eid, d in events])
-    conn.executemany("DELETE FROM amendments WHERE record = 'event' AND record_id = ?",
-                     [(eid,) for eid, _ in events])
-    meetings = [(mid,) for (mid,) in conn.execute("SELECT id FROM meetings WHERE child_id = ?",
-                                                  (cid,))]
-    for table in ("attendees", "decisions", "actions"):
-        conn.executemany(f"DELETE FROM {table} WHERE meeting_id = ?", meetings)
-    conn.executemany("DELETE FROM amendments WHERE record = 'meeting' AND record_id = ?",
-                     meetings)
-    for table in ("people", "living", "legal", "events", "meetings", "nondisclosure"):
-        conn.execute(f"DELETE FROM {table} WHERE child_id = ?", (cid,))
-    writer = BulkWriter(conn, now)
-    writer.add_lists(cid, child)
-    writer.flush()
-    refresh_now_columns(conn, str(cid))
+def last_sync(store: Any, hub: str) -> tuple[str, dict[str, Any]] | None:
+    """When this store last finished a sync with `hub` (UTC ISO time) and what it brought."""
+    import json
 
-
-def _json(snapshot: Snapshot) -> str:
-    return json.dumps([[part, rid, fields] for (part, rid), fields in snapshot.items()],
-                      ensure_ascii=False)
-
-
-def _snapshot(text: str) -> Snapshot:
-    return {(part, rid): fields for part, rid, fields in json.loads(text)}
+    row = store._live().execute(
+        "SELECT at, after FROM audit WHERE target = ? AND operation = 'sync with hub'"
+        " ORDER BY seq DESC LIMIT 1", (hub,)).fetchone()
+    return (row[0], json.loads(row[1] or "{}")) if row else None
 
 
 def _now() -> str:

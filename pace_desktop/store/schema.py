@@ -360,7 +360,13 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     ) WITHOUT ROWID;
     INSERT OR IGNORE INTO pace_meta (key, value) VALUES ('store_id', {_UUID_SQL});
     """,
-    # 7 (issue 15): papers for hearings and courts. A chronology's own page and the worker's
+    # 7 (issue 14): the hub keeps its ancestors in sync_ancestors (the hub is a peer; peer_seq
+    # its revision) and its conflicts in the conflicts table, like case packages; the hub's
+    # own table of migration 6 goes (no store holding it was ever given to anyone).
+    """
+    DROP TABLE IF EXISTS hub_sync;
+    """,
+    # 8 (issue 15): papers for hearings and courts. A chronology's own page and the worker's
     # choices kept on it (entries drawn from the record left out, checks accepted); and for
     # every print that left the laptop, who it was for and what was decided about each
     # identifier shown highlighted in it (store/chronology_pages.py, store/print_records.py).

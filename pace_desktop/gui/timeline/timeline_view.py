@@ -3,7 +3,7 @@
 How to use it (the child record adds it as a tab; import this module only when the tab is
 first opened, since it imports pyqtgraph, which costs about 630 ms)::
 
-     import TimelineView
+    from pace_desktop.gui.timeline.timeline_view import TimelineView
 
     view = TimelineView(child, rules, as_of=None, due_soon_days=settings.due_soon_days)
     view.open_record.connect(child_record.open_record)  # ("meeting", id), ("event", id), …
@@ -17,12 +17,14 @@ the as-of date is changed in the toolbar.
 Everything drawn comes from the Qt-free `Timeline` model, and the drawing uses few items,
 whatever the size of the record: one BarGraphItem for lane bands, episodes and clock
 windows; one ScatterPlotItem per marker shape; one item for every label, which draws only
-the labels inside the view that do not overlap; and the as-of line. pyqtgraph kills the
-process if paint code raises, so the one custom `paint` catches everything.
+the labels inside the view that do not overlap (`chart_labels`); and the as-of line. The
+shapes come from `chart_marks`, the date axis from `date_axis`, the key from `legend`.
+pyqtgraph kills the process if paint code raises, so the one custom `paint` catches
+everything.
 
 Keys (when the chart has focus): + and − zoom, ← and → pan, F fits the whole journey.
 Anywhere in the view: Ctrl+0 fits, Ctrl++ and Ctrl+− zoom, Ctrl+T goes back to today,
-Ctrl+Shift+S saves a picture and Ctrl+Shift+G an SVG drawing; every toolbar button takes
+Ctrl+Shift+P saves a picture and Ctrl+Shift+G an SVG drawing; every toolbar button takes
 keyboard focus. Below the chart the same journey is listed in words (`journey_list`), in
 date order: the text alternative for a screen reader, and the keyboard's way to an item's
 detail (choosing a row shows it) and to its record (Enter).
@@ -30,25 +32,17 @@ detail (choosing a row shows it) and to its record (Enter).
 
 from __future__ import annotations
 
-import logging
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from datetime import date
-from math import ceil
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QDate, QEvent, QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QBrush,
-    QColor,
-    QFont,
-    QFontMetricsF,
     QKeyEvent,
     QKeySequence,
-    QPainterPath,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -63,240 +57,26 @@ from PySide6.QtWidgets import (
 )
 
 from pace_desktop.domain.records import Child
+from pace_desktop.gui.timeline.chart_labels import ChartLabels
+from pace_desktop.gui.timeline.chart_marks import draw_marks, symbol_path
+from pace_desktop.gui.timeline.date_axis import DateAxis
 from pace_desktop.gui.timeline.day_box import DayBox
 from pace_desktop.gui.timeline.journey_list import chart_words, journey_rows
+from pace_desktop.gui.timeline.legend import legend_html
 from pace_desktop.journey.clocks import DUE_SOON_DAYS
 from pace_desktop.journey.rules import Rule
 from pace_desktop.journey.timeline import (
-    BAR_HEIGHT,
     PALETTE,
     SHAPES,
-    STATUS_STYLES,
-    USED_HEIGHT,
     HitIndex,
     Timeline,
     build_timeline,
-    date_ticks,
     day_text,
-    lane_y,
-    place_labels,
 )
 
-log = logging.getLogger(__name__)
-
-MARKER_PX = 12
-TICK_PX = 15
-STATUS_PX = 13
 ROW_PX = 46  # a comfortable lane height, used for the preferred and exported heights
 AXES_PX = 70
 HOVER_PX = 7  # how near the pointer must be to a marker, in screen pixels
-_MIN_ORDINAL, _MAX_ORDINAL = date(1900, 1, 1).toordinal(), date(2200, 1, 1).toordinal()
-
-
-def _colour(key_or_hex: str, alpha: int = 255) -> QColor:
-    c = QColor(PALETTE.get(key_or_hex, key_or_hex))
-    c.setAlpha(alpha)
-    return c
-
-
-def _is_dark(hex_colour: str) -> bool:
-    c = QColor(hex_colour)
-    return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF() < 0.5
-
-
-def symbol_path(shape: str) -> QPainterPath:
-    """A SHAPES polygon as a pyqtgraph symbol (y flipped: symbols are drawn y-down)."""
-    points = SHAPES[shape]
-    path = QPainterPath()
-    path.moveTo(points[0][0], -points[0][1])
-    for x, y in points[1:]:
-        path.lineTo(x, -y)
-    path.closeSubpath()
-    return path
-
-
-class DateAxis(pg.AxisItem):
-    """Calendar dates on a day-number axis, at steps that suit the zoom."""
-
-    def __init__(self, orientation: str = "bottom") -> None:
-        super().__init__(orientation)
-        self._labels: dict[float, str] = {}
-
-    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:  # noqa: N802
-        try:
-            lo = date.fromordinal(max(_MIN_ORDINAL, ceil(minVal)))
-            hi = date.fromordinal(min(_MAX_ORDINAL, int(maxVal)))
-            ticks = date_ticks(lo, hi, max(2, int(size / 95)))
-        except (ValueError, OverflowError):
-            return []
-        self._labels = {t.x: t.label for t in ticks}
-        return [(1.0, [t.x for t in ticks])]
-
-    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
-        return [self._labels.get(v, "") for v in values]
-
-
-class _Labels(pg.GraphicsObject):
-    """Every piece of text on the chart, and the hatching of overdue time, in one item.
-
-    It paints in device pixels (so text keeps its size while zooming) and only what is in
-    view; labels that would overlap are left out, higher priority first.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.model: Timeline | None = None
-        self._rect = QRectF()
-        self._lane_markers: dict[int, list[tuple[float, str, int]]] = {}
-        self._lane_x: dict[int, list[float]] = {}
-        self._warned = False
-        self.setZValue(20)
-
-    def set_model(self, model: Timeline) -> None:
-        self.prepareGeometryChange()
-        self.model = model
-        x0, x1 = model.x_range
-        self._rect = QRectF(x0, -0.5, x1 - x0, len(model.lanes) + 0.5)
-        lanes: dict[int, list[tuple[float, str, int]]] = {}
-        for m in model.markers:  # in date order, so each lane's list is sorted by x
-            text = m.label if len(m.label) <= 42 else m.label[:41] + "…"
-            lanes.setdefault(m.lane, []).append((m.x, text, m.priority))
-        self._lane_markers = lanes
-        self._lane_x = {row: [x for x, _t, _p in items] for row, items in lanes.items()}
-        self.update()
-
-    def boundingRect(self) -> QRectF:  # noqa: N802
-        return self._rect
-
-    def paint(self, painter: Any, *args: Any) -> None:
-        # An exception escaping paint() takes the whole process down: never let one out.
-        try:
-            painter.save()
-            try:
-                self._paint(painter)
-            finally:
-                painter.restore()
-        except Exception:
-            if not self._warned:
-                self._warned = True
-                log.exception("Could not draw the timeline's labels")
-
-    def _paint(self, p: Any) -> None:
-        model = self.model
-        vb = self.getViewBox()
-        if model is None or vb is None:
-            return
-        (vx0, vx1), _ = vb.viewRange()
-        tr = p.transform()
-        sx, tx, sy, ty = tr.m11(), tr.dx(), tr.m22(), tr.dy()
-        if sx <= 0 or tr.m12() or tr.m21():
-            return
-        opts = getattr(self, "_exportOpts", False) or {}
-        scale = float(opts.get("resolutionScale", 1.0)) if opts else 1.0
-        p.resetTransform()
-        p.setRenderHint(p.RenderHint.Antialiasing, True)
-        p.setRenderHint(p.RenderHint.TextAntialiasing, True)
-
-        def px(x: float) -> float:
-            return x * sx + tx
-
-        def py(y: float) -> float:
-            return y * sy + ty
-
-        left, right = px(vx0), px(vx1)
-        row_px = abs(sy)
-        font = QFont()
-        font.setPixelSize(max(8, round(11 * scale)))
-        bold = QFont(font)
-        bold.setBold(True)
-        fm = QFontMetricsF(font)
-        bfm = QFontMetricsF(bold)
-        text_h = fm.height()
-        half_bar = BAR_HEIGHT / 2
-
-        # Overdue time hatched, so it reads without colour (and in a grey print).
-        hatch = QBrush(_colour("overdue"), Qt.BrushStyle.BDiagPattern)
-        for w in model.windows:
-            span = w.overdue
-            if span is None:
-                continue
-            a, b = px(span[0].toordinal()), px(span[1].toordinal())
-            if b < left or a > right:
-                continue
-            top, bottom = py(lane_y(w.lane) - half_bar), py(lane_y(w.lane) + half_bar)
-            p.fillRect(QRectF(a, min(top, bottom), max(b - a, 1.0), abs(bottom - top)), hatch)
-
-        # Episode names inside their bars, from the left edge of what is visible.
-        p.setFont(font)
-        for bar in model.bars:
-            a, b = max(px(bar.start.toordinal()), left), min(px(bar.end.toordinal()), right)
-            if b - a < 28:
-                continue
-            text = fm.elidedText(bar.label, Qt.TextElideMode.ElideRight, b - a - 8)
-            if not text or text == "…":
-                continue
-            cy = py(lane_y(bar.lane))
-            p.setPen(QColor("#FFFFFF" if _is_dark(PALETTE[bar.key]) else PALETTE["text"]))
-            p.drawText(QPointF(a + 4, cy + fm.ascent() / 2 - fm.descent() / 2), text)
-
-        # Marker labels and clock status words, placed so that none overlaps another.
-        cands: list[tuple[float, int, str, int]] = []
-        blocked: dict[int, list[tuple[float, float]]] = {}
-        marker_half = MARKER_PX * scale * 0.5
-        for lane_row, items in self._lane_markers.items():
-            spans = blocked.setdefault(lane_row, [])
-            lo = bisect_left(self._lane_x[lane_row], vx0)
-            hi = bisect_right(self._lane_x[lane_row], vx1)
-            last = -1e9
-            for x, text, priority in items[lo:hi]:
-                xp = px(x)
-                spans.append((xp - marker_half, xp + marker_half))
-                if not text or xp - last < 36:  # too dense to label: saves measuring
-                    continue
-                last = xp
-                cands.append((xp + marker_half + 3, lane_row, text, priority))
-        for w in model.windows:
-            end_x = px(w.end.toordinal())
-            spans = blocked.setdefault(w.lane, [])
-            spans.append((end_x - marker_half, end_x + marker_half))
-            if left - 200 < end_x < right:
-                cands.append((end_x + marker_half + 3, w.lane, w.status_text, 5))
-        widths = [fm.horizontalAdvance(c[2]) for c in cands]
-        # Words that would run off the right edge go to the left of their mark instead.
-        cands = [(x - 2 * marker_half - 6 - wd, lane_row, text, prio) if x + wd > right
-                 else (x, lane_row, text, prio)
-                 for (x, lane_row, text, prio), wd in zip(cands, widths, strict=True)]
-        halo = QColor(255, 255, 255, 215)
-        for x, lane_row, text in place_labels(cands, widths, blocked=blocked, gap=8 * scale):
-            width = fm.horizontalAdvance(text)
-            cy = py(lane_y(lane_row))
-            box = QRectF(x - 2, cy - text_h / 2, width + 4, text_h)
-            p.fillRect(box, halo)
-            p.setPen(QColor(PALETTE["text"]))
-            p.drawText(QPointF(x, cy + fm.ascent() / 2 - fm.descent() / 2), text)
-
-        # Lane titles at the top of each row, at the visible left edge.
-        p.setFont(bold)
-        for lane in model.lanes:
-            top = min(py(lane.row - 0.5), py(lane.row + 0.5))
-            if row_px < bfm.height() * 1.6:
-                continue
-            text = bfm.elidedText(lane.label, Qt.TextElideMode.ElideRight, right - left - 12)
-            width = bfm.horizontalAdvance(text)
-            p.fillRect(QRectF(left + 4, top + 1, width + 6, bfm.height()), halo)
-            p.setPen(QColor(PALETTE["text.muted"]))
-            p.drawText(QPointF(left + 7, top + 1 + bfm.ascent()), text)
-
-        # The as-of line's words, at its top (the future beside it is mostly empty).
-        xa = px(model.as_of_x)
-        if left <= xa <= right:
-            words = ("Today " if model.as_of == date.today() else "As of ") + day_text(model.as_of)
-            width = bfm.horizontalAdvance(words)
-            top = min(py(-0.5), py(len(model.lanes) - 0.5))
-            x = xa + 5 if xa + 5 + width < right else xa - 5 - width
-            p.fillRect(QRectF(x - 2, top + 1, width + 4, bfm.height()), halo)
-            p.setPen(QColor(PALETTE["today"]))
-            p.drawText(QPointF(x, top + 1 + bfm.ascent()), words)
 
 
 class _KeyFilter(QObject):
@@ -364,7 +144,7 @@ class TimelineView(QWidget):
                                                    style=Qt.PenStyle.DashLine))
         self._today.setZValue(15)
         self.vb.addItem(self._today)
-        self._labels = _Labels()
+        self._labels = ChartLabels()
         self.vb.addItem(self._labels)
 
         self.detail = QLabel()
@@ -372,7 +152,7 @@ class TimelineView(QWidget):
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # No accessible name: the key is heard as its words (a name would be read instead).
-        legend = QLabel(_legend_html())
+        legend = QLabel(legend_html())
         legend.setObjectName("timelineLegend")
         legend.setWordWrap(True)
 
@@ -585,7 +365,7 @@ class TimelineView(QWidget):
                                    lambda: self.set_as_of(date.today()))
         bar.addSeparator()
         self.png_action = action("Save picture…", "Save the chart as a PNG picture",
-                                 "Ctrl+Shift+S", self._ask_png)
+                                 "Ctrl+Shift+P", self._ask_png)
         self.svg_action = action("Save as SVG…", "Save the chart as an SVG drawing",
                                  "Ctrl+Shift+G", self._ask_svg)
         self.toolbar = bar
@@ -632,81 +412,7 @@ class TimelineView(QWidget):
         x0, x1 = model.x_range
         span = x1 - x0
         n = len(model.lanes)
-
-        rx0: list[float] = []
-        ry0: list[float] = []
-        rw: list[float] = []
-        rh: list[float] = []
-        brushes: list[Any] = []
-        pens: list[Any] = []
-        none_pen = pg.mkPen(None)
-        cache: dict[tuple[str, int], QBrush] = {}
-
-        def brush(key: str, alpha: int = 255) -> QBrush:
-            if (key, alpha) not in cache:
-                cache[(key, alpha)] = QBrush(_colour(key, alpha))
-            return cache[(key, alpha)]
-
-        def rect(a: float, b: float, y: float, h: float, br: QBrush, pen: Any) -> None:
-            rx0.append(a)
-            rw.append(max(b - a, 0.8))
-            ry0.append(y - h / 2)
-            rh.append(h)
-            brushes.append(br)
-            pens.append(pen)
-
-        far = span * 3
-        for lane in model.lanes[::2]:  # banded rows help the eye follow a lane
-            rect(x0 - far, x1 + far, lane.row, 1.0, brush("lane.band"), none_pen)
-        outline = pg.mkPen(PALETTE["outline"], width=1)
-        for bar in model.bars:
-            rect(bar.start.toordinal(), bar.end.toordinal(), lane_y(bar.lane), BAR_HEIGHT,
-                 brush(bar.key), outline)
-        for w in model.windows:
-            style = STATUS_STYLES[w.status]
-            y = lane_y(w.lane)
-            pen = pg.mkPen(style.colour, width=1)
-            rect(w.start.toordinal(), w.due.toordinal(), y, BAR_HEIGHT,
-                 brush(style.colour, 45), pen)
-            rect(w.start.toordinal(), w.used_end.toordinal(), y, USED_HEIGHT,
-                 brush(style.colour), none_pen)
-            if w.overdue:
-                a, b = w.overdue
-                rect(a.toordinal(), b.toordinal(), y, BAR_HEIGHT, brush("overdue", 40),
-                     pg.mkPen(PALETTE["overdue"], width=1))
-                rect(a.toordinal(), b.toordinal(), y, USED_HEIGHT, brush("overdue"), none_pen)
-        self._bars.setOpts(x0=rx0, y0=ry0, width=rw, height=rh, brushes=brushes, pens=pens)
-
-        groups: dict[str, dict[str, list[Any]]] = {s: {"x": [], "y": [], "b": [], "p": [],
-                                                       "s": []} for s in SHAPES}
-        white = QBrush(QColor("#FFFFFF"))
-        dark = pg.mkPen(PALETTE["outline"], width=1)
-        for m in model.markers:
-            g = groups[m.shape]
-            g["x"].append(m.x)
-            g["y"].append(m.y)
-            g["b"].append(brush(m.key) if m.filled else white)
-            g["p"].append(none_pen if m.shape == "tick" else dark)
-            g["s"].append(TICK_PX if m.shape == "tick" else MARKER_PX)
-        for w in model.windows:
-            style = STATUS_STYLES[w.status]
-            g = groups[style.shape]
-            g["x"].append(float(w.end.toordinal()))
-            g["y"].append(lane_y(w.lane))
-            g["b"].append(brush(style.colour) if style.filled else white)
-            g["p"].append(dark if style.filled else pg.mkPen(style.colour, width=2.5))
-            g["s"].append(STATUS_PX)
-        for shape, g in groups.items():
-            scatter = self._scatters[shape]
-            if not g["x"]:
-                scatter.clear()
-                scatter.setVisible(False)
-                continue
-            scatter.setVisible(True)
-            one_look = len(set(map(id, g["b"]))) == 1 and len(set(map(id, g["p"]))) == 1
-            scatter.setData(x=g["x"], y=g["y"], size=g["s"], symbol=symbol_path(shape),
-                            brush=g["b"][0] if one_look else g["b"],
-                            pen=g["p"][0] if one_look else g["p"])
+        draw_marks(model, self._bars, self._scatters)
 
         self._today.setValue(model.as_of_x)
         top = self.plot.getPlotItem().getAxis("top")
@@ -747,21 +453,6 @@ class TimelineView(QWidget):
         if hit and hit.ref[1]:
             self.open_record.emit(hit.ref[0], hit.ref[1])
 
-
-def _legend_html() -> str:
-    glyph = {"circle": "●", "square": "■", "triangle": "▲", "diamond": "◆", "cross": "✕",
-             "dash": "▬", "bowtie": "⧓"}
-    parts = []
-    for style in STATUS_STYLES.values():
-        # A shape added to the model later must not stop the whole timeline from opening.
-        mark = "○" if not style.filled else glyph.get(style.shape, "■")
-        parts.append(f'<span style="color:{style.colour}">{mark}</span>&nbsp;{style.text}')
-    parts.append(f'<span style="color:{PALETTE["overdue"]}">▨</span>&nbsp;overdue time'
-                 " (hatched)")
-    clocks = " &nbsp; ".join(parts)
-    marks = ("■&nbsp;meeting (□&nbsp;draft record) &nbsp; ◆&nbsp;milestone &nbsp; "
-             "|&nbsp;chronology entry &nbsp; ┆&nbsp;the as-of date")
-    return f"<small>Clocks: {clocks}<br>Marks: {marks}</small>"
 
 
 def render_timeline_image(child: Child, rules: Iterable[Rule], as_of: date | None, out: Path,

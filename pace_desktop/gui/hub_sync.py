@@ -1,0 +1,216 @@
+"""File ▸ Sync with the team hub (Ctrl+Shift+S, and the Sync button in the status bar): the
+laptop's store and the team hub brought together (pace_desktop/hub/laptop.py), on the store's
+worker thread, with a progress bar child by child.
+
+Beside the button, the time of the last sync and what it brought (from the store's audit
+log at unlock, so it survives the session). Conflicts a sync finds go
+in the store's conflicts table: the Conflicts view opens on them and the caseload marks the
+children. A hub that cannot be reached is normal for a laptop (working offline): a plain
+line says so, and nothing is lost; the changes go at the next sync.
+
+The password: PACE Desktop never asks for it and never keeps it. libpq reads it from the
+worker's PGPASSFILE (~/.pgpass, readable by them alone), as it does for `sync --hub` on the
+command line, so the app holds no secret of the hub's at all (README, "Team hub").
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QToolButton,
+)
+
+from pace_desktop.domain.date_words import short_date
+from pace_desktop.gui.store_worker import StoreRunner
+from pace_desktop.hub.connect import hub_place
+from pace_desktop.hub.errors import HubError, HubUnreachable
+from pace_desktop.store import CaseStore
+
+if TYPE_CHECKING:
+    from pace_desktop.hub.laptop import SyncReport
+
+SHORTCUT = "Ctrl+Shift+S"
+
+
+def offline_message(url: str) -> str:
+    return (f"Working offline: the hub at {hub_place(url)} could not be reached. Your changes are"
+            " safe on this laptop and will go at the next sync.")
+
+
+def brought(counts: dict[str, int]) -> str:
+    """What a sync brought, in a few words ("2 new from the hub, 1 sent")."""
+    parts = [(counts.get("pulled", 0), "new from the hub"),
+             (counts.get("received", 0), "updated from the hub"),
+             (counts.get("sent", 0), "sent"),
+             (counts.get("conflicts", 0), "conflict to resolve"),
+             (counts.get("problems", 0), "could not be synced")]
+    words = [f"{n} {what}" if n == 1 or "conflict" not in what else f"{n} conflicts to resolve"
+             for n, what in parts if n]
+    return ", ".join(words) if words else "nothing new"
+
+
+class _Progress(QObject):
+    moved = Signal(int, int)
+
+
+class HubSync(QObject):
+    """The Sync action, its button and label. `conflicts_found` after a sync that recorded
+    conflicts (the window reloads its conflict markers); every child a sync changed here
+    reaches the views as the store's own change signal, like any other operation."""
+
+    conflicts_found = Signal()
+
+    def __init__(self, window: QMainWindow, runner: StoreRunner, hub_url: Any) -> None:
+        super().__init__(window)
+        self._window = window
+        self._runner = runner
+        self._hub_url = hub_url  # a callable: the address in Settings now
+        self.running = False
+        self.progress: QProgressDialog | None = None
+        self.last_report: SyncReport | None = None
+        self.problems_box: QMessageBox | None = None
+        self.message = ""
+        self._signal = _Progress(self)
+        self._signal.moved.connect(self._moved)
+        self.action = QAction("S&ync with the team hub", window)
+        self.action.setObjectName("hubSyncAction")
+        self.action.setIconText("Sync")
+        self.action.setShortcut(QKeySequence(SHORTCUT))
+        self.action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.action.setToolTip(f"Send this laptop's changes to the team hub and bring the"
+                               f" hub's here ({SHORTCUT})")
+        self.action.triggered.connect(lambda _=False: self.sync_now())
+        window.addAction(self.action)
+        menu = window.findChild(QMenu, "fileMenu")
+        before = window.findChild(QAction, "sendChildrenAction")
+        if menu is not None:
+            menu.insertAction(before, self.action)
+        self.button = QToolButton()
+        self.button.setObjectName("hubSyncButton")
+        self.button.setDefaultAction(self.action)
+        self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.label = QLabel("Not synced with the team hub yet")
+        self.label.setObjectName("hubSyncLabel")
+        # No accessible name: a name would be read instead of the words it shows.
+        self.label.setAccessibleDescription("The last sync with the team hub")
+        # A long "what it brought" is cut rather than widening the window past the screen
+        # (the whole of it is in the tooltip and the status line).
+        self.label.setMinimumWidth(self.label.fontMetrics().averageCharWidth() * 16)
+        window.statusBar().addPermanentWidget(self.label)
+        window.statusBar().addPermanentWidget(self.button)
+
+    def show_last(self) -> None:
+        """The last sync this store finished with the hub in Settings (from its audit log)."""
+        url = str(self._hub_url() or "").strip()
+        if not url:
+            self.label.setText("No team hub set")
+            return
+
+        def job(store: CaseStore) -> tuple[str, dict[str, int]] | None:
+            from pace_desktop.hub.laptop import last_sync
+
+            return last_sync(store, url)
+
+        self._runner.call(job, self._show_last, lambda exc: None, owner=self)
+
+    def _show_last(self, last: tuple[str, dict[str, int]] | None) -> None:
+        if self.running or self.last_report is not None:
+            return  # a sync of this session says it better
+        if last is None:
+            self.label.setText("Not synced with the team hub yet")
+            return
+        when = datetime.fromisoformat(last[0]).astimezone()
+        day = "today" if when.date() == datetime.now().date() else short_date(when.date())
+        self.label.setText(f"Last synced {day} at {when:%H:%M}: {brought(last[1])}")
+        self.label.setToolTip(self.label.text())
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        url = str(self._hub_url() or "").strip()
+        if not url:
+            self._say("No team hub address yet: set it in Edit ▸ Settings (Team hub address).")
+            return
+        self.running = True
+        self.action.setEnabled(False)
+        progress = QProgressDialog("Syncing with the team hub…", "", 0, 0, self._window)
+        progress.setCancelButton(None)  # each child is whole or untouched; stopping is a lock
+        progress.setWindowTitle("Syncing")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(0)
+        progress.setAccessibleName("Syncing with the team hub")
+        self.progress = progress
+        moved = self._signal.moved
+
+        def job(store: CaseStore) -> SyncReport:
+            from pace_desktop.hub.laptop import sync
+
+            return sync(store, url, moved.emit)
+
+        self._runner.call(job, lambda report: self._done(report),
+                          lambda exc: self._failed(exc, url), owner=self)
+
+    def _moved(self, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress.setMaximum(total)
+            self.progress.setValue(done)
+
+    def _end(self) -> None:
+        self.running = False
+        self.action.setEnabled(True)
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.deleteLater()
+            self.progress = None
+
+    def _done(self, report: SyncReport) -> None:
+        self._end()
+        self.last_report = report
+        when = datetime.now()
+        words = brought(report.counts())
+        self.label.setText(f"Synced at {when:%H:%M}: {words}")
+        self.label.setToolTip("\n".join([self.label.text(), *report.problems]))
+        self._say(f"Synced with the team hub: {words}.")
+        if report.problems:  # each child that could not be synced, in a line of its own
+            box = QMessageBox(QMessageBox.Icon.Information, "Some children were not synced",
+                              "Everything else was synced. These were not:\n\n"
+                              + "\n".join(report.problems),
+                              QMessageBox.StandardButton.Close, self._window)
+            box.setObjectName("hubSyncProblems")
+            self.problems_box = box
+            box.open()
+        if report.recorded:
+            self.conflicts_found.emit()
+            sync_actions = getattr(self._window, "sync", None)
+            if sync_actions is not None:
+                sync_actions.show_conflicts()
+
+    def _failed(self, exc: Exception, url: str) -> None:
+        self._end()
+        if isinstance(exc, HubUnreachable) and not any(
+                word in str(exc) for word in ("PGPASSFILE", "certificate")):
+            last = self.label.text().split(":")[0] if self.last_report else ""
+            self.label.setText(f"Working offline{f' ({last.lower()})' if last else ''}")
+            self.label.setToolTip(str(exc))
+            self._say(offline_message(url))
+        elif isinstance(exc, HubError):  # a login or certificate to put right, a refusal
+            self.label.setText("Not synced")
+            self.label.setToolTip(str(exc))
+            self._say(f"The sync did not finish: {exc}")
+        else:
+            from pace_desktop.gui.unlock_window import plain_failure
+
+            self._say(plain_failure(exc, "syncing with the team hub"))
+
+    def _say(self, text: str) -> None:
+        self.message = text
+        self._window.statusBar().showMessage(text)
