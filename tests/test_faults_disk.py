@@ -83,7 +83,11 @@ def test_backup_on_a_full_disk_leaves_no_partial_file(demo: Path, tmp_path: Path
 
 
 def test_a_print_on_a_full_disk_leaves_no_pdf(demo: Path, tmp_path: Path) -> None:
+    from pace_desktop.chronology import prepare
+
     ref = _first_ref(demo)
+    with CaseStore.open(demo, PASSPHRASE) as store:  # the checks, accepted beforehand
+        store.accept_checks(ref, [c.key for c in prepare(store.child(ref), "panel").checks])
     out = tmp_path / "p" / "chronology.pdf"
     out.parent.mkdir()
     words = ("chronology", "--store", str(demo), "--child", ref, "--recipient", "panel",

@@ -84,7 +84,8 @@ def prepare(child: Child, recipient: str, page: ChronologyPage | None = None,
     # Checks read the whole record, whoever the copy is for: the record is what is wrong.
     everything = [*child.events, *(d.event for d in drawn_entries(child, as_of)
                                    if d.key not in page.left_out)]
-    checks = run_checks(child, everything, page, outside=not r.complete, today=as_of)
+    # The Reporter's papers are for others too: only an internal copy may go without analysis.
+    checks = run_checks(child, everything, page, outside=r.kind != "internal", today=as_of)
     seen = redact(child, recipient, decisions, draw=True, left_out=page.left_out, as_of=as_of)
     entries = select_entries(seen.child.events, entry_filter)
     left = sum(1 for d in drawn_entries(child, as_of) if d.key in page.left_out)

@@ -58,8 +58,9 @@ def _save(made: print_jobs.Made, out: str, encrypted: bool) -> None:
 
 
 def _make(args: argparse.Namespace, document: str, **choices: object) -> print_jobs.Made:
-    """The print asked for, made from the store through the same path as the app's, and the
-    print kept as a record with the decisions made about it."""
+    """The print asked for, made from the store through the same path as the app's, saved to
+    --out, and then (only once the file is whole) kept as a record with the decisions made
+    about it."""
     settings = load_settings()
     request = print_jobs.PrintRequest.for_settings(
         document, getattr(args, "child", None), settings, **choices,
@@ -80,6 +81,8 @@ def _make(args: argparse.Namespace, document: str, **choices: object) -> print_j
                 made = print_jobs.make_pdf(store, request)
             if request.child_ref and document in print_jobs.FOR_SOMEONE:
                 _tell_identifiers(made)
+            _save(made, args.out, bool(_password(args)))
+            if request.child_ref and document in print_jobs.FOR_SOMEONE:
                 store.record_print(request.child_ref, print_jobs.print_record(
                     request, made, "command_line", store.user))
             return made
@@ -131,12 +134,11 @@ def _plural(n: int, word: str) -> str:
 
 
 def run_chronology(args: argparse.Namespace) -> int:
-    made = _make(args, "chronology", recipient=_recipient(args.recipient),
+    _make(args, "chronology", recipient=_recipient(args.recipient),
                  date_from=args.date_from, date_to=args.date_to,
                  kinds=frozenset(args.kind) if args.kind else None,
                  with_journey=args.with_timeline, as_of=args.as_of,
                  with_clocks=True if args.with_clocks else None)
-    _save(made, args.out, bool(_password(args)))
     return 0
 
 
@@ -151,21 +153,18 @@ def run_meetings(args: argparse.Namespace) -> int:
 
 
 def run_record(args: argparse.Namespace) -> int:
-    made = _make(args, "decision_record", recipient=_recipient(args.recipient),
+    _make(args, "decision_record", recipient=_recipient(args.recipient),
                  meeting_id=args.meeting)
-    _save(made, args.out, bool(_password(args)))
     return 0
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    made = _make(args, "summary", recipient=_recipient(args.recipient), as_of=args.as_of)
-    _save(made, args.out, bool(_password(args)))
+    _make(args, "summary", recipient=_recipient(args.recipient), as_of=args.as_of)
     return 0
 
 
 def run_clocks_report(args: argparse.Namespace) -> int:
-    made = _make(args, "clocks_report", worker=args.worker, as_of=args.as_of)
-    _save(made, args.out, bool(_password(args)))
+    _make(args, "clocks_report", worker=args.worker, as_of=args.as_of)
     return 0
 
 
