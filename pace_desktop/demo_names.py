@@ -290,7 +290,7 @@ NOTES: Final = (
      "worker", "May help Mum care for {name}.", "positive", "Progress to be reviewed.", True,
      False),
     ("ph", "0123", "Police attended the family home", "Police were called after an argument "
-     "between adults; the children were present.", "police", "{name} was frightened.",
+     "between adults; {name} was present.", "police", "{name} was frightened.",
      "negative", "Home visit by the worker the next day.", True, False),
     ("ph", "0123", "Home visit: home warm and well stocked", "The worker visited "
      "unannounced.", "worker", "Needs were met that day.", "positive", "No action needed.",

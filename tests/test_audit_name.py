@@ -38,8 +38,12 @@ def test_the_app_writes_the_settings_name_into_the_audit_log(qtbot: QtBot,
         app.runner.call(lambda s: s.add_event("C-001", Event(date(2025, 1, 2), "Call")))
         settle(qtbot, app)
     with CaseStore.open(path, GUI_PASSPHRASE) as store:
-        who = [e.who for e in store.audit_entries(limit=2)]
+        entries = store.audit_entries()
+        who = [e.who for e in entries if e.operation == "add chronology entry"][:2]
+        # Saving Settings with a new name also names the store's user (issue 13), by that name.
+        named = [e.who for e in entries if e.operation == "set named user"]
     assert who == ["Morag Reid", "Ewan Rendall"]
+    assert named == ["Morag Reid"]
 
 
 def test_the_command_line_uses_the_settings_name(tmp_path: Path,

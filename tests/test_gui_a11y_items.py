@@ -118,6 +118,7 @@ def test_2_print_dialog_and_timeline_key_are_heard_as_their_words(
     qtbot.addWidget(dialog)  # closed and deleted with the test, not at exit
     dialog.show()
     try:
+        # A child's papers have no default reader (issue 15): say who this copy is for first.
         qtbot.waitUntil(lambda: dialog.recipient_combo.findData("panel") >= 0, timeout=20_000)
         dialog.recipient_combo.setCurrentIndex(dialog.recipient_combo.findData("panel"))
         qtbot.waitUntil(lambda: not dialog.is_busy and dialog.pdf is not None, timeout=20_000)
