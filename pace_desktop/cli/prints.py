@@ -135,10 +135,10 @@ def _plural(n: int, word: str) -> str:
 
 def run_chronology(args: argparse.Namespace) -> int:
     _make(args, "chronology", recipient=_recipient(args.recipient),
-                 date_from=args.date_from, date_to=args.date_to,
-                 kinds=frozenset(args.kind) if args.kind else None,
-                 with_journey=args.with_timeline, as_of=args.as_of,
-                 with_clocks=True if args.with_clocks else None)
+          date_from=args.date_from, date_to=args.date_to,
+          kinds=frozenset(args.kind) if args.kind else None,
+          with_journey=args.with_timeline, as_of=args.as_of,
+          with_clocks=True if args.with_clocks else None)
     return 0
 
 
@@ -154,7 +154,7 @@ def run_meetings(args: argparse.Namespace) -> int:
 
 def run_record(args: argparse.Namespace) -> int:
     _make(args, "decision_record", recipient=_recipient(args.recipient),
-                 meeting_id=args.meeting)
+          meeting_id=args.meeting)
     return 0
 
 
