@@ -122,6 +122,7 @@ class StoreFrame:
         self._salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
         self._key: bytes | None = audit.chain_key(self._salt)
         self.notes: list[str] = []  # what the last `check` could not prove, in plain words
+        self._signing_store: str | None = None  # this store's id, once its log can hold it
         # Told of every operation once it is committed (the app's store worker sends each on
         # to the views as one typed signal); never told of a failed one.
         self.on_change: Callable[[OpChanges], None] | None = None
@@ -130,6 +131,20 @@ class StoreFrame:
         if self._key is None:
             raise StoreClosed()
         return self._key
+
+    def _audit_store(self, conn: Any) -> str | None:
+        """The store id every new audit entry names (None for a log that cannot yet hold it:
+        only while an older store is being brought up to this version)."""
+        if self._signing_store is None and audit.has_store_column(conn):
+            row = conn.execute("SELECT value FROM pace_meta WHERE key = 'store_id'").fetchone()
+            self._signing_store = row[0] if row else None
+        return self._signing_store
+
+    def _append_audit(self, conn: Any, at: str, operation: str, target: str, before: Any,
+                      after: Any) -> tuple[int, str]:
+        """One sealed entry, signed with this store's user and id, in the open transaction."""
+        return audit.append(conn, self._audit_key(), at, self.user, operation, target, before,
+                            after, self._audit_store(conn))
 
     def _seals(self, conn: Any, refs: Sequence[str] | None) -> dict[str, str]:
         """Keyed digests of these children's whole records (all children for None)."""
@@ -218,8 +233,7 @@ class StoreFrame:
                 # back (plain SQL) no longer matches its last entry's seal.
                 after = {**(op.after if isinstance(op.after, dict) else {"value": op.after}),
                          "sealed": self._seals(conn, sorted(op.children))}
-            seq, head = audit.append(conn, self._audit_key(), utc_now(), self.user, name, target,
-                                     op.before, after)
+            seq, head = self._append_audit(conn, utc_now(), name, target, op.before, after)
             conn.execute("COMMIT")
         except BaseException:
             rollback(conn)

@@ -399,6 +399,12 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     );
     CREATE INDEX print_records_by_child ON print_records (child_id, recipient, id);
     """,
+    # 9 (issue 13): every audit entry names the store it was made in (SYNC.md promise 5: who,
+    # where, when), covered by the entry's hash (store/audit.py); entries made before this
+    # keep no store and verify as they were sealed.
+    """
+    ALTER TABLE audit ADD COLUMN store TEXT;
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)
