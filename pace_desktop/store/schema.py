@@ -405,6 +405,16 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """
     ALTER TABLE audit ADD COLUMN store TEXT;
     """,
+    # 10 (issue 13): who last changed each field of a child's records, where and when
+    # (store/field_stamps.py), for the two sides of a conflict. Children already here are
+    # marked: their fields' authors are not known until they next change.
+    """
+    CREATE TABLE field_stamps (
+        child_uid TEXT PRIMARY KEY,
+        stamps TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO field_stamps SELECT uid, '{"~legacy":1}' FROM children;
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)
