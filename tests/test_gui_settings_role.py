@@ -18,8 +18,15 @@ from pytestqt.qtbot import QtBot
 
 from pace_desktop.gui.settings_dialog import SettingsDialog
 from pace_desktop.store import CaseStore
-from tests.gui_helpers import PASSPHRASE, WAIT_MS, make_store, running_app, sample_children, \
-    settle, unlock
+from tests.gui_helpers import (
+    PASSPHRASE,
+    WAIT_MS,
+    make_store,
+    running_app,
+    sample_children,
+    settle,
+    unlock,
+)
 
 _MEASURE = """
 import json, sys

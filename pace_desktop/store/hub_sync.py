@@ -80,6 +80,8 @@ def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> list[sync_state.S
         revisions: dict[str, int] = {}
         for a, ref in zip(agreed, refs, strict=True):
             if a.merged is not None:
+                # what arrived keeps who changed it on the hub
+                op.stamps[a.uid] = field_stamps.given_from(a.hub_stamps)
                 cid = by_uid.get(a.uid)
                 if cid is None:
                     by_uid[a.uid] = insert_child(conn, a.merged, now)
