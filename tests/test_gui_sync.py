@@ -49,6 +49,8 @@ def test_receive_shows_a_summary_marks_the_child_and_resolves_from_the_keyboard(
     office, package = _conflict_waiting(tmp_path)
     with running_app(office, office) as app:
         window = unlock(qtbot, app)
+        moved: list[tuple[int, int]] = []
+        window.sync._signal.moved.connect(lambda done, total: moved.append((done, total)))
         window.findChild(QAction, "receiveChildrenAction").trigger()
         qtbot.waitUntil(lambda: window.sync.file_dialog is not None, timeout=WAIT_MS)
         window.sync.file_dialog.fileSelected.emit(str(package))  # the file chosen
@@ -59,6 +61,8 @@ def test_receive_shows_a_summary_marks_the_child_and_resolves_from_the_keyboard(
         text = window.sync.summary.text()
         assert "Received from Ruth Isbister" in text and "1 conflict(s)" in text
         assert "allocated_worker" in text
+        # the progress bar went from the start to its end, and is gone with the summary
+        assert moved and moved[-1][0] == moved[-1][1] > 0 and window.sync.progress is None
         settle(qtbot, app)
         qtbot.waitUntil(lambda: any(CONFLICT_MARK in (window.model.index(r, NAME).data() or "")
                                     for r in range(window.model.rowCount())), timeout=WAIT_MS)
