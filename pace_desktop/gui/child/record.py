@@ -142,7 +142,10 @@ class ChildRecord(RecordEditing, RecordMeetings, WithholdingActions, QWidget):
                               columns.PEOPLE, "&Add a person…", "Ed&it…")
         self.living = ListTab(LIVING, "Every place the child has lived, newest last. A child "
                               "lives in one place at a time.", columns.LIVING,
-                              "&Add a move…", "Ed&it…")
+                              "&Add a home…", "Ed&it…")
+        # A move ends where the child lives now and starts the new home, in one operation;
+        # "Add a home" is for a time that is over, or a first home, typed whole.
+        self.move_button = self.living.extra_button("Record a mo&ve…", self._add_move)
         self.legal = ListTab(LEGAL, "Orders and the legal basis for the child's care.",
                              columns.LEGAL, "&Add a legal status…", "Ed&it…")
         self.chronology = ListTab(

@@ -18,6 +18,7 @@ from pace_desktop.gui.child.dialogs import (
     PersonDialog,
 )
 from pace_desktop.gui.child.list_tab import ListTab
+from pace_desktop.gui.child.move_dialog import MoveDialog
 from pace_desktop.gui.child.quick_dialogs import CONTINUABLE, ContinueOrderDialog, VisitDialog
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.settings import Settings
@@ -72,6 +73,11 @@ class RecordEditing:
         if self.ref and self.view:
             self._open(LivingDialog(self._runner, self.ref, episode, self.view.child.living,
                                     self, people=self.view.child.people))
+
+    def _add_move(self) -> None:
+        if self.ref and self.view:
+            self._open(MoveDialog(self._runner, self.ref, self.view.child.living, self,
+                                  people=self.view.child.people))
 
     def _legal(self, episode: LegalEpisode | None) -> None:
         if self.ref:
