@@ -145,7 +145,7 @@ class ChildRecord(RecordEditing, RecordMeetings, WithholdingActions, QWidget):
                               "&Add a home…", "Ed&it…")
         # A move ends where the child lives now and starts the new home, in one operation;
         # "Add a home" is for a time that is over, or a first home, typed whole.
-        self.move_button = self.living.extra_button("Record a mo&ve…", self._add_move)
+        self.move_button = self.living.extra_button("Record a m&ove…", self._add_move)
         self.legal = ListTab(LEGAL, "Orders and the legal basis for the child's care.",
                              columns.LEGAL, "&Add a legal status…", "Ed&it…")
         self.chronology = ListTab(
