@@ -17,7 +17,7 @@ from pace_desktop.views.clock_words import status_text
 
 COLUMNS = Columns(
     ("Status", "How late / how soon", "Child", "Social worker", "Clock", "Started", "Due"),
-    [FRAME_WIDTH * f for f in (0.09, 0.12, 0.2, 0.13, 0.22, 0.12, 0.12)],
+    [FRAME_WIDTH * f for f in (0.15, 0.12, 0.18, 0.12, 0.19, 0.12, 0.12)],
 )
 
 
