@@ -6,17 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS
 from pace_desktop.gui.looks import say
 from pace_desktop.gui.window_parts import WindowParts
 from pace_desktop.journey import DueItem
 from pace_desktop.views.caseload_facts import CaseloadFacts, gather, judged_due, merge
-
-if TYPE_CHECKING:
-    pass
-
 
 FACTS_CHUNK = 500  # children judged per worker job: a search waits for one chunk at most
 
@@ -30,8 +25,6 @@ class Judging:
     done: int = 0
     facts: CaseloadFacts | None = None
     due_shown: bool = False  # the whole due list, from kept judgements, is already on screen
-
-
 
 
 class CaseloadClocks(WindowParts):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pace_desktop.gui.caseload_model import REF_ROLE
 from pace_desktop.gui.child.drafts_bar import draft_words
@@ -13,10 +12,6 @@ from pace_desktop.gui.looks import say
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.gui.window_parts import WindowParts
 from pace_desktop.store import CaseloadRow, Draft, OpChanges
-
-if TYPE_CHECKING:
-    pass
-
 
 # The parts of a record each view shows: a change refreshes a view only if it touches them.
 CASELOAD_PARTS = frozenset({"children", "living", "legal"})  # name, where they live, status

@@ -3,8 +3,6 @@ in the status bar (said aloud after a search or a filter changed)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QComboBox
 
@@ -14,10 +12,6 @@ from pace_desktop.gui.looks import say
 from pace_desktop.gui.window_parts import WindowParts
 from pace_desktop.store.search import MatchingRefs
 
-if TYPE_CHECKING:
-    pass
-
-
 SEARCH_DELAY_MS = 150
 # Enough to cover any one worker's caseload; a search that reaches it says so.
 SEARCH_LIMIT = 500
@@ -25,7 +19,6 @@ SEARCH_LIMIT = 500
 
 def children_count(n: int) -> str:
     return f"{n:,} child" if n == 1 else f"{n:,} children"
-
 
 
 class CaseloadSearch(WindowParts):

@@ -3,17 +3,11 @@ list), coming back to the caseload, and the title that says whose record is open
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QModelIndex, Qt
 
 from pace_desktop.gui.caseload_model import REF_ROLE
 from pace_desktop.gui.child.record import CLOCKS
 from pace_desktop.gui.window_parts import CASELOAD_PAGE, RECORD_PAGE, Place, WindowParts
-
-if TYPE_CHECKING:
-    pass
-
 
 
 class ChildPane(WindowParts):

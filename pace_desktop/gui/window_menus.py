@@ -4,7 +4,6 @@ save, print, settings, the file actions)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -16,10 +15,6 @@ from pace_desktop.gui.window_parts import RECORD_PAGE, WindowParts
 from pace_desktop.journey import Rule, calendar_of
 from pace_desktop.settings import Settings
 from pace_desktop.store import OpChanges
-
-if TYPE_CHECKING:
-    pass
-
 
 
 class WindowMenus(WindowParts):

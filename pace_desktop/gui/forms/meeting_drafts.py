@@ -21,7 +21,6 @@ def draft_key(child_ref: str, kind: str | None, meeting_id: str | None) -> str:
     return f"meeting:{child_ref}:new:{kind}"
 
 
-
 class MeetingDrafts(MeetingParts):
     """Keeping what is typed safe as it is typed."""
 

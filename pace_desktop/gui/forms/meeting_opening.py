@@ -35,8 +35,6 @@ def find_meeting(store: CaseStore, ref: str, meeting_id: str) -> Meeting:
     raise RecordNotFound(f"There is no meeting {meeting_id} for {ref}.")
 
 
-
-
 class MeetingOpening(MeetingParts):
     """Reading the record and showing it."""
 
