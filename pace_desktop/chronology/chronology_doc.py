@@ -106,7 +106,7 @@ def chronology_pdf(child: Child, recipient: str, options: PrintOptions,
     kid, r = p.seen.child, parse_recipient(recipient)
     story: list[Flowable] = [
         para(f"Chronology for {kid.name}", "title"),
-        *recipient_notice(p.seen.label, p.seen.withheld, r.kind),
+        *recipient_notice(p.seen.label, p.seen.withheld, r),
         heading("About this chronology"),
         facts_table(_about(p, options, r.complete)),
         para(f"This chronology lists {len(p.entries)} {p.entry_filter.describe()} from the"
@@ -125,7 +125,7 @@ def chronology_pdf(child: Child, recipient: str, options: PrintOptions,
         story.append(para("No entries match what was chosen.", "small"))
     story += [heading("Analysis: what the pattern of events shows"),
               para((p.page.analysis or "").strip() or "No analysis has been written.")]
-    if r.kind == "reporter":
+    if r.with_schedule:
         story += schedule_section(child)
     title = f"Chronology for {kid.name}"
     subject = (f"Chronology of significant events, prepared for {p.seen.label}"
