@@ -67,7 +67,6 @@ def test_an_identifier_typed_across_a_line_break_is_highlighted(qapp: object) ->
 
     from pace_desktop.chronology import chronology_pdf
     from pace_desktop.domain import Event
-
     from tests.hearing_papers import full_child
 
     kid = full_child()
