@@ -20,8 +20,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
+from pace_desktop.demo_fit import fit_to_record
 from pace_desktop.demo_names import (
     ACTIONS,
     ADULT_MEN,
@@ -120,6 +121,11 @@ _NOTE_POOLS: dict[tuple[str, int], tuple[int, ...]] = {
     )
     for phase in "pahf"
     for band in range(4)
+}
+# The first reasons for coming into care that name how: the one that fits each status.
+_FIRST_REASONS: Final = {
+    "s25": REASONS_FOR_MOVE["first"][1], "cpo": REASONS_FOR_MOVE["first"][2],
+    "icso": REASONS_FOR_MOVE["first"][3],
 }
 _ONE_OFF_NOTES = frozenset(i for i, note in enumerate(NOTES) if note[2] in ONE_OFF)
 _NOTE_INDEX = {note[2]: i for i, note in enumerate(NOTES)}
@@ -307,7 +313,7 @@ class _ChildBuilder:
         living, legal = self.clip_episodes()
         meetings = self.final_meetings()
         events = self.final_events()
-        return Child(
+        return fit_to_record(Child(
             ref=f"DEMO-{self.index + 1:05d}",
             given_name=given,
             family_name=self.family_name,
@@ -323,7 +329,7 @@ class _ChildBuilder:
             legal=legal,
             events=events,
             meetings=meetings,
-        )
+        ))
 
     def chi(self) -> str | None:
         if self.chance(0.03):
@@ -561,6 +567,7 @@ class _ChildBuilder:
                    sign="neutral", action="Carers given the child's health and school details.",
                    withhold=("relevant_person",))
         self.legal_start(start)
+        self.fit_reason(start, reason)
         rec = self.on(rec_off)
         # Kinship options are decided once per child, in the first period in care.
         if first and route not in ("s11", "home") and (p["kin"] < rec_off or self.chance(0.3)):
@@ -623,6 +630,22 @@ class _ChildBuilder:
         self.carer_words[cid] = words
         self.carer_town[cid] = town
         return cid
+
+    def fit_reason(self, start: date, reason: str) -> None:
+        """The reason for coming into care says the order the legal status shows from that
+        day (the checks before printing find an entry naming an order the record does not
+        show). Chosen before the legal status is, and put right after without another draw
+        from the generator, so every other part of the caseload stays as it was."""
+        status = next((row[0] for row in self.legal if row[1] == start), None)
+        fits = _FIRST_REASONS.get(status or "")
+        if fits is None or reason == fits or not any(
+                reason == words for words in _FIRST_REASONS.values()):
+            return
+        for row in self.living:
+            if row[1] == start and row[6] == reason:
+                row[6] = fits
+        self.events = [(*row[:6], fits, *row[7:]) if row[0] == start and row[3] ==
+                       "looked_after" and row[6] == reason else row for row in self.events]
 
     def legal_start(self, start: date) -> None:
         rng = self.rng
