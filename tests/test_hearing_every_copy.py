@@ -228,3 +228,21 @@ def test_each_reader_finds_a_secret_put_in_its_channel() -> None:
     assert "metadata" in _in(channels(_with(base, info=True)), SECRET)
     assert "metadata" in _in(channels(_with(base, xmp=True)), SECRET)
     assert "streams" in _in(channels(_with(base, drawn=True)), SECRET)
+
+
+def test_the_analysis_and_the_page_are_reviewed_like_any_entry() -> None:
+    # The worker's analysis is free text too: Gran, withheld from Dad in every form, is not
+    # named, called "Gran" or described as the kinship carer anywhere in his copy.
+    from pace_desktop.domain.chronology_page import ChronologyPage
+
+    page = ChronologyPage(analysis="Since June 2024 Skye has lived with her gran, Jean"
+                          " Sutherland, in Tain, and sees Mrs Mitchell at Pinewood Nursery.",
+                          sources="Gran; foster carer; GP")
+    internal = channels(chronology_pdf(record(), "internal", OPTIONS, page=page))
+    dad = channels(chronology_pdf(record(), "person:dad", OPTIONS, page=page))
+    for secret in ("her gran, Jean Sutherland, in Tain", "Gran; foster carer"):
+        assert {"text", "streams"} <= set(_in(internal, secret)), secret
+    for secret in ("Gran", "Jean", "Sutherland", "Tain", "kinship carer", "Mitchell",
+                   "Pinewood Nursery"):
+        assert _in(dad, secret) == [], secret
+    assert "Since June 2024 Skye has lived with her [name withheld]" in dad.text
