@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from pace_desktop.demo.chronology import Chronology
 from pace_desktop.demo.family import Family
+from pace_desktop.demo.fitting import fit_to_record
 from pace_desktop.demo.freezing import Freezing
 from pace_desktop.demo.journey import Journey
 from pace_desktop.demo.legal import Legal
@@ -68,7 +69,7 @@ class ChildBuilder(Family, Planning, Journey, Legal, Reviews, Freezing, Chronolo
         living, legal = self.clip_episodes()
         meetings = self.final_meetings()
         events = self.final_events()
-        return Child(
+        return fit_to_record(Child(
             ref=f"DEMO-{self.index + 1:05d}",
             given_name=given,
             family_name=self.family_name,
@@ -84,5 +85,5 @@ class ChildBuilder(Family, Planning, Journey, Legal, Reviews, Freezing, Chronolo
             legal=legal,
             events=events,
             meetings=meetings,
-        )
+        ))
 

@@ -130,6 +130,7 @@ class Journey(BuilderFrame):
                    sign="neutral", action="Carers given the child's health and school details.",
                    withhold=("relevant_person",))
         self.legal_start(start)
+        self.fit_reason(start, reason)
         rec = self.on(rec_off)
         # Kinship options are decided once per child, in the first period in care.
         if first and route not in ("s11", "home") and (p["kin"] < rec_off or self.chance(0.3)):

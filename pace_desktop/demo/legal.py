@@ -4,14 +4,38 @@ yearly supervision order hearings, and the court's order at the end of a route."
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Final
 
 from pace_desktop.demo.frame import BuilderFrame
 from pace_desktop.demo.tables import ORDER_STATUS, ORDER_WORDS
+from pace_desktop.demo_names import REASONS_FOR_MOVE
 from pace_desktop.domain.dates import add_months
+
+# The first reasons for coming into care that name how: the one that fits each status.
+_FIRST_REASONS: Final = {
+    "s25": REASONS_FOR_MOVE["first"][1], "cpo": REASONS_FOR_MOVE["first"][2],
+    "icso": REASONS_FOR_MOVE["first"][3],
+}
 
 
 class Legal(BuilderFrame):
     """Orders, hearings and the court."""
+
+    def fit_reason(self, start: date, reason: str) -> None:
+        """The reason for coming into care says the order the legal status shows from that
+        day (the checks before printing find an entry naming an order the record does not
+        show). Chosen before the legal status is, and put right after without another draw
+        from the generator, so every other part of the caseload stays as it was."""
+        status = next((row[0] for row in self.legal if row[1] == start), None)
+        fits = _FIRST_REASONS.get(status or "")
+        if fits is None or reason == fits or not any(
+                reason == words for words in _FIRST_REASONS.values()):
+            return
+        for row in self.living:
+            if row[1] == start and row[6] == reason:
+                row[6] = fits
+        self.events = [(*row[:6], fits, *row[7:]) if row[0] == start and row[3] ==
+                       "looked_after" and row[6] == reason else row for row in self.events]
 
     def legal_start(self, start: date) -> None:
         rng = self.rng
