@@ -51,6 +51,8 @@ def _app(tmp_path: Path, url: str) -> tuple[Path, Path]:
 
 
 def _sync(qtbot: QtBot, window: Any) -> None:
+    window.activateWindow()  # back from a dialog: the shortcut is the main window's
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL_SHIFT)
     qtbot.waitUntil(lambda: not window.hub.running, timeout=WAIT_MS * 3)
 

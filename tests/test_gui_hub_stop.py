@@ -11,6 +11,7 @@ is let go, and the sync finishes that child and stops."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,7 @@ import psycopg
 import pytest
 import tomli_w
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from pace_desktop.demo import generate_caseload
@@ -61,7 +62,9 @@ def test_stopping_a_sync_leaves_nothing_half_done(qtbot: QtBot, tmp_path: Path, 
         office.import_children(list(generate_caseload(8, seed=4)))
         sync(office, url)
     # Ali's second laptop: two children of its own to send, eight to bring from the hub.
-    path = make_store(tmp_path / "ali.pacestore", list(generate_caseload(2, seed=5)))
+    own_children = [replace(c, ref=f"LAPTOP-{n}")
+                    for n, c in enumerate(generate_caseload(2, seed=5))]
+    path = make_store(tmp_path / "ali.pacestore", own_children)
     own = _laptop_children(path)
     settings = tmp_path / "settings.toml"
     settings.write_text(tomli_w.dumps({"hub_url": url}))
@@ -69,8 +72,8 @@ def test_stopping_a_sync_leaves_nothing_half_done(qtbot: QtBot, tmp_path: Path, 
     hub_rows = [u for (u,) in locker.execute("SELECT uid FROM pace.children")]
     held = hub_rows[2]
     locker.execute("SELECT 1 FROM pace.children WHERE uid = %s FOR UPDATE", (held,))
-    try:
-        with running_app(path, path, settings_path=settings) as app:
+    with running_app(path, path, settings_path=settings) as app:
+        try:
             window = unlock(qtbot, app)
             label = window.findChild(QLabel, "hubSyncLabel")
             qtbot.keyClick(window, Qt.Key.Key_S, CTRL_SHIFT)
@@ -84,7 +87,9 @@ def test_stopping_a_sync_leaves_nothing_half_done(qtbot: QtBot, tmp_path: Path, 
             elif how == "click":
                 qtbot.mouseClick(stop, Qt.MouseButton.LeftButton)
             elif how == "escape":
-                qtbot.keyClick(progress, Qt.Key.Key_Escape)
+                progress.activateWindow()
+                qtbot.waitUntil(progress.isActiveWindow, timeout=WAIT_MS)
+                qtbot.keyClick(QApplication.focusWidget() or progress, Qt.Key.Key_Escape)
             else:
                 progress.close()
             qtbot.waitUntil(lambda: not progress.isVisible(), timeout=WAIT_MS)
@@ -102,8 +107,10 @@ def test_stopping_a_sync_leaves_nothing_half_done(qtbot: QtBot, tmp_path: Path, 
                                                " rest.")
             assert window.hub.action.isEnabled()
             settle(qtbot, app)
-    finally:
-        locker.close()
+        finally:
+            # Let go of the lock before the app shuts down (its worker may be waiting on it).
+            locker.close()
+        settle(qtbot, app)
     on_hub = _hub_children(hub)
     here = _laptop_children(path)
     assert len(on_hub) == 10 and len(here) == 5

@@ -43,6 +43,9 @@ class PasswordPrompt(QDialog):
         layout.addWidget(self.field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.sync_button = buttons.addButton("&Sync", QDialogButtonBox.ButtonRole.AcceptRole)
+        # Enter syncs (Qt would otherwise make Cancel, the first button, the default).
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.sync_button.setAutoDefault(True)
         self.sync_button.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -51,7 +54,8 @@ class PasswordPrompt(QDialog):
         self.finished.connect(self._finished)
 
     def _finished(self, result: int) -> None:
-        password = self.field.text() if result == QDialog.DialogCode.Accepted else ""
+        # `finished` gives a plain int; PySide6's DialogCode is not equal to it.
+        password = self.field.text() if result == QDialog.DialogCode.Accepted.value else ""
         self.field.clear()
         self.deleteLater()
         self.answered.emit(password)
