@@ -3,7 +3,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
-for screen in caseload record settings timeline runcharts meeting print lapsed lapsed_timeline; do
+for screen in caseload record settings timeline runcharts meeting print lapsed lapsed_timeline move; do
   name=$screen; [[ $screen == record ]] && name=child_record
   [[ $screen == print ]] && name=print_preview
   [[ $screen == timeline ]] && name=record_timeline
