@@ -1,11 +1,15 @@
 """Put the app on screen in a known state, for screenshots (docs/screenshots/take.sh).
 
     python benchmarks/gui_screens.py caseload|record|settings|timeline|runcharts|meeting|print|
-                                     lapsed|lapsed_timeline|conflicts|hub_sync DIR
+                                     lapsed|lapsed_timeline|conflicts|hub_sync|
+                                     hub_progress|hub_password DIR
 
 Makes (once) a 40-child demo store in DIR, unlocks it and shows the asked-for screen.
 `hub_sync` starts a throwaway PostgreSQL hub (tests/pg_server.py), puts a colleague's
-caseload on it with one change that clashes with this laptop's, and presses Sync.
+caseload on it with one change that clashes with this laptop's, and presses Sync;
+`hub_progress` the same with one of the hub's children held by another session, so the sync
+waits there with its progress window (and Stop button) on screen; `hub_password` the same with
+no password for libpq to find, so the app asks for it.
 """
 
 from __future__ import annotations
@@ -55,7 +59,10 @@ def _conflicted_store(store: Path, folder: Path) -> None:
         office.receive_package(read_package(folder / "back.pacepkg", secret))
 
 
-def _hub_laptop(store: Path, folder: Path) -> tuple[str, object]:
+_HELD: list[object] = []  # a connection holding a row lock until the screenshot is taken
+
+
+def _hub_laptop(store: Path, folder: Path, what: str = "hub_sync") -> tuple[str, object]:
     """A team hub on a throwaway server: Ali's caseload on it, and this laptop (Mo, the team's
     manager) holding one of those children, changed here and by Ali since they last agreed."""
     import os
@@ -90,6 +97,13 @@ def _hub_laptop(store: Path, folder: Path) -> tuple[str, object]:
         mo.save_child_details(replace(mo.child(ref), reviewing_officer="Iain Sutherland"))
         sync(ali, hub.url("ali"))
     (folder / "settings.toml").write_text(f'hub_url = "{hub.url("mo")}"\n')
+    if what == "hub_progress":
+        held = hub.admin()
+        held.execute("SELECT 1 FROM pace.children WHERE ref = %s FOR UPDATE",
+                     (children[6].ref,))
+        _HELD.append(held)
+    elif what == "hub_password":
+        hub.passfile.write_text("")
     return hub.url("mo"), server
 
 
@@ -97,9 +111,9 @@ def main() -> int:
     what, folder = sys.argv[1], Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
     server = None
-    if what == "hub_sync":
-        store = folder / "hub.pacestore"
-        _, server = _hub_laptop(store, folder)
+    if what.startswith("hub_"):
+        store = folder / f"{what}.pacestore"
+        _, server = _hub_laptop(store, folder, what)
     elif what == "conflicts":
         store = folder / "conflicts.pacestore"
         if not store.exists():
@@ -145,7 +159,7 @@ def main() -> int:
             window.open_child(ref, TIMELINE)
         elif what == "conflicts":
             window.sync.show_conflicts()
-        elif what == "hub_sync":
+        elif what.startswith("hub_"):
             window.hub.sync_now()
         elif what == "move":
             # Record a move: the dialog over the homes tab, half filled in.
@@ -215,6 +229,11 @@ def main() -> int:
 
         atexit.register(server.stop)  # type: ignore[attr-defined]
         signal.signal(signal.SIGTERM, lambda *_: app.quit())
+        # Python runs a signal handler only when it has control: a tick gives it that, so
+        # the screenshot tool's kill stops the server too.
+        tick = QTimer(app)
+        tick.timeout.connect(lambda: None)
+        tick.start(200)
     return app.exec()
 
 

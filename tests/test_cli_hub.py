@@ -118,7 +118,8 @@ def test_cannot_reach_is_one_plain_line(hub: Any, capsys: Any, problem: str) -> 
     code, out, err = _run(capsys, "hub", "status", "--url", url)
     assert code == 1 and out == "" and len(err.splitlines()) == 1, err
     assert "Traceback" not in err and "secret" not in err and "not-the-password" not in err
-    expected = {"wrong password": "Cannot reach the hub", "no such login": "Cannot reach",
+    expected = {"wrong password": "did not let ali in: check the password in your PGPASSFILE",
+                "no such login": "asks for nobody's password",
                 "no server": "Cannot reach the hub", "password in the address":
                 "never keeps one", "not an address": "not a PostgreSQL address",
                 "no TLS to a remote hub": "sslmode=verify-full",

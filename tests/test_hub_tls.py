@@ -94,5 +94,36 @@ def test_verify_full_with_the_authoritys_ca(tls_hub: Any, capsys: Any,
                             ).fetchone() == (True,)
     assert main(["hub", "status", "--url", f"{base}&sslrootcert={folder / 'other.pem'}"]) == 1
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and err.startswith("Cannot reach the hub"), err
+    assert len(err.splitlines()) == 1, err
+    assert err.startswith("The hub at localhost/pace_hub could not be trusted, so nothing was"
+                          " sent"), err
     assert "certificate" in err and "tls-secret" not in err
+
+
+def test_a_certificate_that_fails_is_one_plain_line_in_the_app(
+        tls_hub: Any, qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not "working offline": a hub that cannot prove itself may be an impostor."""
+    import tomli_w
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    from tests.gui_helpers import WAIT_MS, make_store, running_app, settle, unlock
+
+    server, folder, passfile = tls_hub
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    url = (f"postgresql://tls_ali@localhost:{server.port}/pace_hub?sslmode=verify-full"
+           f"&sslrootcert={folder / 'other.pem'}")
+    settings = tmp_path / "settings.toml"
+    settings.write_text(tomli_w.dumps({"hub_url": url}))
+    path = make_store(tmp_path / "laptop.pacestore")
+    with running_app(path, path, settings_path=settings) as app:
+        window = unlock(qtbot, app)
+        qtbot.keyClick(window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.waitUntil(lambda: not window.hub.running, timeout=WAIT_MS * 3)
+        assert window.hub.message == (
+            "The sync did not finish: The hub at localhost/pace_hub could not be trusted, so"
+            " nothing was sent: the hub's certificate is not signed by the CA given in"
+            " sslrootcert (is it the authority's CA?).")
+        assert window.findChild(QLabel, "hubSyncLabel").text() == "Not synced"
+        settle(qtbot, app)

@@ -20,4 +20,10 @@ done
 # Syncing with a team hub (starts a throwaway PostgreSQL server of its own).
 ../shared/tools/shot docs/screenshots/hub_sync.png 25 -- \
   .venv/bin/python benchmarks/gui_screens.py hub_sync "$tmp"
+# The sync's progress window (with its Stop button) and the password asked for one sync, at
+# a display scale of 1.5; each starts its own server, in a folder of its own.
+for screen in hub_progress hub_password; do
+  ../shared/tools/shot "docs/screenshots/$screen-1.5x.png" 100 -- \
+    env QT_SCALE_FACTOR=1.5 .venv/bin/python benchmarks/gui_screens.py "$screen" "$tmp/$screen"
+done
 rm -rf "$tmp"

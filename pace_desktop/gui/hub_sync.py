@@ -8,13 +8,26 @@ in the store's conflicts table: the Conflicts view opens on them and the caseloa
 children. A hub that cannot be reached is normal for a laptop (working offline): a plain
 line says so, and nothing is lost; the changes go at the next sync.
 
-The password: PACE Desktop never asks for it and never keeps it. libpq reads it from the
-worker's PGPASSFILE (~/.pgpass, readable by them alone), as it does for `sync --hub` on the
-command line, so the app holds no secret of the hub's at all (README, "Team hub").
+Stopping: the progress window's "Stop syncing" button (or Escape, or its close box) asks the
+sync to stop at the next safe point, between two children: the child in hand is finished on
+both sides, nothing is half-applied, and the next sync completes the rest
+(hub/laptop.py). The window closes at once; the button stays disabled until the worker has
+stopped, and the label then says how far it got.
+
+The password: libpq reads it from the worker's PGPASSFILE (~/.pgpass, readable by them alone),
+as it does for `sync --hub` on the command line. When the hub asks for one and libpq found
+none, the app asks in a password field (gui/hub_password.py) for this sync only: it goes to
+that one connection and is never stored, logged or shown (README, "Team hub").
+
+What cannot be done is said in one plain line, never a traceback: a hub that cannot be reached
+is "working offline" (normal for a laptop); a login the hub refuses, a certificate that fails
+the check and a hub whose schema is older or newer than this PACE Desktop's each say what to
+put right, and are not called offline.
 """
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -26,13 +39,15 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QToolButton,
 )
 
 from pace_desktop.domain.date_words import short_date
+from pace_desktop.gui.hub_password import PasswordPrompt
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.hub.connect import hub_place
-from pace_desktop.hub.errors import HubError, HubUnreachable
+from pace_desktop.hub.errors import HubError, HubPasswordNeeded, HubUnreachable
 from pace_desktop.store import CaseStore
 
 if TYPE_CHECKING:
@@ -79,6 +94,8 @@ class HubSync(QObject):
         self.last_report: SyncReport | None = None
         self.problems_box: QMessageBox | None = None
         self.message = ""
+        self.password_prompt: PasswordPrompt | None = None
+        self._stop = threading.Event()
         self._signal = _Progress(self)
         self._signal.moved.connect(self._moved)
         self.action = QAction("S&ync with the team hub", window)
@@ -134,30 +151,53 @@ class HubSync(QObject):
         self.label.setToolTip(self.label.text())
 
     def sync_now(self) -> None:
-        if self.running:
+        if self.running or self.password_prompt is not None:
             return
         url = str(self._hub_url() or "").strip()
         if not url:
             self._say("No team hub address yet: set it in Edit ▸ Settings (Team hub address).")
             return
+        self._start(url, None)
+
+    def _start(self, url: str, password: str | None) -> None:
         self.running = True
         self.action.setEnabled(False)
-        progress = QProgressDialog("Syncing with the team hub…", "", 0, 0, self._window)
-        progress.setCancelButton(None)  # each child is whole or untouched; stopping is a lock
+        self._stop.clear()
+        # The button made by the constructor, not one given with setCancelButton: with a
+        # button of our own Qt's Escape no longer cancels (test_gui_hub_stop.py).
+        progress = QProgressDialog("Syncing with the team hub…", "&Stop syncing", 0, 0,
+                                   self._window)
+        stop = progress.findChild(QPushButton)
+        if stop is not None:
+            stop.setObjectName("hubSyncStop")
+            stop.setToolTip("Stop after the child in hand; the next sync does the rest")
         progress.setWindowTitle("Syncing")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
         progress.setAccessibleName("Syncing with the team hub")
+        # The button, Escape and the close box all say "stop".
+        progress.canceled.connect(self.stop)
         self.progress = progress
         moved = self._signal.moved
+        stopping = self._stop
 
         def job(store: CaseStore) -> SyncReport:
             from pace_desktop.hub.laptop import sync
 
-            return sync(store, url, moved.emit)
+            return sync(store, url, moved.emit, stopping.is_set, password)
 
         self._runner.call(job, lambda report: self._done(report),
                           lambda exc: self._failed(exc, url), owner=self)
+
+    def stop(self) -> None:
+        """Ask the running sync to stop at its next safe point (between two children)."""
+        if not self.running or self._stop.is_set():
+            return
+        self._stop.set()
+        self.label.setText("Stopping the sync…")
+        self._say("Stopping the sync after the child in hand; the next sync does the rest.")
 
     def _moved(self, done: int, total: int) -> None:
         if self.progress is not None:
@@ -168,7 +208,8 @@ class HubSync(QObject):
         self.running = False
         self.action.setEnabled(True)
         if self.progress is not None:
-            self.progress.reset()
+            self.progress.canceled.disconnect(self.stop)
+            self.progress.close()
             self.progress.deleteLater()
             self.progress = None
 
@@ -177,6 +218,15 @@ class HubSync(QObject):
         self.last_report = report
         when = datetime.now()
         words = brought(report.counts())
+        if report.stopped:
+            self.label.setText(f"Sync stopped at {when:%H:%M} after {report.done} of"
+                               f" {report.total} children: {words}")
+            self.label.setToolTip(self.label.text())
+            self._say(f"Sync stopped after {report.done} of {report.total} children ({words})."
+                      " Nothing is half-done; the next sync does the rest.")
+            if report.recorded:
+                self.conflicts_found.emit()
+            return
         self.label.setText(f"Synced at {when:%H:%M}: {words}")
         self.label.setToolTip("\n".join([self.label.text(), *report.problems]))
         self._say(f"Synced with the team hub: {words}.")
@@ -196,8 +246,9 @@ class HubSync(QObject):
 
     def _failed(self, exc: Exception, url: str) -> None:
         self._end()
-        if isinstance(exc, HubUnreachable) and not any(
-                word in str(exc) for word in ("PGPASSFILE", "certificate")):
+        if isinstance(exc, HubPasswordNeeded):
+            self._ask_password(url, str(exc))
+        elif isinstance(exc, HubUnreachable):
             last = self.label.text().split(":")[0] if self.last_report else ""
             self.label.setText(f"Working offline{f' ({last.lower()})' if last else ''}")
             self.label.setToolTip(str(exc))
@@ -210,6 +261,21 @@ class HubSync(QObject):
             from pace_desktop.gui.unlock_window import plain_failure
 
             self._say(plain_failure(exc, "syncing with the team hub"))
+
+    def _ask_password(self, url: str, why: str) -> None:
+        prompt = PasswordPrompt(self._window, why)
+        self.password_prompt = prompt
+
+        def answered(password: str | None) -> None:
+            self.password_prompt = None
+            if password:
+                self._start(url, password)
+            else:
+                self.label.setText("Not synced")
+                self._say("Not synced: no password given. " + why)
+
+        prompt.answered.connect(answered)
+        prompt.open()
 
     def _say(self, text: str) -> None:
         self.message = text

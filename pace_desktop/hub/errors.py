@@ -14,6 +14,26 @@ class HubUnreachable(HubError):
     normal, so callers say so plainly and carry on."""
 
 
+class HubLoginFailed(HubError):
+    """The hub answered but did not let this login in (a wrong or missing password, a login
+    it does not know): not offline, something for the worker or the administrator to put
+    right."""
+
+
+class HubPasswordNeeded(HubLoginFailed):
+    """The hub asks for a password and libpq found none (no PGPASSFILE line, no ~/.pgpass):
+    the app may ask for it, for this sync only."""
+
+
+class HubCertificate(HubError):
+    """The TLS check failed: the hub's certificate is not signed by the CA given, does not
+    name the host, or the CA file is missing. Never "offline": it may be an impostor."""
+
+
+class HubSchema(HubError):
+    """The hub's schema is older or newer than this PACE Desktop's (or not a hub at all)."""
+
+
 class HubRefused(HubError):
     """The hub refused what was asked: a role without the right, a row-level policy."""
 

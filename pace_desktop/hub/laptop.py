@@ -23,6 +23,11 @@ value, who changed it and the ancestor's value, for a named person to resolve wi
 resolution travels with the next sync. A sync stopped at any moment leaves each child either
 as it was or merged on both sides; the next sync completes it, and a second sync with nothing
 new changes nothing.
+
+Stopping on purpose (`stop`, the app's Stop button) is asked between children, the safe point:
+the child in hand is finished on both sides first, the children already read are kept, and the
+sync is not recorded as finished (so "last synced" still says the last whole one); the next
+sync goes through every child again and completes what was left.
 """
 
 from __future__ import annotations
@@ -34,8 +39,9 @@ from typing import Any
 from pace_desktop.exchange.child_merge import MergeBroken, merge_child
 from pace_desktop.exchange.problems import InterchangeError
 from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
-from pace_desktop.hub.connect import check_url, connect
+from pace_desktop.hub.connect import check_url, connect, hub_place, settings
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
+from pace_desktop.hub.migrate import check_version
 from pace_desktop.hub.migrate import version as hub_version
 from pace_desktop.hub.records import DETAILS, read_child, read_stamps, write_child
 from pace_desktop.store.hub_sync import (
@@ -52,6 +58,7 @@ from pace_desktop.sync.merge import Conflict, MergeRefused
 
 Snapshot = dict[tuple[str, str], dict[str, Any]]
 Progress = Callable[[int, int], None]
+Stop = Callable[[], bool]
 
 
 @dataclass
@@ -65,6 +72,10 @@ class SyncReport:
     problems: list[str] = field(default_factory=list)
     # the conflicts this sync recorded in the store (not those it found again)
     recorded: list[StoredConflict] = field(default_factory=list)
+    # stopped on request at a safe point: `done` of `total` children gone through
+    stopped: bool = False
+    done: int = 0
+    total: int = 0
 
     def counts(self) -> dict[str, int]:
         return {"pulled": len(self.pulled), "received": len(self.received),
@@ -79,21 +90,23 @@ class SyncReport:
 def hub_key(url: str) -> str:
     """The hub's name in this store's bookkeeping: who, where, which database (no options,
     no password), so the same hub reached by an equivalent address is the same hub."""
-    from psycopg.conninfo import conninfo_to_dict
-
-    parts = conninfo_to_dict(check_url(url))
+    parts = settings(check_url(url))
     return (f"{parts.get('user', '')}@{parts.get('host', '')}:{parts.get('port', '')}"
             f"/{parts.get('dbname', '')}")
 
 
-def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
-    """Sync every child; `progress(done, total)` after each one."""
+def sync(store: Any, url: str, progress: Progress | None = None, stop: Stop | None = None,
+         password: str | None = None) -> SyncReport:
+    """Sync every child; `progress(done, total)` after each one; `stop()` asked before each
+    child (True: finish here, `report.stopped`). `password`: typed for this sync only, never
+    kept (None: libpq finds it, PGPASSFILE)."""
     import psycopg
 
     key = hub_key(url)
     report = SyncReport()
-    with connect(url, store_id(store), what="syncing") as conn:
+    with connect(url, store_id(store), what="syncing", password=password) as conn:
         try:
+            check_version(conn, hub_place(url))
             rows = conn.execute("SELECT uid, revision, ref FROM pace.children").fetchall()
             stamped = hub_version(conn) >= 2  # a hub that keeps who changed each field
             conn.commit()
@@ -118,12 +131,17 @@ def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
         try:
             order = [*(u for u in local if u not in apart),
                      *(u for u in visible if u not in local)]
+            report.total = len(order)
             for n, uid in enumerate(order):
+                if stop is not None and stop():
+                    report.stopped = True
+                    break
                 _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
                       visible.get(uid), report, pulled, stamped)
                 if len(pulled) >= _PULLED_AT_ONCE:
                     record_sync(store, key, pulled)
                     pulled.clear()
+                report.done = n + 1
                 if progress is not None:
                     progress(n + 1, len(order))
         except HubError:
@@ -133,7 +151,8 @@ def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
         # most of a first sync): nothing was sent for them, so if this is lost the next sync
         # reads them again.
         record_sync(store, key, pulled)
-    finish_sync(store, key, report.counts())
+    if not report.stopped:
+        finish_sync(store, key, report.counts())
     return report
 
 

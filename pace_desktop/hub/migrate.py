@@ -19,6 +19,27 @@ def version(conn: Any) -> int:
                         ).fetchone()[0]
 
 
+def check_version(conn: Any, place: str) -> None:
+    """Refuse to sync with a hub whose schema is not this PACE Desktop's: an older one lacks
+    what the sync writes, a newer one may hold what this version would drop."""
+    from pace_desktop.hub.errors import HubSchema
+
+    current = version(conn)
+    conn.commit()
+    if current == LATEST:
+        return
+    if current == 0:
+        raise HubSchema(f"The database at {place} is not set up as a team hub yet: ask the"
+                        " hub's administrator to run `pace-desktop hub init` on it.")
+    if current < LATEST:
+        raise HubSchema(f"The hub at {place} has an older schema (version {current}) than this"
+                        f" PACE Desktop needs ({LATEST}): ask the hub's administrator to run"
+                        " `pace-desktop hub init`, which brings it up to date.")
+    raise HubSchema(f"The hub at {place} has a newer schema (version {current}) than this"
+                    f" PACE Desktop knows ({LATEST}): update PACE Desktop on this laptop"
+                    " before syncing.")
+
+
 def migrate(conn: Any) -> list[int]:
     """Apply what is missing; the versions applied (empty when already up to date)."""
     applied: list[int] = []
