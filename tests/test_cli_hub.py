@@ -27,7 +27,7 @@ def test_init_is_idempotent(hub: Any, capsys: Any) -> None:
     try:
         url = hub.server.url("postgres", fresh)
         assert _run(capsys, "hub", "init", "--url", url) == \
-            (0, "The hub is set up (schema version 1).", "")
+            (0, "The hub is set up (schema version 2).", "")
         assert _run(capsys, "hub", "init", "--url", url) == \
             (0, "The hub was already set up; nothing changed.", "")
     finally:

@@ -34,9 +34,10 @@ from typing import Any
 from pace_desktop.exchange.child_merge import MergeBroken, merge_child
 from pace_desktop.exchange.problems import InterchangeError
 from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
-from pace_desktop.hub.connect import check_url, connect
+from pace_desktop.hub.connect import check_url, connect, hub_place
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.records import DETAILS, read_child, write_child
+from pace_desktop.hub.witness import Witnessed, available, compare, record, witnessed
 from pace_desktop.store.hub_sync import (
     Agreed,
     HubChild,
@@ -64,6 +65,10 @@ class SyncReport:
     problems: list[str] = field(default_factory=list)
     # the conflicts this sync recorded in the store (not those it found again)
     recorded: list[StoredConflict] = field(default_factory=list)
+    # what the hub's witness shows of this store's audit log (hub/witness.py), and the
+    # head it witnessed at the end of this sync
+    audit_problems: list[str] = field(default_factory=list)
+    witnessed: Witnessed | None = None
 
     def counts(self) -> dict[str, int]:
         return {"pulled": len(self.pulled), "received": len(self.received),
@@ -131,7 +136,13 @@ def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
         # most of a first sync): nothing was sent for them, so if this is lost the next sync
         # reads them again.
         record_sync(store, key, pulled)
-    finish_sync(store, key, report.counts())
+        finish_sync(store, key, report.counts())
+        # The hub witnesses the audit log's head, after comparing the log with what it
+        # witnessed before (a store rolled back or rewritten since is told at once).
+        if available(conn):
+            report.audit_problems = compare(store, witnessed(conn, store_id(store)),
+                                            hub_place(url)).problems
+            report.witnessed = record(conn, store_id(store), store)
     return report
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from pace_desktop.hub.witness import MIGRATION as AUDIT_WITNESS
+
 _META = """
         changed_by name NOT NULL DEFAULT session_user,
         changed_at timestamptz NOT NULL DEFAULT now(),
@@ -335,6 +337,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE POLICY own_children ON pace.changes FOR SELECT TO pace_worker
         USING (pace.can_see(child_uid));
     """,
+    # 2: the laptops' audit heads, witnessed at each sync (hub/witness.py).
+    AUDIT_WITNESS,
 )
 
 LATEST: Final = len(MIGRATIONS) - 1
