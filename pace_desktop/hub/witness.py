@@ -135,9 +135,9 @@ def compare(store: Any, seen: list[Witnessed], place: str) -> Comparison:
     if missing:
         far = max(missing, key=lambda w: w.seq)
         out.problems.append(
-            f"audit {_entries(last + 1, far.seq)} {_are(last + 1, far.seq)} missing: the hub at {place} witnessed"
-            f" entry {far.seq} on {far.when} (entries were removed from the end, or an older"
-            " copy of the store was put in its place)")
+            f"audit {_entries(last + 1, far.seq)} {_are(last + 1, far.seq)} missing: the hub"
+            f" at {place} witnessed entry {far.seq} on {far.when} (entries were removed from"
+            " the end, or an older copy of the store was put in its place)")
     for w in seen:
         if w.seq <= last and have.get(w.seq) != w.hash:
             out.problems.append(
@@ -148,8 +148,9 @@ def compare(store: Any, seen: list[Witnessed], place: str) -> Comparison:
         out.notes.append(
             f"The hub at {place} last witnessed this store's audit log on {out.latest.when}"
             f" (entry {out.latest.seq}); {_entries(out.latest.seq + 1, last)} came after it"
-            f" and {_are(out.latest.seq + 1, last)} vouched for by the store alone: had later entries been removed, or a"
-            " copy made since then put in the store's place, the hub could not show it.")
+            f" and {_are(out.latest.seq + 1, last)} vouched for by the store alone: had later"
+            " entries been removed, or a copy made since then put in the store's place, the"
+            " hub could not show it.")
     return out
 
 

@@ -121,6 +121,10 @@ class StoreFrame:
         # The audit chain's key, from the file's salt: kept in memory, never in a table.
         self._salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
         self._key: bytes | None = audit.chain_key(self._salt)
+        # The file's raw SQLCipher key, when the store was opened here (not made): backups
+        # read through a connection of their own with it (backup.py), so the one connection
+        # the app's operations use is never held by a backup. Dropped on close.
+        self._raw_key: bytes | None = None
         self.notes: list[str] = []  # what the last `check` could not prove, in plain words
         # Told of every operation once it is committed (the app's store worker sends each on
         # to the views as one typed signal); never told of a failed one.
@@ -163,6 +167,7 @@ class StoreFrame:
             self._conn.close()
             self._conn = None
         self._key = None
+        self._raw_key = None
 
     def __enter__(self) -> Self:
         return self
