@@ -12,6 +12,7 @@ from typing import Any
 import tomli_w
 
 from pace_desktop import paths
+from pace_desktop.domain.bounds import limit_for, too_long
 from pace_desktop.safe_files import write_bytes
 
 
@@ -74,6 +75,8 @@ def validate(values: dict[str, Any], where: str) -> Settings:
             raise SettingsError(f"{where}: {key}: must be a whole number")
         if not want_int and not isinstance(value, str):
             raise SettingsError(f"{where}: {key}: must be text")
+        if not want_int and (long := too_long(value, limit_for(key))):
+            raise SettingsError(f"{where}: {key}: {long}")
         if want_int:
             low, high = _LIMITS[key]
             if not low <= value <= high:
