@@ -45,7 +45,7 @@ def main() -> None:
         pace.unlock_window.passphrase_edit.setText(PASSPHRASE)
         pace.unlock_window.unlock()
         wait(qapp, lambda: pace.main_window is not None
-             and pace.main_window.model.rowCount() > 0)
+             and pace.main_window.model.rowCount() > 0, 900)
         window = pace.main_window
         assert window is not None
         started = time.perf_counter()
@@ -55,7 +55,7 @@ def main() -> None:
                 window.search_edit.setText(word[:end])
                 t = time.perf_counter()
                 window.search_now()
-                wait(qapp, lambda: not pace.runner.busy)
+                wait(qapp, lambda: not pace.runner.busy, 900)
                 times.append((time.perf_counter() - t) * 1000)
         wait(qapp, lambda: len(set(backups_of(path)) - before) == 1
              and not getattr(window.backups, "copying", False), 600)

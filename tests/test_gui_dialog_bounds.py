@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -114,3 +115,36 @@ def test_settings_and_the_named_user_keep_the_same_bounds(
     app.runner.call(lambda s: s.set_named_user("N" * 201), None, errors.append)
     settle(qtbot, app)
     assert isinstance(errors[0], StoreError) and "too long" in str(errors[0])
+
+
+@pytest.mark.parametrize("typed", ["1/1/0001", "31/12/9999"])
+def test_the_meeting_form_keeps_the_same_bounds(qtbot: QtBot, tmp_path: Path,
+                                                typed: str) -> None:
+    from tests.test_gui_meeting_form import line, open_editor
+
+    path = make_store(tmp_path / "caseload.pacestore", sample_children()[:1])
+    from pace_desktop.gui.store_worker import StoreRunner
+    from tests.gui_helpers import PASSPHRASE
+
+    runner = StoreRunner()
+    opened: list[object] = []
+    runner.open(path, PASSPHRASE, done=opened.append)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT_MS)
+    try:
+        editor = open_editor(qtbot, runner)
+        line(editor, "field_date").setText(typed)
+        line(editor, "field_next_review").setText(typed)
+        line(editor, "field_chair").setText("N" * (MAX_NAME + 1))
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        view = editor.form_view
+        assert view is not None
+        shown = view.problems_shown()
+        for name in ("date", "next_review"):
+            assert "between the years 1900 and 2200" in shown[name], shown
+        assert f"too long ({MAX_NAME + 1} characters; at most {MAX_NAME})" in shown["chair"]
+        found: list[object] = []
+        runner.call(lambda s: s.child("C-001").meetings, found.append)
+        qtbot.waitUntil(lambda: bool(found), timeout=WAIT_MS)
+        assert found[0] == ()  # nothing saved
+    finally:
+        runner.shutdown()
