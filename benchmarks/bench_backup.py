@@ -57,18 +57,18 @@ def main() -> None:
                 window.search_now()
                 wait(qapp, lambda: not pace.runner.busy, 900)
                 times.append((time.perf_counter() - t) * 1000)
-        wait(qapp, lambda: len(set(backups_of(path)) - before) == 1
-             and not getattr(window.backups, "copying", False), 600)
+        report("search while the unlock backup is made, first keystroke", times[0], 50)
+        report("search while the unlock backup is made, slowest keystroke", max(times), 50)
+        report("search while the unlock backup is made, median keystroke",
+               statistics.median(times), 50)
+        wait(qapp, lambda: any(".unlock." in p.name for p in set(backups_of(path)) - before)
+             and not getattr(window.backups, "copying", False), 900)
         backed_up = (time.perf_counter() - started) * 1000
         pace.shutdown()
     for made in set(backups_of(path)) - before:
         made.unlink()
     if not any(backup_folder(path).iterdir()):
         shutil.rmtree(backup_folder(path))
-    report("search while the unlock backup is made, first keystroke", times[0], 50)
-    report("search while the unlock backup is made, slowest keystroke", max(times), 50)
-    report("search while the unlock backup is made, median keystroke",
-           statistics.median(times), 50)
     report("unlock backup written (from the caseload listed)", backed_up)
 
 
