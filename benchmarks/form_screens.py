@@ -10,75 +10,22 @@ own values, and scrolls FIELD (a field id, say `orders`) into view.
 from __future__ import annotations
 
 import sys
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from pace_desktop.domain import (
-    Action,
-    Assessment,
-    Attendee,
-    Child,
-    Decision,
-    FamilyTime,
-    LegalEpisode,
-    LivingEpisode,
-    Meeting,
-    OrderMade,
-    PanelRecord,
-    Person,
-    RouteConsidered,
-    SiblingNote,
-    View,
-)
-from pace_desktop.forms import definition_for, from_meeting
 from pace_desktop.gui.app import _apply_looks
 from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.store import CaseStore
 
+# The form is filled the way the tests fill it (tests/form_filling.py).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.form_filling import fill_form, full_meeting, isla  # noqa: E402
+
 PASSPHRASE = "screenshots passphrase"
 REF = "SC-1"
-PEOPLE = (Person("p-mum", "parent", "Kirsty Munro", "Mum"),
-          Person("p-rory", "sibling", "Rory Munro", "Brother"),
-          Person("p-jean", "carer", "Jean Baird", "Foster carer"))
-MILESTONE = {"lac_review": ("permanence_recommendation", "po"),
-             "permanence_planning": ("permanence_recommendation", "po"),
-             "panel": ("panel_recommendation", None), "adm": ("adm_decision", None),
-             "hearing": (None, None), "court": ("order_granted", "po")}
-
-
-def sample(kind: str) -> Meeting:
-    milestone, route = MILESTONE.get(kind, (None, None))
-    return Meeting(
-        kind, date(2025, 3, 14), chair="Morag Reid",
-        attendees=(Attendee("Jean Baird", "Foster carer", True, "video"),
-                   Attendee("Kirsty Munro", "Mum", True, "phone"),
-                   Attendee("Dr Peat", "GP", False)),
-        child_views="I like living with Jean. I want to see Rory more.",
-        child_views_how="In person", family_views="",
-        views=(View("p-mum", "I want more time with Isla.", "phone"),
-               View("p-rory", "I miss my sister.", "advocate")),
-        assessment=Assessment("Help settling at night", "On track for her age",
-                              "Settled at school; reading well", "Dental check due in May",
-                              "Jean's home suits her well", "Visited every six weeks"),
-        family_time=(FamilyTime("p-mum", "Weekly, two hours", True, "At the family centre"),
-                     FamilyTime("p-rory", "Every school holiday", False)),
-        siblings=(SiblingNote("p-rory", "with Gran in Stornoway", False,
-                              "Gran has room for one child", "Wants to see Isla every holiday"),),
-        routes_considered=(RouteConsidered("home", "ruled_out", "Not yet safe at home"),
-                           RouteConsidered("po", "chosen", "Keeps links with Mum and Rory")),
-        orders=(OrderMade("cso_away", "continued", None, ("residence", "contact_direction"),
-                          "with her foster carers", date(2026, 3, 13)),),
-        panel=PanelRecord(("Ann Bell", "Cal Dow", "Eve Fox"), True, "Dr Iain Ross",
-                          "Fiona Grant", "Should Isla be cared for under a permanence order?",
-                          ""),
-        decisions=(Decision("Isla stays with Jean while the plan for permanence is made.",
-                            milestone, route, "She is settled and doing well at school."),),
-        actions=(Action("Write the permanence report", "Sam Kerr", date(2025, 4, 30)),),
-        next_review=date(2025, 6, 12))
 
 
 def main() -> int:
@@ -89,10 +36,7 @@ def main() -> int:
     path = folder / "forms.pacestore"
     if not path.exists():
         with CaseStore.create(path, PASSPHRASE, "Screenshots") as store:
-            store.import_children([Child(
-                REF, "Isla", "Munro", date(2017, 5, 4), people=PEOPLE,
-                living=(LivingEpisode("foster", date(2024, 3, 3), carer="p-jean"),),
-                legal=(LegalEpisode("cso_away", date(2024, 4, 1)),))])
+            store.import_children([isla(REF)])
     app = QApplication(sys.argv[:1])
     _apply_looks(app)
     runner = StoreRunner()
@@ -106,9 +50,8 @@ def main() -> int:
         editor.show()
 
     def fill(editor: MeetingEditor) -> None:
+        fill_form(editor, full_meeting(kind))
         assert editor.form_view is not None
-        names = {p.id: p.name for p in PEOPLE}
-        editor.form_view.set_values(from_meeting(definition_for(kind), sample(kind), names))
         if field:
             # The field's block at the top of the window, once the form is laid out.
             block = editor.form_view.findChild(QWidget, f"block_{field}")

@@ -11,6 +11,7 @@ caseload on it with one change that clashes with this laptop's, and presses Sync
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -19,10 +20,11 @@ from PySide6.QtWidgets import QApplication
 from pace_desktop.demo_store import make_demo_store
 from pace_desktop.exchange import read_interchange_file
 from pace_desktop.gui.app import PaceApp, _apply_looks
-from pace_desktop.gui.child.record import CHRONOLOGY, MEETINGS, TIMELINE
+from pace_desktop.gui.child.record import CHRONOLOGY, LIVING, MEETINGS, TIMELINE
 from pace_desktop.gui.forms.list_fields import DecisionList
 from pace_desktop.gui.placement import fit_to_screen
 from pace_desktop.store import CaseStore
+from pace_desktop.views.words import plain_date
 
 PASSPHRASE = "screenshots passphrase"
 DECISIONS = (
@@ -145,6 +147,22 @@ def main() -> int:
             window.sync.show_conflicts()
         elif what == "hub_sync":
             window.hub.sync_now()
+        elif what == "move":
+            # Record a move: the dialog over the homes tab, half filled in.
+            ref = window.facts.due[0].child_ref if window.facts.due else window.model.refs()[0]
+            window.open_child(ref, LIVING)
+
+            def move() -> None:
+                if window.record.view is None:
+                    QTimer.singleShot(100, move)
+                    return
+                window.record._add_move()
+                dialog = window.record.dialog
+                dialog.date.setText(plain_date(date.today()))  # type: ignore[union-attr]
+                dialog.type.setCurrentIndex(  # type: ignore[union-attr]
+                    dialog.type.findData("kinship"))  # type: ignore[union-attr]
+
+            move()
         elif what == "runcharts":
             window.caseload_tabs.setCurrentWidget(window.run_charts_tab)
         elif what in ("meeting", "print"):

@@ -1,4 +1,4 @@
-"""Invented names, places and plain-language text for the demo caseload (see demo.py).
+"""Invented names, places and plain-language text for the demo caseload (see the demo package).
 
 Everything here is fiction. Given names and family names are common in the north of
 Scotland, but every combination, street, school and house name the demo builds is made up.

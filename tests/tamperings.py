@@ -37,8 +37,11 @@ def _rechain_plain(path: Path, conn_edit: str | None = None, append: bool = Fals
         conn.execute(conn_edit)
     if append:
         last = conn.execute("SELECT max(seq) FROM audit").fetchone()[0]
-        conn.execute("INSERT INTO audit VALUES (?, '2030-01-01', 'forger', 'add child', 'X', NULL,"
-                     " NULL, '', '')", (last + 1,))
+        conn.execute("INSERT INTO audit (seq, at, who, operation, target, before, after,"
+                     " prev_hash, hash) VALUES (?, '2030-01-01', 'forger', 'add child', 'X',"
+                     " NULL, NULL, '', '')", (last + 1,))
+    # An older version's entries named no store (migration 9).
+    conn.execute("UPDATE audit SET store = NULL")
     prev = GENESIS
     rows = conn.execute("SELECT seq, at, who, operation, target, before, after FROM audit"
                         " ORDER BY seq").fetchall()
@@ -65,9 +68,10 @@ def _older_backup(path: Path) -> None:
 
 
 def _forged_sealed(path: Path) -> None:
-    _sql(path, "INSERT INTO audit SELECT seq + 1, at, 'forger', operation, target, before, after,"
-               " hash, 'k1:' || hex(randomblob(32)) FROM audit WHERE seq = (SELECT max(seq)"
-               " FROM audit)")
+    _sql(path, "INSERT INTO audit (seq, at, who, operation, target, before, after, prev_hash,"
+               " hash, store) SELECT seq + 1, at, 'forger', operation, target, before, after,"
+               " hash, 'k1:' || hex(randomblob(32)), store FROM audit WHERE seq = (SELECT"
+               " max(seq) FROM audit)")
 
 
 TAMPERINGS: dict[str, Callable[[Path], None]] = {

@@ -19,19 +19,19 @@ from tests.test_print_fixtures import all_text
 OPTIONS = PrintOptions(printed_by="Eilidh Munro", printed_on=date(2024, 10, 1))
 # What the record shows, oldest first, as the chronology must say it.
 EXPECTED = (
-    ("2 March 2019", "Began living at home with their parents"),
-    ("10 January 2023", "Voluntary (section 25) began"),
+    ("2 March 2019", "Began living at home with her parents"),
+    ("10 January 2023", "Voluntary accommodation (section 25) began"),
     ("10 January 2023", "Moved to live with foster carers"),
-    ("7 February 2023", "Voluntary (section 25) ended"),
+    ("7 February 2023", "Voluntary accommodation (section 25) ended"),
     ("7 February 2023", "Interim compulsory supervision order made"),
     ("20 February 2023", "Looked after child review: Skye to stay with her foster carer"),
     ("1 March 2023", "Interim compulsory supervision order continued"),
     ("2 May 2023", "Interim compulsory supervision order ended"),
-    ("2 May 2023", "Compulsory supervision order, away from home made"),
+    ("2 May 2023", "Compulsory supervision order (away from home) made"),
     ("15 November 2023", "Looked after child review: Recommend a permanence order"),
     ("1 February 2024", "Permanence panel: The panel recommends a permanence order"),
     ("12 February 2024", "Agency decision maker: The agency decision maker agrees"),
-    ("1 May 2024", "Compulsory supervision order, away from home continued"),
+    ("1 May 2024", "Compulsory supervision order (away from home) continued"),
     ("1 May 2024", "Children's hearing: Advice to the sheriff"),
     ("1 June 2024", "Moved to live with friends or relatives (kinship care)"),
 )
@@ -110,3 +110,16 @@ def test_leaving_out_is_kept_in_the_store_and_audited(store: CaseStore,
         assert "1 drawn from the record left out by the compiler" in text
         panel, _ = _chronology(again, "panel")
         assert "left out by the compiler" not in panel
+
+
+def test_a_meeting_s_one_decision_is_said_once() -> None:
+    # A Reporter reads the entry, not the same words twice: the decision is the title, and
+    # what it adds (the route, the orders) is below it.
+    by_key = {d.key: d.event for d in drawn_entries(base_child(), date(2024, 10, 1))}
+    review = by_key["meeting:review1"]
+    assert review.title == ("Looked after child review: Skye to stay with her foster carer"
+                            " while assessments go on")
+    assert review.detail is None
+    assert by_key["meeting:review2"].detail == "Route to permanence: permanence order."
+    assert by_key["meeting:hearing"].detail == (
+        "Orders: Compulsory supervision order (away from home) was continued.")

@@ -10,6 +10,7 @@ import pytest
 
 from pace_desktop.cli import main
 from pace_desktop.hub.records import write_child
+from pace_desktop.hub.schema import LATEST
 from tests.hub_data import child_snapshot
 
 
@@ -27,9 +28,37 @@ def test_init_is_idempotent(hub: Any, capsys: Any) -> None:
     try:
         url = hub.server.url("postgres", fresh)
         assert _run(capsys, "hub", "init", "--url", url) == \
-            (0, "The hub is set up (schema version 2).", "")
+            (0, f"The hub is set up (schema version {LATEST}).", "")
         assert _run(capsys, "hub", "init", "--url", url) == \
             (0, "The hub was already set up; nothing changed.", "")
+    finally:
+        with psycopg.connect(hub.server.admin_url.replace("/pace_hub", "/postgres"),
+                             autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE {fresh} WITH (FORCE)")
+
+
+def test_init_brings_a_version_1_hub_up_to_per_field_stamps(
+        hub: Any, capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13: hub migration 2 (who changed each field) on a hub made at version 1."""
+    fresh = f"{hub.database}_one"
+    with psycopg.connect(hub.server.admin_url.replace("/pace_hub", "/postgres"),
+                         autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {fresh}")
+    try:
+        url = hub.server.url("postgres", fresh)
+        monkeypatch.setattr("pace_desktop.hub.migrate.LATEST", 1)
+        assert _run(capsys, "hub", "init", "--url", url)[1] == \
+            "The hub is set up (schema version 1)."
+        monkeypatch.undo()
+        assert _run(capsys, "hub", "init", "--url", url) == \
+            (0, "The hub is set up (schema version 2).", "")
+        with psycopg.connect(url) as conn:
+            tables = {r[0] for r in conn.execute(
+                "SELECT table_name FROM information_schema.columns WHERE table_schema = 'pace'"
+                " AND column_name = 'field_stamps'")}
+        assert tables == {"children", "people", "living_episodes", "legal_episodes",
+                          "chronology_entries", "meetings", "amendments",
+                          "nondisclosure_requests"}
     finally:
         with psycopg.connect(hub.server.admin_url.replace("/pace_hub", "/postgres"),
                              autocommit=True) as conn:

@@ -16,47 +16,22 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, Q
 from pytestqt.qtbot import QtBot
 
 from pace_desktop.domain import (
-    Action,
-    Assessment,
-    Attendee,
     Child,
-    Decision,
-    Event,
-    FamilyTime,
-    LegalEpisode,
-    LivingEpisode,
-    Meeting,
-    OrderMade,
-    PanelRecord,
-    Person,
-    RouteConsidered,
-    SiblingNote,
-    View,
 )
-from pace_desktop.forms import definition_for, definitions, from_meeting
+from pace_desktop.forms import definition_for, definitions
 from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.journey import judge_child, load_rules
+from tests.form_filling import fill_form, full_meeting, isla
 from tests.gui_helpers import PASSPHRASE, choose, make_store
 
 WAIT_MS = 10_000
 REF = "C-010"
 
 
-def rory_and_isla() -> Child:
-    return Child(
-        ref=REF, given_name="Isla", family_name="Munro", date_of_birth=date(2017, 5, 4),
-        people=(Person("p-mum", "parent", "Kirsty Munro", "Mum"),
-                Person("p-rory", "sibling", "Rory Munro", "Brother"),
-                Person("p-carer", "carer", "Jean Baird", "Foster carer")),
-        living=(LivingEpisode("foster", date(2024, 3, 3)),),
-        legal=(LegalEpisode("cso_away", date(2024, 4, 1), reference="CSO-1"),),
-        events=(Event(date(2024, 3, 1), "Concern raised by the school", kind="referral"),))
-
-
 @pytest.fixture
 def runner(qtbot: QtBot, tmp_path: Path) -> Iterator[StoreRunner]:
-    path = make_store(tmp_path / "caseload.pacestore", [rory_and_isla()])
+    path = make_store(tmp_path / "caseload.pacestore", [isla(REF)])
     runner = StoreRunner()
     opened: list[object] = []
     runner.open(path, PASSPHRASE, done=opened.append)
@@ -293,43 +268,11 @@ def test_a_brother_or_sister_must_be_one_of_the_childs_people(qtbot: QtBot,
         "siblings"].text()
 
 
-def full_meeting(kind: str) -> Meeting:
-    """A record of `kind` with every part filled (each form shows the parts it asks)."""
-    milestone = {"lac_review": "permanence_recommendation", "panel": "panel_recommendation",
-                 "adm": "adm_decision", "court": "order_granted"}.get(kind)
-    return Meeting(
-        kind, date(2025, 3, 14), chair="Morag Reid",
-        attendees=(Attendee("Jean Baird", "Foster carer", True, "video"),),
-        child_views="I like it here.", child_views_how="In person",
-        views=(View("p-mum", "More time with Isla, please.", "phone"),),
-        assessment=Assessment("Sleep", "On track", "Settled", "Well", "Suits her", "Monthly"),
-        family_time=(FamilyTime("p-mum", "Weekly", True),),
-        siblings=(SiblingNote("p-rory", "with Gran", False, "No room", "Misses her"),),
-        routes_considered=(RouteConsidered("po", "chosen", "Links with Mum"),),
-        orders=(OrderMade("cso_away", "continued", None, ("secure",), None,
-                          date(2026, 3, 13)),),
-        panel=PanelRecord(("Ann Bell", "Cal Dow"), True, "Dr Ross", "F. Grant",
-                          "Is adoption right for Isla?"),
-        decisions=(Decision("The plan goes on.", milestone,
-                            "po" if milestone in ("permanence_recommendation",
-                                                  "order_granted") else None,
-                            "She is settled."),),
-        actions=(Action("Write the report", "Sam Kerr", date(2025, 4, 30)),),
-        next_review=date(2025, 6, 12))
-
-
 @pytest.mark.parametrize("kind", sorted(definitions()))
 def test_every_form_saves_finalises_and_amends(qtbot: QtBot, runner: StoreRunner,
                                                kind: str) -> None:
     editor = open_editor(qtbot, runner, kind)
-    assert editor.form_view is not None
-    names = {p.id: p.name for p in rory_and_isla().people}
-    form = definition_for(kind)
-    values = from_meeting(form, full_meeting(kind), names)
-    for extra in form.extras:  # a form's own required questions (the hearing's type, say)
-        if extra.required:
-            values[extra.id] = extra.options[0].code
-    editor.form_view.set_values(values)
+    fill_form(editor, full_meeting(kind))
     with qtbot.waitSignal(editor.saved, timeout=WAIT_MS):
         editor.save()
     finalise(qtbot, editor)

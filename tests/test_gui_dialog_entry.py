@@ -26,6 +26,7 @@ from pace_desktop.gui.child.dialogs import (
     LivingDialog,
     PersonDialog,
 )
+from pace_desktop.gui.child.move_dialog import MoveDialog
 from pace_desktop.gui.child.record_dialog import RecordDialog
 from pace_desktop.gui.main_window import MainWindow
 from tests.gui_helpers import (
@@ -74,6 +75,7 @@ def every_dialog(window: MainWindow) -> list[RecordDialog]:
     return [ChildDialog(runner, None, window), ChildDialog(runner, child, window),
             PersonDialog(runner, rec.ref, None, window),
             LivingDialog(runner, rec.ref, None, child.living, window, people=child.people),
+            MoveDialog(runner, rec.ref, child.living, window, people=child.people),
             LegalDialog(runner, rec.ref, None, window),
             EventDialog(runner, rec.ref, "Morag Test", window),
             AmendDialog(runner, rec.ref, child.events[0], "Morag Test", window)]

@@ -10,7 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from pace_desktop.demo import generate_caseload
-from pace_desktop.gui import main_window
+from pace_desktop.gui import caseload_clocks
 from pace_desktop.journey import load_rules
 from pace_desktop.store import CaseStore
 from pace_desktop.views.caseload_facts import gather
@@ -19,7 +19,7 @@ from tests.gui_helpers import PASSPHRASE, make_store, running_app, unlock
 
 def test_chunked_judging_matches_one_pass(qtbot: QtBot, tmp_path: Path,
                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(main_window, "FACTS_CHUNK", 3)
+    monkeypatch.setattr(caseload_clocks, "FACTS_CHUNK", 3)
     path = make_store(tmp_path / "caseload.pacestore", list(generate_caseload(13, seed=9)))
     with CaseStore.open(path, PASSPHRASE) as store:
         whole = gather(store, load_rules(), date.today(), 28)

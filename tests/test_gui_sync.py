@@ -49,6 +49,8 @@ def test_receive_shows_a_summary_marks_the_child_and_resolves_from_the_keyboard(
     office, package = _conflict_waiting(tmp_path)
     with running_app(office, office) as app:
         window = unlock(qtbot, app)
+        moved: list[tuple[int, int]] = []
+        window.sync._signal.moved.connect(lambda done, total: moved.append((done, total)))
         window.findChild(QAction, "receiveChildrenAction").trigger()
         qtbot.waitUntil(lambda: window.sync.file_dialog is not None, timeout=WAIT_MS)
         window.sync.file_dialog.fileSelected.emit(str(package))  # the file chosen
@@ -59,6 +61,8 @@ def test_receive_shows_a_summary_marks_the_child_and_resolves_from_the_keyboard(
         text = window.sync.summary.text()
         assert "Received from Ruth Isbister" in text and "1 conflict(s)" in text
         assert "allocated_worker" in text
+        # the progress bar went from the start to its end, and is gone with the summary
+        assert moved and moved[-1][0] == moved[-1][1] > 0 and window.sync.progress is None
         settle(qtbot, app)
         qtbot.waitUntil(lambda: any(CONFLICT_MARK in (window.model.index(r, NAME).data() or "")
                                     for r in range(window.model.rowCount())), timeout=WAIT_MS)
@@ -114,3 +118,46 @@ def test_send_children_writes_a_package_the_other_laptop_can_open(
         settle(qtbot, app)
     package = read_package(out, SECRET)
     assert len(package.children) == 1 and package.sender_user
+
+
+def test_a_whole_record_conflict_offers_only_mine_or_theirs(qtbot: QtBot,
+                                                            tmp_path: Path) -> None:
+    """Issue 13: a home deleted on the other laptop and changed here is one conflict about the
+    whole record; the view says so and offers no value to type (as `resolve` refuses one)."""
+    from pace_desktop.store import sync_state
+    from pace_desktop.store.package_file import write_package
+
+    office = make_store(tmp_path / "office.pacestore", sample_children())
+    meeting = tmp_path / "meeting.pacestore"
+    with CaseStore.open(office, PASSPHRASE) as o, \
+            CaseStore.create(meeting, PASSPHRASE, "Ruth Isbister") as m:
+        o.send_children(["C-001"], tmp_path / "out.pacepkg", SECRET)
+        m.receive_package(read_package(tmp_path / "out.pacepkg", SECRET))
+        home = o.child("C-001").living[0]
+        o.save_living("C-001", replace(home, reason_for_move="closer to her school"))
+        m.send_children(["C-001"], tmp_path / "back.pacepkg", SECRET)
+        package = read_package(tmp_path / "back.pacepkg", SECRET)
+        (packed,) = package.children
+        snap = sync_state.snapshot_from_json(packed.snapshot)
+        del snap[("living", home.id)]  # as the meeting laptop would send it, had it deleted
+        write_package(tmp_path / "deleted.pacepkg", SECRET, replace(package, children=(
+            replace(packed, snapshot=sync_state.snapshot_json(snap)),)))
+        o.receive_package(read_package(tmp_path / "deleted.pacepkg", SECRET))
+        assert [c.field for c in o.conflicts()] == ["(deleted)"]
+    with running_app(office, office) as app:
+        window = unlock(qtbot, app)
+        window.sync.show_conflicts()
+        qtbot.waitUntil(lambda: isinstance(window.sync.dialog, ConflictsDialog),
+                        timeout=WAIT_MS)
+        dialog = window.sync.dialog
+        qtbot.waitUntil(lambda: dialog.list.count() == 1, timeout=WAIT_MS)
+        assert not dialog.value.isEnabled() and not dialog.use_value.isEnabled()
+        assert "whole record" in dialog.message.text()
+        assert dialog.keep_mine.isEnabled() and dialog.keep_theirs.isEnabled()
+        qtbot.keyClick(dialog, Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)  # Keep mine
+        qtbot.waitUntil(lambda: dialog.message.text() == "No conflicts to resolve.",
+                        timeout=WAIT_MS)
+        settle(qtbot, app)
+    with CaseStore.open(office, PASSPHRASE) as s:
+        assert s.child("C-001").living[0].reason_for_move == "closer to her school"
+        assert s.conflicts() == [] and s.check() == []

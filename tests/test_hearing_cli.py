@@ -20,7 +20,7 @@ from tests.test_identifier_leaks import _cli
 from tests.test_print_fixtures import all_text, metadata_text
 
 RECIPIENTS = ("reporter", "panel", "child", "person:mum", "person:dad", "safeguarder",
-              "curator", "carer:carer", "court", "internal")
+              "curator", "carer:carer", "court", "court:full", "internal")
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +41,13 @@ def test_chronology_for_every_recipient(papers: Path, tmp_path: Path, recipient:
     text = all_text(pdf)
     first = " ".join(pypdf.PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert "Prepared for" in first
-    complete = recipient in ("reporter", "internal")
+    complete = recipient in ("reporter", "court:full", "internal")
     assert (WITHHELD_NOTICE in first) is not complete
     assert (DAD_HEALTH in text) is (recipient not in ("person:mum", "court"))
-    assert ("Schedule of non-disclosure requests" in text) is (recipient == "reporter")
+    assert ("Schedule of non-disclosure requests" in text) is (
+        recipient in ("reporter", "court:full"))
+    if recipient == "court:full":
+        assert "as the court directed" in first and "not for the parties" in first
     assert "prepared for" in metadata_text(pdf)  # who it is for, in the file's own details
 
 
@@ -58,6 +61,7 @@ def test_no_recipient_is_not_a_default(papers: Path, tmp_path: Path) -> None:
     ("carer:mum", "is not recorded as a carer"),
     ("person", "person:ID needs the id"),
     ("relevant_person", "There is no recipient called 'relevant_person'"),
+    ("court:mum", "write 'court' (as each relevant person) or 'court:full'"),
 ))
 def test_a_recipient_not_in_the_record_is_said_plainly(papers: Path, tmp_path: Path,
                                                         code: str, says: str) -> None:

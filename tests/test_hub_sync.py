@@ -241,3 +241,42 @@ def test_conflicts_and_resolve_commands_after_a_sync(north: Any, tmp_path: Path,
     with CaseStore.open(tmp_path / "ali.pacestore", PASSPHRASE) as ali:
         assert sync(ali, north.url("ali")).received == [ref]
         assert ali.child(ref).known_as == "Dorothy"
+
+
+def test_a_hub_conflict_names_who_changed_each_field(north: Any, tmp_path: Path) -> None:
+    """Issue 13: on each side, the person who changed *that field* and when: the hub keeps
+    who changed each field of a row (its own trigger, from the login); the laptop its field
+    stamps. Two people change different fields of the same child on each side."""
+    (child,) = generate_caseload(1, seed=11)
+    ref = child.ref
+    with _store(tmp_path, "ali") as ali, _store(tmp_path, "mo") as mo, \
+            _store(tmp_path, "mo-2") as mo2:
+        ali.import_children([child])
+        for laptop, login in ((ali, "ali"), (mo, "mo"), (mo2, "mo")):
+            sync(laptop, north.url(login))
+        # on the hub's side: ali changes known_as, then mo (another laptop) the reviewing
+        # officer, so mo is who last changed the child there
+        ali.save_child_details(replace(ali.child(ref), known_as="Rab"))
+        sync(ali, north.url("ali"))
+        mo2.save_child_details(replace(mo2.child(ref), reviewing_officer="Jean Muir"))
+        sync(mo2, north.url("mo"))
+        # on this laptop: two named people, one field each
+        mo.set_named_user("Mo Rendall")
+        mo.save_child_details(replace(mo.child(ref), known_as="Bobby"))
+        mo_at = mo.audit_entries(limit=1)[0].at
+        mo.set_named_user("Jo Tait")
+        mo.save_child_details(replace(mo.child(ref), reviewing_officer="Isla Moar"))
+        jo_at = mo.audit_entries(limit=1)[0].at
+        sync(mo, north.url("mo"))
+        found = {c.field: c for c in mo.conflicts()}
+        uid = mo.child(ref).id
+    assert set(found) == {"known_as", "reviewing_officer"}
+    k, r = found["known_as"], found["reviewing_officer"]
+    assert (k.mine_who, k.mine_at, r.mine_who, r.mine_at) == ("Mo Rendall", mo_at, "Jo Tait",
+                                                              jo_at)
+    assert (k.theirs_who, r.theirs_who) == ("ali", "mo")
+    assert k.theirs_at and r.theirs_at and k.theirs_at < r.theirs_at
+    with north.admin() as conn:
+        stamps = conn.execute("SELECT field_stamps FROM pace.children WHERE uid = %s",
+                              (uid,)).fetchone()[0]
+    assert stamps["known_as"][0] == "mo" and stamps["given_name"][0] == "ali"  # mo sent Bobby

@@ -63,8 +63,8 @@ def test_accepting_the_highlighted_identifiers_leaves_no_carer_identifier(who: s
             "Harbour Road", "Portmahomack"} <= shown
     pdf = chronology_pdf(full_child(), who, OPTIONS, prepared=prepared)
     assert _leaks(pdf, CARER_LEAKS) == []
-    assert "the foster carers" in all_text(pdf)  # the carer's name said plainly instead
-    assert "The foster carers took Skye to [school or service withheld]" in all_text(pdf)
+    assert "The foster carer says" in all_text(pdf)  # the carer's name said plainly instead
+    assert "The foster carer took Skye to [school or service withheld]" in all_text(pdf)
 
 
 def test_a_person_withheld_is_withheld_in_every_form() -> None:

@@ -55,7 +55,7 @@ def test_journey_summary_gives_statuses_in_words() -> None:
     text = all_text(journey_summary_pdf(kid, load_rules(None), DEFAULT_TODAY, "internal",
                                         OPTIONS))
     assert "About the child" in text and "Milestones" in text and "Clocks" in text
-    assert any(word in text for word in ("Met on time", "Overdue", "Due soon", "Met late"))
+    assert any(word in text for word in ("✓ Met on", "▲ Overdue", "● Due in", "✓ Met "))
 
 
 def test_clocks_report_lists_overdue_first_most_overdue_at_the_top() -> None:

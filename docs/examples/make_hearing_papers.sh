@@ -28,7 +28,7 @@ pace chronology-page --child HP-001 --compiled-by "Eilidh Munro, social worker" 
     --agency multi --analysis-file "$tmp/analysis.txt" >/dev/null
 
 for r in reporter panel child person:mum person:dad safeguarder curator carer:carer court \
-         internal; do
+         court:full internal; do
     name="hearing-chronology-for-$(echo "$r" | tr ':' '-')"
     pace chronology --child HP-001 --recipient "$r" --out "$here/$name.pdf" >/dev/null
     pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$here/$name.pdf" "$here/$name-page1"
@@ -38,5 +38,10 @@ last=$("$PY" -c "import pypdf,sys; print(len(pypdf.PdfReader(sys.argv[1]).pages)
        "$here/hearing-chronology-for-reporter.pdf")
 pdftoppm -png -r 80 -f "$last" -l "$last" -singlefile \
     "$here/hearing-chronology-for-reporter.pdf" "$here/hearing-chronology-for-reporter-schedule"
+# Every paper for the Reporter carries the schedule: the hearing's decision record, too.
+pace record --child HP-001 --meeting hearing --recipient reporter \
+    --out "$here/hearing-record-for-reporter.pdf" >/dev/null
+pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$here/hearing-record-for-reporter.pdf" \
+    "$here/hearing-record-for-reporter-page1"
 pace nondisclosure --child HP-001 > "$here/hearing-nondisclosure.txt"
 echo "Made the hearing-papers examples in $here"

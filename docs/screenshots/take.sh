@@ -3,7 +3,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 tmp=$(mktemp -d)
-for screen in caseload record settings timeline runcharts meeting print lapsed lapsed_timeline; do
+for screen in caseload record settings timeline runcharts meeting print lapsed lapsed_timeline move; do
   name=$screen; [[ $screen == record ]] && name=child_record
   [[ $screen == print ]] && name=print_preview
   [[ $screen == timeline ]] && name=record_timeline
@@ -11,7 +11,7 @@ for screen in caseload record settings timeline runcharts meeting print lapsed l
     .venv/bin/python benchmarks/gui_screens.py "$screen" "$tmp"
 done
 # The same screens at a display scale of 1.5 (issue 11: windows fit, no sideways scrolling).
-for screen in caseload record meeting print; do
+for screen in caseload record meeting print settings; do
   name=$screen; [[ $screen == record ]] && name=child_record
   [[ $screen == print ]] && name=print_preview
   ../shared/tools/shot "docs/screenshots/$name-1.5x.png" 7 -- \

@@ -50,8 +50,8 @@ _ORDERS: tuple[tuple[re.Pattern[str], frozenset[str], str], ...] = tuple(
 _TALK = re.compile(
     r"\b(?:appl(?:y|ied|ying|ication)|petition|lodg|consider|recommend|plann|seek|sought|"
     r"request|propos|intend|agree|discuss|advice|refus|no longer|without|instead|ended|terminat|"
-    r"expir|lapse|revok|discharg|explain|previous|future|option|assess)"
-    r"|(?-i:\bmay\b)|\b(?:might|would|could|should|if|whether|not|end|plan|before)\b", re.I)
+    r"expir|lapse|revok|discharg|explain|previous|future|option|assess|explor)"
+    r"|(?-i:\bmay\b)|\b(?:might|would|could|should|will|if|whether|not|end|plan|before)\b", re.I)
 _SIBLINGS = re.compile(
     r"\bthe (?:children|kids) (?:were|was|are|have|had|all|both|together)\b|\bboth children\b|"
     r"\b(?:half[- ]|step[- ])?(?:brothers?|sisters?|siblings?)\b", re.I)

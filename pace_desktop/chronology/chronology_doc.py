@@ -11,7 +11,7 @@ checks still open), so the print dialog and the command line can show those befo
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from reportlab.platypus import Flowable, Spacer
@@ -86,7 +86,12 @@ def prepare(child: Child, recipient: str, page: ChronologyPage | None = None,
                                    if d.key not in page.left_out)]
     # The Reporter's papers are for others too: only an internal copy may go without analysis.
     checks = run_checks(child, everything, page, outside=r.kind != "internal", today=as_of)
-    seen = redact(child, recipient, decisions, draw=True, left_out=page.left_out, as_of=as_of)
+    # The page's own words are free text like any entry's: a name or a place in the
+    # analysis is found, highlighted and left out as it would be in an entry.
+    seen = redact(child, recipient, decisions, draw=True, left_out=page.left_out, as_of=as_of,
+                  texts=_page_texts(page))
+    if seen.texts:
+        page = _with_page_texts(page, seen.texts)
     entries = select_entries(seen.child.events, entry_filter)
     left = sum(1 for d in drawn_entries(child, as_of) if d.key in page.left_out)
     return Prepared(seen, entries, entry_filter, page, checks, left)
@@ -106,7 +111,7 @@ def chronology_pdf(child: Child, recipient: str, options: PrintOptions,
     kid, r = p.seen.child, parse_recipient(recipient)
     story: list[Flowable] = [
         para(f"Chronology for {kid.name}", "title"),
-        *recipient_notice(p.seen.label, p.seen.withheld, r.kind),
+        *recipient_notice(p.seen.label, p.seen.withheld, r),
         heading("About this chronology"),
         facts_table(_about(p, options, r.complete)),
         para(f"This chronology lists {len(p.entries)} {p.entry_filter.describe()} from the"
@@ -125,13 +130,23 @@ def chronology_pdf(child: Child, recipient: str, options: PrintOptions,
         story.append(para("No entries match what was chosen.", "small"))
     story += [heading("Analysis: what the pattern of events shows"),
               para((p.page.analysis or "").strip() or "No analysis has been written.")]
-    if r.kind == "reporter":
+    if r.with_schedule:
         story += schedule_section(child)
     title = f"Chronology for {kid.name}"
     subject = (f"Chronology of significant events, prepared for {p.seen.label}"
                f" ({options.marking})")
     line = child_line(kid.name, kid.date_of_birth, kid.ref)
     return build_pdf(story, Heading(title, subject, line), options)
+
+
+def _page_texts(page: ChronologyPage) -> tuple[str, ...]:
+    return (page.analysis or "", page.sources or "", page.compiled_by or "")
+
+
+def _with_page_texts(page: ChronologyPage, texts: tuple[str, ...]) -> ChronologyPage:
+    analysis, sources, compiled_by = texts
+    return replace(page, analysis=analysis or None, sources=sources or None,
+                   compiled_by=compiled_by or None)
 
 
 def _about(p: Prepared, options: PrintOptions, complete: bool) -> list[tuple[str, str]]:

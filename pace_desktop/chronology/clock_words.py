@@ -1,4 +1,7 @@
-"""Clocks and milestones in words and tables: status is always text, never colour alone."""
+"""Clocks and milestones in words and tables: status is always text, never colour alone.
+
+The status words are the screens' own (`views.clock_words.status_text`): one vocabulary on
+the due list, the record, the command line and paper."""
 
 from __future__ import annotations
 
@@ -10,8 +13,8 @@ from reportlab.platypus import Flowable
 from pace_desktop.chronology.cells import Columns, wrapped_tables
 from pace_desktop.chronology.page_frame import FRAME_WIDTH
 from pace_desktop.chronology.selection import short_date
-from pace_desktop.journey import STATUS_LABELS, ClockInstance, Milestone
-from pace_desktop.views.clock_words import clock_progress
+from pace_desktop.journey import ClockInstance, Milestone
+from pace_desktop.views.clock_words import clock_progress, status_text
 
 __all__ = ["clock_progress", "clocks_table", "milestones_table"]
 
@@ -22,7 +25,7 @@ def clocks_table(clocks: Sequence[ClockInstance], as_of: date) -> list[Flowable]
     ordered = sorted(clocks, key=lambda c: (c.start, c.due, c.rule, c.instance))
     rows = [(f"{c.label}" + (f" ({c.instance})" if c.instance > 1 else ""),
              short_date(c.start), short_date(c.due), short_date(c.met),
-             STATUS_LABELS.get(c.status, c.status), clock_progress(c, as_of))
+             status_text(c, as_of), clock_progress(c, as_of))
             for c in ordered]
     return wrapped_tables(cols, rows)
 

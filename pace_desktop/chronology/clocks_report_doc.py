@@ -12,11 +12,12 @@ from pace_desktop.chronology.clock_words import clock_progress
 from pace_desktop.chronology.page_frame import FRAME_WIDTH, Heading, PrintOptions, build_pdf
 from pace_desktop.chronology.selection import long_date, short_date
 from pace_desktop.chronology.styles import heading, para
-from pace_desktop.journey import STATUS_LABELS, DueItem
+from pace_desktop.journey import DueItem
+from pace_desktop.views.clock_words import status_text
 
 COLUMNS = Columns(
     ("Status", "How late / how soon", "Child", "Social worker", "Clock", "Started", "Due"),
-    [FRAME_WIDTH * f for f in (0.09, 0.12, 0.2, 0.13, 0.22, 0.12, 0.12)],
+    [FRAME_WIDTH * f for f in (0.15, 0.12, 0.18, 0.12, 0.19, 0.12, 0.12)],
 )
 
 
@@ -51,7 +52,7 @@ def _table(items: Sequence[DueItem], as_of: date,
            workers: Mapping[str, str | None]) -> list[Flowable]:
     if not items:
         return [para("None.", "small")]
-    rows = [(STATUS_LABELS[i.clock.status], clock_progress(i.clock, as_of),
+    rows = [(status_text(i.clock, as_of), clock_progress(i.clock, as_of),
              f"{i.child_name} ({i.child_ref})", workers.get(i.child_ref) or "",
              i.clock.label, short_date(i.clock.start), short_date(i.clock.due))
             for i in items]

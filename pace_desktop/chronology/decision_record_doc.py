@@ -16,6 +16,7 @@ from pace_desktop.chronology.page_frame import (
 )
 from pace_desktop.chronology.recipients import parse_recipient
 from pace_desktop.chronology.redaction import redact
+from pace_desktop.chronology.schedule import schedule_section
 from pace_desktop.chronology.selection import long_date, short_date
 from pace_desktop.chronology.styles import facts_table, heading, para, recipient_notice
 from pace_desktop.domain.part_words import part_sections
@@ -60,9 +61,10 @@ def decision_record_pdf(child: Child, meeting_id: str, recipient: str,
         meeting = find_meeting(kid, meeting_id)
     except UnknownMeeting:
         raise WithheldMeeting(child, seen.label) from None
+    r = parse_recipient(recipient)
     story: list[Flowable] = [
         para(f"Decision record: {meeting_title(meeting)}", "title"),
-        *recipient_notice(seen.label, seen.withheld, parse_recipient(recipient).kind),
+        *recipient_notice(seen.label, seen.withheld, r),
     ]
     if not meeting.is_final:
         story.append(para("DRAFT: this record has not been finalised and may still change.",
@@ -77,6 +79,10 @@ def decision_record_pdf(child: Child, meeting_id: str, recipient: str,
         ]),
         *_sections(meeting, {p.id: p.name for p in kid.people if p.id}),
     ]
+    if r.with_schedule:
+        # Every paper the Reporter (or the court, as directed) gets carries the requests: a
+        # decision record may be sent on its own, and the ruling is on the whole record.
+        story += schedule_section(child)
     title = f"Decision record for {kid.name}: {meeting_title(meeting)}"
     subject = (f"Decision record of a meeting, prepared for {seen.label}"
                f" ({options.marking})")

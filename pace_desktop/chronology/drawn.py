@@ -26,10 +26,15 @@ from pace_desktop.domain.vocab import (
 )
 
 DRAWN = "Drawn from the record"
+# How a chronology names a status at the head of an entry ("... made", "... ended"): the
+# record's labels read as list items ("Voluntary (section 25)", "..., away from home").
+_TITLES = {"s25": "Voluntary accommodation (section 25)",
+           "cso_home": "Compulsory supervision order (at home)",
+           "cso_away": "Compulsory supervision order (away from home)"}
 _VARIABLE = frozenset({"cso_home", "cso_away"})  # a CSO varied between home and away
 _NOT_ORDERS = frozenset({"s25", "none"})
 _WHERE = {
-    "at_home": "at home with their parents",
+    "at_home": "at home with {their} parents",
     "kinship": "with friends or relatives (kinship care)",
     "foster": "with foster carers",
     "prospective_adopters": "with prospective adopters",
@@ -81,7 +86,7 @@ def _legal(episodes: Iterable[LegalEpisode], today: date) -> list[DrawnEntry]:
     for index, e in ordered:
         if e.status == "none":
             continue
-        label = LEGAL_STATUSES.get(e.status, e.status)
+        label = _status(e.status)
         before = next((p for _, p in ordered if p is not e and p.end == e.start
                        and _follows(p, e)), None)
         if before is None:
@@ -92,7 +97,7 @@ def _legal(episodes: Iterable[LegalEpisode], today: date) -> list[DrawnEntry]:
             action = "varied"
         words = action
         if before is not None and action == "varied":
-            words = f"varied (it was {LEGAL_STATUSES.get(before.status, before.status).lower()})"
+            words = f"varied (it was {_status(before.status).lower()})"
         base = _key("legal", e.id, index)
         detail = f"Reference: {e.reference}" if e.reference else None
         out.append(_entry(f"{base}:{action}", "legal status", e.start, f"{label} {words}",
@@ -105,6 +110,10 @@ def _legal(episodes: Iterable[LegalEpisode], today: date) -> list[DrawnEntry]:
     return out
 
 
+def _status(status: str) -> str:
+    return _TITLES.get(status) or LEGAL_STATUSES.get(status, status)
+
+
 def _follows(before: LegalEpisode, after: LegalEpisode) -> bool:
     """Whether `after` carries `before` on (continued, or varied between home and away)."""
     return before.status == after.status or {before.status, after.status} <= _VARIABLE
@@ -112,10 +121,11 @@ def _follows(before: LegalEpisode, after: LegalEpisode) -> bool:
 
 def _living(child: Child) -> list[DrawnEntry]:
     names = {p.id: p.name for p in child.people}
+    their = {"female": "her", "male": "his"}.get(child.sex or "", "their")
     ordered = sorted(enumerate(child.living), key=lambda pair: pair[1].start)
     out: list[DrawnEntry] = []
     for n, (index, ep) in enumerate(ordered):
-        where = _WHERE.get(ep.type, ep.type)
+        where = _WHERE.get(ep.type, ep.type).format(their=their)
         carer = names.get(ep.carer or "")
         title = (f"Began living {where}" if n == 0 else f"Moved to live {where}")
         detail = " ".join(x for x in (carer and f"Carer: {carer}.",
@@ -132,17 +142,26 @@ def _meetings(meetings: Iterable[Meeting]) -> list[DrawnEntry]:
         if not m.is_final:
             continue  # a draft's decisions are not decisions yet
         kind = MEETING_KINDS.get(m.kind, "Meeting")
-        lines = []
+        # One decision is the entry's title, and is not said again below it; several are
+        # numbered below a title that counts them.
+        one = len(m.decisions) == 1
+        parts = []
+        decided = []
         for n, d in enumerate(m.decisions, start=1):
-            line = f"{n}. {d.text}"
-            if d.route:
-                line += f" (route: {ROUTES.get(d.route, d.route).lower()})"
-            lines.append(line)
-        for o in m.orders:
-            lines.append(f"{LEGAL_STATUSES.get(o.status, o.status)}:"
-                         f" {ORDER_ACTIONS.get(o.action, o.action).lower()}"
-                         + (f", until {long_date(o.expires)}" if o.expires else ""))
-        title = f"{kind}: {m.decisions[0].text}" if len(m.decisions) == 1 else (
+            route = f"route: {ROUTES.get(d.route, d.route).lower()}" if d.route else ""
+            if one:
+                decided.append(f"Route to permanence: {route[7:]}." if route else "")
+            else:
+                decided.append(f"{n}. {d.text}" + (f" ({route})" if route else ""))
+        if any(decided):
+            parts.append(("" if one else "Decisions: ") + "; ".join(x for x in decided if x))
+        orders = [f"{_status(o.status)} was {ORDER_ACTIONS.get(o.action, o.action).lower()}"
+                  + (f", until {long_date(o.expires)}" if o.expires else "")
+                  for o in m.orders]
+        if orders:
+            parts.append("Orders: " + "; ".join(orders) + ".")
+        lines = parts
+        title = f"{kind}: {m.decisions[0].text}" if one else (
             f"{kind}: {len(m.decisions)} decisions" if m.decisions else f"{kind} held")
         action = f"Next review by {long_date(m.next_review)}." if m.next_review else None
         if m.actions:
@@ -150,6 +169,5 @@ def _meetings(meetings: Iterable[Meeting]) -> list[DrawnEntry]:
                 "s" if len(m.actions) != 1 else "") + " agreed."
         source = "decision record" + (f", chaired by {m.chair}" if m.chair else "")
         out.append(_entry(_key("meeting", m.id, index), source, m.date, title,
-                          "Decisions and orders: " + "; ".join(lines) if lines else None,
-                          action))
+                          "\n".join(lines) if lines else None, action))
     return out

@@ -232,13 +232,28 @@ def _parts(address: str) -> list[str]:
 def carer_phrases(child: Child) -> dict[str, str]:
     """Carers, by PERSON id, and the plain phrase their name becomes when it is left out."""
     out: dict[str, str] = {}
+    names = {p.id: p.name for p in child.people}
     for ep in child.living:
         if ep.carer:
-            out.setdefault(ep.carer, CARER_PHRASES.get(ep.type, "the carer"))
+            phrase = CARER_PHRASES.get(ep.type, "the carer")
+            if not _couple(names.get(ep.carer, "")) and phrase in _ONE_CARER:
+                # "Mrs Mitchell says" becomes "the foster carer says", not "carers says".
+                phrase = _ONE_CARER[phrase]
+            out.setdefault(ep.carer, phrase)
     for p in child.people:
         if p.role == "carer":
             out.setdefault(p.id, "the carer")
     return out
+
+
+_ONE_CARER = {"the foster carers": "the foster carer",
+              "the prospective adopters": "the prospective adopter"}
+
+
+def _couple(name: str) -> bool:
+    """Whether a carer's name names more than one person ("Kirsteen and Neil Milne")."""
+    words = {w.casefold() for w in name.split()}
+    return bool(words & {"and", "&", "family"})
 
 
 def text_terms(texts: Iterable[str]) -> Terms:

@@ -11,6 +11,7 @@ from pace_desktop.chronology.clock_words import clocks_table, milestones_table
 from pace_desktop.chronology.page_frame import Heading, PrintOptions, build_pdf, child_line
 from pace_desktop.chronology.recipients import parse_recipient
 from pace_desktop.chronology.redaction import redact
+from pace_desktop.chronology.schedule import schedule_section
 from pace_desktop.chronology.selection import long_date
 from pace_desktop.chronology.styles import facts_table, heading, para, recipient_notice
 from pace_desktop.chronology.timeline_part import timeline_picture
@@ -27,10 +28,10 @@ def journey_summary_pdf(child: Child, rules: Iterable[Rule], as_of: date, recipi
     show through as a milestone or a clock's date."""
     rules = tuple(rules)
     seen = redact(child, recipient, decisions)
-    kid = seen.child
+    kid, r = seen.child, parse_recipient(recipient)
     story: list[Flowable] = [
         para(f"Journey summary for {kid.name}", "title"),
-        *recipient_notice(seen.label, seen.withheld, parse_recipient(recipient).kind),
+        *recipient_notice(seen.label, seen.withheld, r),
         para(f"As of {long_date(as_of)}.", "small"),
         heading("About the child"),
         facts_table(_details(kid, as_of, recipient)),
@@ -46,6 +47,8 @@ def journey_summary_pdf(child: Child, rules: Iterable[Rule], as_of: date, recipi
     story.append(heading("Clocks"))
     clocks = judge_child(kid, rules, as_of, due_soon_days)
     story += clocks_table(clocks, as_of) if clocks else [para("No clocks apply yet.", "small")]
+    if r.with_schedule:
+        story += schedule_section(child)  # as on every paper for the Reporter
     title = f"Journey summary for {kid.name}"
     subject = (f"Journey summary, prepared for {seen.label}"
                f" ({options.marking})")

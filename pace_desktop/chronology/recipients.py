@@ -9,8 +9,14 @@ Two copies are complete: `internal` (for use within the service) and `reporter` 
 Children's Reporter, who decides on non-disclosure requests and so must see every item, with
 the schedule of requests). Every other copy leaves out what is withheld from that recipient.
 Papers for the sheriff court go to the parties, so `court` is treated as each relevant
-person at once (it leaves out what is withheld from any of them) unless the court directs
-otherwise, which is printed as `reporter` or `panel` on the worker's choice.
+person at once: it leaves out whatever is withheld from any of them, the copy the parties
+may all see. The court may direct otherwise: when the sheriff directs that the court itself
+see what is withheld, the copy is `court:full`, complete like the Reporter's, with the
+schedule of requests (so the sheriff sees what is withheld from whom and why), and its first
+page says it is for the court only, as directed, and not for the parties. The print record
+keeps `court:full` as the recipient, so who asked for a complete copy for the court, and
+when, stays on the record. No other direction is modelled: a direction to give the court a
+particular person's copy is met by printing that person's copy (`person:ID`).
 """
 
 from __future__ import annotations
@@ -31,8 +37,10 @@ KINDS: Final[dict[str, str]] = {
     "court": "the sheriff court (as each relevant person)",
     "internal": "internal use within the service",
 }
+COURT_FULL: Final = "court:full"
+COURT_FULL_LABEL: Final = "the sheriff court (complete, as the court directed)"
 RECIPIENTS: Final = ("reporter", "panel", "child", "person:ID", "safeguarder", "curator",
-                     "carer:ID", "court", "internal")
+                     "carer:ID", "court", COURT_FULL, "internal")
 COMPLETE: Final = frozenset({"internal", "reporter"})
 # The PERSON roles that make someone a relevant person: a parent with parental rights is one.
 RELEVANT_ROLES: Final = frozenset({"parent", "relevant_person"})
@@ -50,15 +58,24 @@ class UnknownRecipient(ValueError):
 class Recipient:
     kind: str
     person: str | None = None  # the PERSON id for `person:` and `carer:`
+    directed: bool = False  # `court:full`: the court directed that it see everything
 
     @property
     def code(self) -> str:
+        if self.directed:
+            return COURT_FULL
         return f"{self.kind}:{self.person}" if self.person else self.kind
 
     @property
     def complete(self) -> bool:
         """Whether this copy keeps every item (nothing is withheld from it)."""
-        return self.kind in COMPLETE
+        return self.kind in COMPLETE or self.directed
+
+    @property
+    def with_schedule(self) -> bool:
+        """Whether the copy ends with the schedule of non-disclosure requests: the papers of
+        those who rule on them (the Reporter; the court when it directs it sees all)."""
+        return self.kind == "reporter" or self.directed
 
 
 def parse_recipient(code: str) -> Recipient:
@@ -72,6 +89,12 @@ def parse_recipient(code: str) -> Recipient:
                                          " record after the colon, for example"
                                          f" {kind}:p1.")
         return Recipient(kind, who)
+    if kind == "court" and who == "full":
+        return Recipient(kind, directed=True)
+    if kind == "court" and who:
+        raise UnknownRecipient(code, f"{code!r} is not a recipient: write 'court' (as each"
+                                     " relevant person) or 'court:full' (complete, when the"
+                                     " court has directed that it see everything).")
     if who:
         raise UnknownRecipient(code, f"{kind!r} names no person: write it without "
                                      f"':{who}'.")
@@ -117,6 +140,8 @@ def recipient_label(child: Child | None, code: str) -> str:
     """Who a copy is for, in words: "Ann Innes (Mum)", "the children's hearing panel
     members"."""
     r = parse_recipient(code)
+    if r.directed:
+        return COURT_FULL_LABEL
     if r.person is None:
         return KINDS[r.kind]
     person = person_named(child, r.person) if child is not None else None
@@ -139,5 +164,6 @@ def recipient_choices(child: Child) -> list[tuple[str, str]]:
         out.append((f"carer:{p.id}", f"{p.name}" + (f" ({p.relationship})"
                                                    if p.relationship else " (carer)")))
     out += [("court", "The sheriff court (as each relevant person)"),
+            (COURT_FULL, "The sheriff court, complete, as the court directed (court only)"),
             ("internal", "Internal (nothing withheld)")]
     return out

@@ -48,14 +48,17 @@ class Redacted:
     findings: tuple[Finding, ...] = ()
     drawn: tuple[DrawnEntry, ...] = ()
     rules: Withholding | None = None
+    texts: tuple[str, ...] = ()  # the `texts` asked for, as this copy may show them
 
 
 def redact(child: Child, recipient: str, decisions: Mapping[str, bool] | None = None, *,
            draw: bool = False, left_out: frozenset[str] = frozenset(),
-           as_of: date | None = None) -> Redacted:
+           as_of: date | None = None, texts: tuple[str, ...] = ()) -> Redacted:
     """`decisions` maps an identifier's key to leave-out (True) or keep; identifiers not in
     it take their proposal. With `draw`, the entries drawn from the record (less the keys in
-    `left_out`) join the typed ones."""
+    `left_out`) join the typed ones. `texts` (the chronology's own page: its analysis,
+    sources, who compiled it) go through step 3 with the record's text, and come back in
+    `Redacted.texts`."""
     r = check_for(child, recipient)
     label = recipient_label(child, recipient)
     w = withholding(child, r)
@@ -65,16 +68,17 @@ def redact(child: Child, recipient: str, decisions: Mapping[str, bool] | None = 
         drawn = tuple(d for d in drawn_entries(copy, as_of) if d.key not in left_out)
         copy = replace(copy, events=(*copy.events, *(d.event for d in drawn)))
     if w is None:
-        return Redacted(copy, recipient, False, label, (), drawn, None)
-    findings, matcher = find(child, copy, r, w, decisions)
+        return Redacted(copy, recipient, False, label, (), drawn, None, texts)
+    findings, matcher = find(child, copy, r, w, decisions, texts)
     if matcher:
+        texts = tuple(matcher.replace(t) for t in texts)
         copy = rewrite_child(copy, matcher.replace)
         copy = replace(copy, people=tuple(replace(p, name=matcher.replace(p.name))
                                           for p in copy.people))
         by_key = {d.key: d for d in drawn}
         drawn = tuple(replace(by_key[e.id], event=e) for e in copy.events if e.id in by_key)
     withheld = taken or any(f.leave_out for f in findings)
-    return Redacted(copy, recipient, withheld, label, tuple(findings), drawn, w)
+    return Redacted(copy, recipient, withheld, label, tuple(findings), drawn, w, texts)
 
 
 def _withhold(child: Child, w: Withholding) -> tuple[Child, bool]:

@@ -13,17 +13,22 @@ Proposals, chosen so that accepting them all is safe for that recipient:
   the carers, who know them or need them;
 * everyone else's names (parents, brothers and sisters, professionals): kept, but shown.
 
+A person withheld by a request is also found by what the record calls them ("Gran"), and is
+replaced by "[name withheld]", never by a description such as "the kinship carer".
+
 A recipient's own name, phone and address are not highlighted in their own copy.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from pace_desktop.chronology.free_text import child_texts
 from pace_desktop.chronology.identifiers import (
     KIND_WORDS,
+    REPLACEMENTS,
     Matcher,
     Term,
     Terms,
@@ -108,16 +113,23 @@ def propose(term: Term, r: Recipient, w: Withholding, hidden_carers: set[str]) -
 
 
 def find(full: Child, copy: Child, r: Recipient, w: Withholding,
-         decisions: Mapping[str, bool] | None = None) -> tuple[list[Finding], Matcher]:
-    """Every identifier that occurs in `copy`'s free text (and in the names of its people),
-    with the proposal or, where the worker has decided, their decision. The matcher
-    returned leaves out exactly the findings to leave out."""
-    texts = [*child_texts(copy), *(p.name for p in copy.people)]
+         decisions: Mapping[str, bool] | None = None,
+         extra: Iterable[str] = ()) -> tuple[list[Finding], Matcher]:
+    """Every identifier that occurs in `copy`'s free text (and in the names of its people,
+    and in `extra`: the chronology's own page, its analysis above all), with the proposal
+    or, where the worker has decided, their decision. The matcher returned leaves out
+    exactly the findings to leave out."""
+    texts = [*child_texts(copy), *(p.name for p in copy.people), *extra]
     terms = [t for t in all_terms(full, texts) if not _own(t, r)]
+    terms += _relationship_terms(full, w, {t.key for t in terms})
     phrases = carer_phrases(full)
     hidden = _hidden_carers(full) if r.kind in _OUTSIDE_FAMILY else set()
     for t in terms:
-        if t.kind == "name" and t.owners & hidden and not forced(t, w):
+        if t.kind == "name" and forced(t, w):
+            # A person withheld is not described either: "the kinship carer" in place of
+            # Gran's name would tell Dad where Skye lives.
+            t.replacement = REPLACEMENTS["name"]
+        elif t.kind == "name" and t.owners & hidden:
             t.replacement = phrases.get(next(iter(t.owners & hidden)), t.replacement)
     matcher = Matcher(terms)
     counts: dict[str, int] = {}
@@ -138,6 +150,23 @@ def find(full: Child, copy: Child, r: Recipient, w: Withholding,
     findings.sort(key=lambda f: (not f.forced, not f.leave_out, f.kind, f.text.casefold()))
     leave = {f.key for f in findings if f.leave_out}
     return findings, Matcher(t for t in terms if t.key in leave)
+
+
+def _relationship_terms(full: Child, w: Withholding, known: set[str]) -> list[Term]:
+    """What a withheld person is called in the record besides their name ("Gran",
+    "Auntie Jean"): in free text it names them as surely as their name does."""
+    out = []
+    for p in full.people:
+        words = " ".join((p.relationship or "").split())
+        if p.id not in w.persons or not words or len(words) < 3:
+            continue
+        term = Term("name", words, r"(?<!\w)" + r"\s+".join(re.escape(x) for x in
+                                                           words.split()) + r"(?!\w)",
+                    {p.id}, replacement=REPLACEMENTS["name"])
+        if term.key not in known:
+            known.add(term.key)
+            out.append(term)
+    return out
 
 
 def _own(term: Term, r: Recipient) -> bool:

@@ -38,9 +38,17 @@ def schedule_rows(child: Child) -> list[ScheduleRow]:
                                             for e in child.events if e.withhold_from]
     return [ScheduleRow(n.id, describe_item(child, n.item), _whom(child, n), n.reason,
                         long_date(n.requested) if n.requested else "not recorded",
-                        DECISIONS.get(n.decision, n.decision)
-                        + (f" on {long_date(n.decided)}" if n.decided else ""))
+                        _decision(n))
             for n in requests]
+
+
+def _decision(n: Nondisclosure) -> str:
+    if n.id.startswith("role:"):
+        # No hearing has ruled on an entry marked in the record: say so, rather than
+        # "granted", so the Reporter can put it to the hearing as a request.
+        return "Withheld as marked in the record; no request put to the hearing yet"
+    return DECISIONS.get(n.decision, n.decision) + (
+        f" on {long_date(n.decided)}" if n.decided else "")
 
 
 def describe_item(child: Child, item: str) -> str:
@@ -63,7 +71,10 @@ def describe_item(child: Child, item: str) -> str:
         return f"{who}, in every form: name, phone number and address"
     if item in homes:
         ep = homes[item]
-        return (f"Where the child lived from {long_date(ep.start)}:"
+        lived = (f"Where {child.name} lives (since {long_date(ep.start)})" if ep.end is None
+                 else f"Where {child.name} lived from {long_date(ep.start)} to"
+                      f" {long_date(ep.end)}")
+        return (f"{lived}:"
                 f" {LIVING_TYPES.get(ep.type, ep.type).lower()}"
                 + (f", {ep.address}" if ep.address else ""))
     for e in child.events:

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from pace_desktop.chronology.fonts import BOLD, REGULAR, register_fonts
 from pace_desktop.chronology.page_frame import FRAME_WIDTH
+from pace_desktop.chronology.recipients import Recipient
 
 
 @cache
@@ -41,12 +42,17 @@ WITHHELD_NOTICE = "Some information in the record has been withheld from this co
 REPORTER_NOTICE = ("These papers are complete: nothing in the record is withheld from them."
                    " The schedule of non-disclosure requests is at the end, for the"
                    " Reporter and the hearing to decide on.")
+COURT_NOTICE = ("These papers are complete, as the court directed: nothing in the record is"
+                " withheld from them. They are for the court only, not for the parties. The"
+                " schedule of non-disclosure requests is at the end.")
 
 
-def recipient_notice(label: str, withheld: bool, kind: str = "") -> list[Flowable]:
+def recipient_notice(label: str, withheld: bool, r: Recipient | None = None) -> list[Flowable]:
     """Who the copy is for, and whether anything was withheld (never what)."""
     lines = [f"Prepared for {label}."]
-    if kind == "reporter":
+    if r is not None and r.directed:
+        lines.append(COURT_NOTICE)
+    elif r is not None and r.kind == "reporter":
         lines.append(REPORTER_NOTICE)
     elif withheld:
         lines.append(WITHHELD_NOTICE)

@@ -11,7 +11,7 @@ from pace_desktop import journey
 from pace_desktop.cli.common import CommandError, iso_date, open_store
 from pace_desktop.domain.date_words import short_date
 from pace_desktop.settings import Settings, load_settings
-from pace_desktop.views.clock_words import status_text
+from pace_desktop.views.clock_words import clock_progress, status_text
 from pace_desktop.views.words import plain_date
 
 
@@ -40,11 +40,11 @@ def run_journey(args: argparse.Namespace) -> int:
         route = f" ({m['route']})" if m.get("route") else ""
         print(f"  {m['date']:<10}  {m['label']}{route}")
     print("\nClocks")
-    for c in sorted(data["clocks"], key=lambda c: (c["start"], c["rule"])):
-        met = f"met {c['met']}" if c["met"] else f"{c['days']} days so far"
-        over = f", {c['days_over']} days over" if c["days_over"] else ""
-        print(f"  {journey.STATUS_LABELS[c['status']]:<11} {c['label']} ({c['instance']}): started"
-              f" {c['start']}, due {c['due']}, {met}{over}")
+    # The same clocks as the JSON, with the status in the screens' and prints' own words.
+    clocks = journey.judge_child(child, rules, as_of, settings.due_soon_days)
+    for c in sorted(clocks, key=lambda c: (c.start, c.rule)):
+        print(f"  {status_text(c, as_of):<28} {c.label} ({c.instance}): started"
+              f" {plain_date(c.start)}, due {plain_date(c.due)}, {clock_progress(c, as_of)}")
     return 0
 
 

@@ -182,7 +182,9 @@ def _common(p: argparse.ArgumentParser) -> None:
     # No default: what is left out depends on who the copy is for (DOMAIN.md).
     p.add_argument("--recipient", required=True, metavar="R",
                    help=f"who the copy is for: {RECIPIENTS} (person:ID and carer:ID name a"
-                        " person in the child's record by id)")
+                        " person in the child's record by id; court is as each relevant"
+                        " person, court:full the complete copy, only when the court has"
+                        " directed that it see everything)")
     p.add_argument("--keep-identifier", action="append", metavar="TEXT",
                    help="keep this identifier, which the review would leave out (repeatable)")
     p.add_argument("--leave-out-identifier", action="append", metavar="TEXT",

@@ -139,5 +139,9 @@ def conflicts_arguments(p: argparse.ArgumentParser) -> None:
 
 def resolve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", type=int, metavar="ID")
-    p.add_argument("--keep", choices=("mine", "theirs"))
-    p.add_argument("--value", metavar="TEXT")
+    p.add_argument("--keep", choices=("mine", "theirs"),
+                   help="keep this store's value (mine) or the other side's (theirs)")
+    p.add_argument("--value", metavar="TEXT",
+                   help="a new value for one field, checked as `edit` checks it; a conflict"
+                        " about a whole record (deleted on one side, changed on the other)"
+                        " can only be settled with --keep")

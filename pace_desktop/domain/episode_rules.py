@@ -60,6 +60,12 @@ def clash(start: date, end: date | None, others: Sequence[LivingEpisode]
     return None
 
 
+def ended_by_move(living: Sequence[LivingEpisode], on: date) -> list[LivingEpisode]:
+    """The homes a move on `on` ends: begun before that day and not over by it. Each ends on
+    the move day, which is both its last day and the new home's first."""
+    return [e for e in living if e.start < on and (e.end is None or e.end > on)]
+
+
 def clash_words(other: LivingEpisode) -> str:
     """The overlap in plain words, as the dialog and the store's refusal both say it."""
     until = f"to {short_date(other.end)}" if other.end else "and still going on"

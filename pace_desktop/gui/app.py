@@ -138,7 +138,7 @@ class PaceApp(QObject):
     def apply_settings(self, settings: Settings) -> None:
         self.settings = settings
         self.runner.set_user_name(settings.user_name)
-        if settings.user_name and self.main_window is not None:
+        if (settings.user_name or settings.user_role) and self.main_window is not None:
             self._name_store_user(settings.user_name, settings.user_role)
         self.rules = self._load_rules(settings)
         if self._idle_override is None:
@@ -150,10 +150,14 @@ class PaceApp(QObject):
 
     def _name_store_user(self, name: str, role: str) -> None:
         """Settings name the open store's user and role: one audited change, and only when
-        they differ from what the store already says (saving Settings again adds nothing)."""
+        they differ from what the store already says (saving Settings again adds nothing).
+        A role typed with the name left empty is the role of the name the store already
+        has (its creator's): it is kept, not dropped."""
         def job(store: CaseStore) -> None:
-            if store.named_user() != (name, role):
-                store.set_named_user(name, role)
+            current = store.named_user()
+            who = name or current[0]
+            if who and current != (who, role):
+                store.set_named_user(who, role)
 
         window = self.main_window
 

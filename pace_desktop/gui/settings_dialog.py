@@ -8,6 +8,7 @@ error is shown next to the field, so a broken file never silently turns the cloc
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from pathlib import Path
 
@@ -17,8 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -92,7 +91,10 @@ class SettingsDialog(QDialog):
         self.user_name_edit.setText(settings.user_name)
         self.user_name_edit.setPlaceholderText(
             "Empty: the name given when the store was created")
-        self.user_role_edit = self._role_beside_name(settings.user_role)
+        # The role has a row of its own: squeezed beside the name it showed neither in full
+        # at a display scale of 1.5.
+        self.user_role_edit = child(self, QLineEdit, "userRoleEdit")
+        self.user_role_edit.setText(settings.user_role)
         self.rules_edit.setText(settings.rules_file)
         self.buttons = child(self, QDialogButtonBox, "settingsButtons")
         self.clocks = ClocksSettings(settings.record_visits, calendar, self)
@@ -112,36 +114,32 @@ class SettingsDialog(QDialog):
         self.rules_edit.textEdited.connect(lambda _: say(self.messages["rules"], ""))
         self.marking_edit.textEdited.connect(lambda _: say(self.messages["marking"], ""))
         self.file_dialog: QFileDialog | None = None
+        self._tab_in_reading_order()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
         self.adjustSize()  # as tall as its fields, not the .ui file's design-time size
+        # adjustSize leaves wrapped hints (the hub's, the working days') cut short: it does not
+        # ask the layout how tall its text needs to be at this width.
+        # On a short screen (a display scale of 1.5 on a laptop), wider rather than cut off.
+        width, needed = self.width(), layout.heightForWidth(self.width())
+        room = self.screen().availableGeometry() if self.screen() is not None else None
+        widest = int(room.width() * 0.9) if room is not None else width
+        while room is not None and needed > room.height() * 0.92 and width < widest:
+            width = min(widest, width + 60)
+            needed = layout.heightForWidth(width)
+        self.resize(width, max(needed, self.height()))
         # "1 minute", "1 day": the unit agrees with the number shown.
         for box, unit in ((self.idle_edit, "minute"), (self.due_soon_edit, "day")):
             box.valueChanged.connect(lambda n, b=box, u=unit: _unit(b, u, n))
             _unit(box, unit, box.value())
         self.idle_edit.setFocus(Qt.FocusReason.OtherFocusReason)  # typing starts in a field
 
-    def _role_beside_name(self, role: str) -> QLineEdit:
-        """The role sits on the name's row: together they name the store's user (SYNC.md:
-        every change carries who made it), set here as well as when the store is made."""
-        grid = next(g for g in self.findChildren(QGridLayout)
-                    if g.indexOf(self.user_name_edit) >= 0)
-        index = grid.indexOf(self.user_name_edit)
-        row, column, _, _ = grid.getItemPosition(index)
-        grid.removeWidget(self.user_name_edit)
-        row_box = QHBoxLayout()
-        row_box.setContentsMargins(0, 0, 0, 0)
-        edit = QLineEdit(role, self)
-        edit.setObjectName("userRoleEdit")
-        edit.setAccessibleName("Your role, kept with your name")
-        edit.setPlaceholderText("for example social worker")
-        label = QLabel("R&ole", self)
-        label.setBuddy(edit)
-        row_box.addWidget(self.user_name_edit, 3)
-        row_box.addWidget(label)
-        row_box.addWidget(edit, 2)
-        grid.addLayout(row_box, row, column)
-        QWidget.setTabOrder(self.user_name_edit, edit)
-        return edit
+    def _tab_in_reading_order(self) -> None:
+        """Tab goes down the dialog as it reads: the hub and the clocks were added after the
+        .ui file's fields, so by default they came after Save and Cancel."""
+        chain = [child(self, QPushButton, "rulesChooseButton"), self.hub_url_edit,
+                 self.clocks.visits, self.clocks.holidays, *self.buttons.buttons()]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def values(self) -> Settings:
         return replace(self._settings, idle_lock_minutes=self.idle_edit.value(),

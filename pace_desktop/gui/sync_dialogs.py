@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.store import CaseStore
 from pace_desktop.store.package_file import package_passphrase_problem, read_package
+from pace_desktop.sync.merge import DELETED
 from pace_desktop.sync_summary import received_lines
 
 PACKAGE_FILTER = "Case packages (*.pacepkg)"
@@ -114,6 +115,9 @@ class SendDialog(QDialog):
             self.message.setText(problem)
             return
         self.accept()
+
+
+_WHOLE = "This is about the whole record: keep mine or keep theirs."
 
 
 class ConflictsDialog(QDialog):
@@ -210,6 +214,16 @@ class ConflictsDialog(QDialog):
         self.theirs.setText(f"{_plain(c.theirs)}\n— {c.theirs_who or 'unknown'}, "
                             f"{(c.theirs_at or '')[:16].replace('T', ' ')}")
         self.before.setText(_plain(c.ancestor))
+        # A whole record (deleted on one side, changed on the other) has no single value to
+        # type: it is kept from one side, as `resolve` says too.
+        whole = c.field == DELETED
+        self.value.setEnabled(not whole)
+        self.use_value.setEnabled(not whole)
+        self.value.setPlaceholderText("A whole record: keep mine or theirs" if whole else "")
+        if whole:
+            self.message.setText(_WHOLE)
+        elif self.message.text() == _WHOLE:
+            self.message.setText("")
 
     def _resolve(self, keep: str | None = None, text: str | None = None) -> None:
         row = self.list.currentRow()

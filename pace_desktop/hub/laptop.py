@@ -36,7 +36,8 @@ from pace_desktop.exchange.problems import InterchangeError
 from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
 from pace_desktop.hub.connect import check_url, connect, hub_place
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
-from pace_desktop.hub.records import DETAILS, read_child, write_child
+from pace_desktop.hub.migrate import version as hub_version
+from pace_desktop.hub.records import DETAILS, read_child, read_stamps, write_child
 from pace_desktop.hub.witness import Witnessed, available, compare, record, witnessed
 from pace_desktop.store.hub_sync import (
     Agreed,
@@ -99,6 +100,7 @@ def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
     with connect(url, store_id(store), what="syncing") as conn:
         try:
             rows = conn.execute("SELECT uid, revision, ref FROM pace.children").fetchall()
+            stamped = hub_version(conn) >= 2  # a hub that keeps who changed each field
             conn.commit()
         except psycopg.Error as exc:
             raise explain(exc, "reading which children you can see") from None
@@ -123,7 +125,7 @@ def sync(store: Any, url: str, progress: Progress | None = None) -> SyncReport:
                      *(u for u in visible if u not in local)]
             for n, uid in enumerate(order):
                 _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
-                      visible.get(uid), report, pulled)
+                      visible.get(uid), report, pulled, stamped)
                 if len(pulled) >= _PULLED_AT_ONCE:
                     record_sync(store, key, pulled)
                     pulled.clear()
@@ -155,12 +157,13 @@ _PULLED_AT_ONCE = 200
 
 
 def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild | None,
-          revision: int | None, report: SyncReport, pulled: list[Agreed]) -> None:
+          revision: int | None, report: SyncReport, pulled: list[Agreed],
+          stamped: bool = False) -> None:
     """One child; a refusal for this child alone is reported and the sync goes on."""
     import psycopg
 
     try:
-        _child(conn, store, key, uid, mine, agreed, revision, report, pulled)
+        _child(conn, store, key, uid, mine, agreed, revision, report, pulled, stamped)
     except MergeRefused as exc:
         report.problems.append(f"{_ref(mine, uid)}: nothing merged: {exc}.")
     except MergeBroken as exc:
@@ -175,7 +178,7 @@ def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild
 
 def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
            agreed: HubChild | None, hub_revision: int | None, report: SyncReport,
-           pulled: list[Agreed]) -> None:
+           pulled: list[Agreed], stamped: bool = False) -> None:
     mine = clean(to_snapshot(mine_child)) if mine_child is not None else None
     if agreed is not None and mine is not None and hub_revision == agreed.revision \
             and mine == agreed.ancestor:
@@ -185,6 +188,7 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
         return
     conflicts: list[Conflict] = []
     hub_who = hub_at = None
+    hub_stamps: dict[str, Any] = {}
     with conn.transaction():
         theirs: Snapshot | None = None
         if hub_revision is not None:
@@ -194,6 +198,8 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
                 hub_who, hub_at = str(row[0]), row[1].isoformat(timespec="milliseconds")
             got = read_child(conn, uid)
             theirs = got[0] if got else None
+            if stamped and theirs is not None:
+                hub_stamps = read_stamps(conn, uid)
         if theirs is None and mine is None:
             return  # gone from the hub between the list and the lock
         if mine is None:
@@ -211,7 +217,7 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
                                 (uid,)).fetchone()[0]
     # The hub has committed; now the store, in one transaction of its own.
     done = Agreed(uid, revision, merged, None if merged == mine else from_snapshot(merged),
-                  conflicts, hub_who, hub_at)
+                  conflicts, hub_who, hub_at, hub_stamps)
     if mine is None:
         pulled.append(done)
     else:

@@ -106,6 +106,26 @@ def read_child(conn: Any, uid: str) -> tuple[Snapshot, int] | None:
     return snapshot, row[-1]
 
 
+def read_stamps(conn: Any, uid: str) -> dict[str, dict[str, list[Any]]]:
+    """Who changed each field of the child's rows on the hub, from which store, and when
+    (hub migration 2), in the shape of store/field_stamps.py: {"part/id": {field: ["", who,
+    store, at]}}. Fields kept in a row's `more` are stamped together, under "more"."""
+    def stamped(found: dict[str, Any]) -> dict[str, list[Any]]:
+        return {name: ["", v[0], v[2], str(v[1])] for name, v in (found or {}).items()
+                if isinstance(v, list) and len(v) == 3}
+
+    out: dict[str, dict[str, list[Any]]] = {}
+    row = conn.execute("SELECT field_stamps FROM pace.children WHERE uid = %s",
+                       (uid,)).fetchone()
+    if row is not None:
+        out["child/"] = stamped(row[0])
+    for part, (table, _) in PARTS.items():
+        for rid, found in conn.execute(
+                f"SELECT uid, field_stamps FROM pace.{table} WHERE child_uid = %s", (uid,)):
+            out[f"{part}/{rid}"] = stamped(found)
+    return out
+
+
 def write_child(conn: Any, uid: str, new: Snapshot, old: Snapshot | None) -> bool:
     """Make the hub's rows for `uid` say `new`, touching only what differs from `old` (the
     hub's rows as just read, None for a child the hub does not have: it is added to this

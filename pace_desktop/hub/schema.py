@@ -337,7 +337,40 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     CREATE POLICY own_children ON pace.changes FOR SELECT TO pace_worker
         USING (pace.can_see(child_uid));
     """,
-    # 2: the laptops' audit heads, witnessed at each sync (hub/witness.py).
+    # 2 (issue 13): who changed each field of a row, from which store, and when, so a
+    # laptop's conflict names the person who changed *that field* on the hub. Kept by the
+    # hub's own trigger from session_user, like changed_by: a worker cannot write another
+    # name. {column: [login, time, store]}; the row's bookkeeping columns are left out.
+    """
+    ALTER TABLE pace.children ADD COLUMN field_stamps jsonb NOT NULL DEFAULT '{}';
+    """ + _per_table("""
+    ALTER TABLE pace.{t} ADD COLUMN field_stamps jsonb NOT NULL DEFAULT '{{}}';""") + """
+    CREATE FUNCTION pace.stamp_fields() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = pace, pg_temp AS $$
+    DECLARE
+        changed jsonb;
+    BEGIN
+        SELECT coalesce(jsonb_object_agg(n.key, jsonb_build_array(
+                   session_user, now(), nullif(current_setting('pace.store', true), ''))),
+               '{}')
+        INTO changed
+        FROM jsonb_each(to_jsonb(NEW)) n
+        WHERE n.key NOT IN ('changed_by', 'changed_at', 'changed_from', 'revision',
+                            'field_stamps', 'position', 'child_uid', 'uid', 'team',
+                            'allocated_to')
+          AND (TG_OP = 'INSERT' OR n.value IS DISTINCT FROM (to_jsonb(OLD) -> n.key));
+        NEW.field_stamps := CASE WHEN TG_OP = 'INSERT' THEN changed
+                                 ELSE OLD.field_stamps || changed END;
+        RETURN NEW;
+    END $$;
+    REVOKE ALL ON FUNCTION pace.stamp_fields() FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION pace.stamp_fields() TO pace_worker;
+    CREATE TRIGGER stamp_fields BEFORE INSERT OR UPDATE ON pace.children
+        FOR EACH ROW EXECUTE FUNCTION pace.stamp_fields();
+    """ + _per_table("""
+    CREATE TRIGGER stamp_fields BEFORE INSERT OR UPDATE ON pace.{t}
+        FOR EACH ROW EXECUTE FUNCTION pace.stamp_fields();"""),
+    # 3 (issue 17): the laptops' audit heads, witnessed at each sync (hub/witness.py).
     AUDIT_WITNESS,
 )
 

@@ -46,7 +46,8 @@ from pace_desktop.journey.rules import Rule, Trigger, chain_order
 
 DUE_SOON_DAYS = 28
 STATUSES = ("met", "met_late", "overdue", "due_soon", "open", "closed", "missed", "lapsed")
-# Each status in plain words, for prints and the command line alike.
+# Each status's name. What a person reads (screens, prints, the command line) is
+# views.clock_words.status_text, which says more (how late, due when).
 STATUS_LABELS: dict[str, str] = {
     "met": "Met on time", "met_late": "Met late", "overdue": "Overdue",
     "due_soon": "Due soon", "open": "Open", "closed": "Closed (no longer applies)",

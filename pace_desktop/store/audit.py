@@ -10,6 +10,12 @@ rekeys and shared by its backups, and never readable through SQL). Entries writt
 version keep their plain hashes; they are accepted only before the first sealed entry (the
 marker), never after it. What no key can show (the newest entries removed together with
 their seals) is shown by the witness file beside the store (witness.py).
+
+Each entry since migration 9 also names the store it was made in (its `store_id`, SYNC.md
+promise 5), and its hash covers that too: the body of an entry with a store is the older body
+with the store added at the end, so entries written before the migration (no store) keep
+verifying exactly as they were sealed, while adding, removing or changing the store of any
+entry breaks its hash. Once one entry names a store, every later one must.
 """
 
 from __future__ import annotations
@@ -30,15 +36,24 @@ def chain_key(salt: bytes) -> bytes:
     return hmac.new(salt, _KEY_LABEL, hashlib.sha256).digest()
 
 
+def _body(seq: int, at: str, who: str, operation: str, target: str, before: str | None,
+          after: str | None, store: str | None) -> str:
+    fields: list[Any] = [seq, at, who, operation, target, before, after]
+    if store is not None:  # entries made before stores were named keep their old body
+        fields.append(store)
+    return json.dumps(fields, ensure_ascii=False)
+
+
 def _sealed(key: bytes, prev_hash: str, seq: int, at: str, who: str, operation: str,
-            target: str, before: str | None, after: str | None) -> str:
-    body = json.dumps([seq, at, who, operation, target, before, after], ensure_ascii=False)
+            target: str, before: str | None, after: str | None,
+            store: str | None = None) -> str:
+    body = _body(seq, at, who, operation, target, before, after, store)
     return SEALED + hmac.new(key, (prev_hash + body).encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 def _digest(prev_hash: str, seq: int, at: str, who: str, operation: str, target: str,
-            before: str | None, after: str | None) -> str:
-    body = json.dumps([seq, at, who, operation, target, before, after], ensure_ascii=False)
+            before: str | None, after: str | None, store: str | None = None) -> str:
+    body = _body(seq, at, who, operation, target, before, after, store)
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
 
 
@@ -57,20 +72,34 @@ class AuditEntry:
     target: str
     before: str | None
     after: str | None
+    store: str | None = None  # the store the change was made in (None before migration 9)
+
+
+def has_store_column(conn: Any) -> bool:
+    """Whether this store's log names the store of each entry (migration 9 and after)."""
+    return any(r[1] == "store" for r in conn.execute("PRAGMA table_info(audit)"))
 
 
 def append(conn: Any, key: bytes, at: str, who: str, operation: str, target: str,
-           before: Any, after: Any) -> tuple[int, str]:
-    """Add one sealed entry inside the caller's transaction; returns its seq and hash."""
+           before: Any, after: Any, store: str | None = None) -> tuple[int, str]:
+    """Add one sealed entry inside the caller's transaction; returns its seq and hash.
+    `store` (this store's id) is required once the log has its column (migration 9)."""
     last = conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     b, a = to_json(before), to_json(after)
-    h = _sealed(key, prev, seq, at, who, operation, target, b, a)
-    conn.execute(
-        "INSERT INTO audit (seq, at, who, operation, target, before, after, prev_hash, hash)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (seq, at, who, operation, target, b, a, prev, h),
-    )
+    h = _sealed(key, prev, seq, at, who, operation, target, b, a, store)
+    if store is None:
+        conn.execute(
+            "INSERT INTO audit (seq, at, who, operation, target, before, after, prev_hash, hash)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, who, operation, target, b, a, prev, h),
+        )
+    else:
+        conn.execute(
+            "INSERT INTO audit (seq, at, who, operation, target, before, after, prev_hash, hash,"
+            " store) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, at, who, operation, target, b, a, prev, h, store),
+        )
     return seq, h
 
 
@@ -91,16 +120,25 @@ def walk(conn: Any, key: bytes) -> ChainReport:
     assert report.seals is not None
     prev = GENESIS
     expected_seq = 1
+    store_sql = "store" if has_store_column(conn) else "NULL"
     rows = conn.execute(
-        "SELECT seq, at, who, operation, target, before, after, prev_hash, hash"
-        " FROM audit ORDER BY seq"
+        "SELECT seq, at, who, operation, target, before, after, prev_hash, hash,"
+        f" {store_sql} FROM audit ORDER BY seq"
     )
-    for seq, at, who, op, target, before, after, prev_hash, h in rows:
+    stores_from: int | None = None  # the first entry that names its store
+    for seq, at, who, op, target, before, after, prev_hash, h, store in rows:
         if seq != expected_seq:
             report.problems.append(f"audit entry {expected_seq} is missing")
+        if store is not None and stores_from is None:
+            stores_from = seq
+        elif store is None and stores_from is not None:
+            report.problems.append(f"audit entry {seq} ({op}, {at}) names no store, though"
+                                   f" entries from {stores_from} on do: it was forged or"
+                                   " rewritten outside PACE Desktop")
+            break
         is_sealed = str(h).startswith(SEALED)
         if is_sealed:
-            fits = _sealed(key, prev, seq, at, who, op, target, before, after) == h
+            fits = _sealed(key, prev, seq, at, who, op, target, before, after, store) == h
             if report.sealed_from is None:
                 report.sealed_from = seq
         elif report.sealed_from is not None:
@@ -109,7 +147,7 @@ def walk(conn: Any, key: bytes) -> ChainReport:
                                    " or rewritten outside PACE Desktop")
             break
         else:
-            fits = _digest(prev, seq, at, who, op, target, before, after) == h
+            fits = _digest(prev, seq, at, who, op, target, before, after, store) == h
         if prev_hash != prev or not fits:
             report.problems.append(f"audit entry {seq} ({op}, {at}) has been altered, forged"
                                    " or rewritten outside PACE Desktop")
@@ -141,7 +179,8 @@ def chain_problems(conn: Any, key: bytes) -> list[str]:
 
 
 def entries(conn: Any, target: str | None = None, limit: int = 1000) -> list[AuditEntry]:
-    sql = "SELECT seq, at, who, operation, target, before, after FROM audit"
+    store_sql = "store" if has_store_column(conn) else "NULL"
+    sql = f"SELECT seq, at, who, operation, target, before, after, {store_sql} FROM audit"
     args: tuple[Any, ...] = ()
     if target is not None:
         sql += " WHERE target = ?"

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pace_desktop.exchange.child_merge import ChildMerge, MergeBroken, merge_child
 from pace_desktop.exchange.problems import InterchangeError
 from pace_desktop.exchange.snapshot import DETAILS, from_snapshot, to_snapshot
-from pace_desktop.store import sync_state
+from pace_desktop.store import field_stamps, sync_state
 from pace_desktop.store.changes import Changes
 from pace_desktop.store.child_rewrite import insert_child, rewrite_child
 from pace_desktop.store.errors import RecordNotFound
@@ -91,7 +91,8 @@ def send_children(store: CaseStore, refs: Sequence[str], out: Path | str, passph
                          in sync_state.ancestors_of(conn, child.id)]
             packed.append(PackedChild(child.id, child.ref,
                                       sync_state.snapshot_json(to_snapshot(child)),
-                                      json.dumps(ancestors, ensure_ascii=False), who, at))
+                                      json.dumps(ancestors, ensure_ascii=False), who, at,
+                                      field_stamps.for_package(conn, child.id)))
             if progress:
                 progress(n + 1, 2 * len(refs))
         package = Package(package_id, _now(), store_id(conn), store.user, user_role(conn),
@@ -219,9 +220,11 @@ def receive(store: CaseStore, package: Package, progress: Progress | None = None
         total = len(plans)
         for n, p in enumerate(plans):
             pc = p.packed
+            theirs_stamps = field_stamps.from_package(pc.stamps)
             if p.child_id is None:
                 insert_child(conn, p.new_child, now)
                 added.append(pc.ref)
+                op.stamps[p.new_child.id] = field_stamps.given_from(theirs_stamps)
             elif p.merge is None:
                 already.append(pc.ref)
                 continue
@@ -235,12 +238,11 @@ def receive(store: CaseStore, package: Package, progress: Progress | None = None
                     unchanged.append(ref)
                 if m.kept_mine:
                     kept[ref] = [_label(k) for k in m.kept_mine]
-                mine_who, mine_at = sync_state.last_change(conn, ref)
+                op.stamps[p.uid] = field_stamps.given_from(theirs_stamps)
                 new_ids += sync_state.add_conflicts(conn, [
-                    sync_state.NewConflict(p.uid, c.key[0], c.key[1], c.field, c.ancestor,
-                                           c.mine, c.theirs, mine_who or store.user, mine_at,
-                                           pc.changed_by or package.sender_user,
-                                           pc.changed_at or package.made)
+                    _conflict(conn, p.uid, ref, c, theirs_stamps, store.user,
+                              (pc.changed_by or package.sender_user, pc.changed_at
+                               or package.made))
                     for c in m.conflicts], peer, now)
             sync_state.keep_ancestor(conn, p.uid, peer, _theirs_json(p), package.audit_seq,
                                      local_seq, now)
@@ -261,6 +263,18 @@ def receive(store: CaseStore, package: Package, progress: Progress | None = None
                          "nondisclosure", "conflicts"})
     return Received(op.result, package.sender_user, peer, tuple(added), merged,
                     tuple(unchanged), tuple(already), tuple(found), kept)
+
+
+def _conflict(conn: Any, uid: str, ref: str, c: Any, theirs: field_stamps.Stamps, user: str,
+              sender: tuple[str | None, str | None]) -> sync_state.NewConflict:
+    """One conflict with who changed the field on each side and when: this store's stamp for
+    it, and the stamp the package carries (the sender's child-level last change for a package
+    from before stamps)."""
+    mine_who, mine_at = field_stamps.mine_changed(conn, uid, ref, c.key[0], c.key[1], c.field)
+    found = field_stamps.lookup(theirs, c.key[0], c.key[1], c.field)
+    theirs_who, theirs_at = (found[0], found[2]) if found else sender
+    return sync_state.NewConflict(uid, c.key[0], c.key[1], c.field, c.ancestor, c.mine,
+                                  c.theirs, mine_who or user, mine_at, theirs_who, theirs_at)
 
 
 def _theirs_json(p: _Plan) -> str:

@@ -8,7 +8,12 @@ from datetime import date
 from typing import Any
 
 from pace_desktop.domain import Child, Event, LegalEpisode, LivingEpisode, Person
-from pace_desktop.domain.episode_rules import clash, clash_words, period_problem
+from pace_desktop.domain.episode_rules import (
+    clash,
+    clash_words,
+    ended_by_move,
+    period_problem,
+)
 from pace_desktop.store import rows
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import RecordIsFinal, RecordNotFound, RuleBroken, StoreError
@@ -114,8 +119,7 @@ class ChildRecords(StoreFrame):
         conn = self._live()
         with self._operation("add a move", ref) as op:
             living = next(load_children(conn, [cid])).living
-            ending = [e for e in living if e.start < episode.start
-                      and (e.end is None or e.end > episode.start)]
+            ending = ended_by_move(living, episode.start)
             now = utc_now()
             for e in ending:
                 conn.execute('UPDATE living SET "end" = ?, updated = ?, version = version + 1'

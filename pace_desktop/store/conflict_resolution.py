@@ -3,6 +3,14 @@
 Resolving is a change like any other: one operation, with its author in the audit log, and
 the value it puts in force travels with the child's next package or sync. A value that would
 break a rule of the store is refused with the rule, and nothing changes.
+
+A typed value (`--value`) is for one field: it is read by the same rules as `edit` and an
+interchange file (the interchange reader), so a date that is not a date or a value the field
+does not allow is refused in one line naming the conflict, the child, the record and the
+field. A conflict about a whole record (deleted on one side and changed on the other, or a
+record put back to this store's version because the other would break a rule) can only be
+settled by keeping one side: there is no single value to type for a whole home or chronology
+entry, and the person who wants something else keeps one side and then edits it.
 """
 
 from __future__ import annotations
@@ -58,6 +66,11 @@ def resolve(store: CaseStore, conflict_id: int, keep: str | None = None,
         raise StoreError("Say which to keep (mine or theirs) or give a new value.")
     if keep is not None and keep not in KEEP:
         raise StoreError(f"Keep 'mine' or 'theirs', not {keep!r}.")
+    if text is not None and c.field == DELETED:
+        raise StoreError(f"Conflict #{conflict_id} is about the whole record {_place(c)} of"
+                         f" {c.child} ({_whole_why(c)}): keep mine or theirs"
+                         f" (resolve {conflict_id} --keep mine|theirs); a new value can only be"
+                         " typed for one field.")
     value = c.mine if keep == "mine" else c.theirs if keep == "theirs" \
         else typed_value(text or "", c.mine if c.mine is not None else c.theirs)
     cid = conn.execute("SELECT id FROM children WHERE uid = ?", (c.child_uid,)).fetchone()[0]
@@ -88,7 +101,10 @@ def resolve(store: CaseStore, conflict_id: int, keep: str | None = None,
     try:
         new = from_snapshot(snapshot)
     except InterchangeError as exc:
-        raise StoreError(f"That value would break a rule: {exc.problems[0]}; nothing was"
+        what = "That value" if keep is None else f"Keeping {keep}"
+        field = "" if c.field == DELETED else f" {c.field}"
+        raise StoreError(f"{what} would break a rule: conflict #{conflict_id}, {c.child}"
+                         f" {_place(c)}{field}: {_located(exc.problems[0])}; nothing was"
                          " changed.") from None
     with store._operation("resolve conflict", old.ref) as op:
         now = datetime.now(UTC).isoformat(timespec="milliseconds")
@@ -104,3 +120,21 @@ def resolve(store: CaseStore, conflict_id: int, keep: str | None = None,
     resolved = sync_state.conflict(conn, conflict_id)
     assert resolved is not None
     return Resolved(op.result, resolved, value)
+
+
+def _place(c: sync_state.StoredConflict) -> str:
+    return "details" if c.part == "child" else f"{c.part}/{c.record}"
+
+
+def _whole_why(c: sync_state.StoredConflict) -> str:
+    if c.mine is None:
+        return "deleted here, changed on the other side"
+    if c.theirs is None:
+        return "changed here, deleted on the other side"
+    return "the other side's version would break a rule"
+
+
+def _located(problem: str) -> str:
+    """A reading problem without the file's own place prefix (the conflict names the place)."""
+    return problem.split(": ", 1)[1] if problem.startswith("children[0]") and ": " in problem \
+        else problem

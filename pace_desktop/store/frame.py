@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from pace_desktop.store import audit, backup, witness
+from pace_desktop.store import audit, backup, field_stamps, witness
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.connection import DatabaseError, plain_error, rollback
 from pace_desktop.store.errors import DamagedStore, RecordNotFound, StoreClosed, StoreError
@@ -105,6 +105,9 @@ class Op:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     result: OpChanges | None = None
+    # child uid -> where the values this operation brought came from (field_stamps.Given):
+    # a package's or hub's stamps, so their fields keep the other side's author
+    stamps: dict[str, Any] = field(default_factory=dict)
 
 
 class StoreFrame:
@@ -126,6 +129,8 @@ class StoreFrame:
         # the app's operations use is never held by a backup. Dropped on close.
         self._raw_key: bytes | None = None
         self.notes: list[str] = []  # what the last `check` could not prove, in plain words
+        self._signing_store: str | None = None  # this store's id, once its log can hold it
+        self._stamping = False  # whether the store keeps field stamps (migration 10 on)
         # Told of every operation once it is committed (the app's store worker sends each on
         # to the views as one typed signal); never told of a failed one.
         self.on_change: Callable[[OpChanges], None] | None = None
@@ -135,14 +140,35 @@ class StoreFrame:
             raise StoreClosed()
         return self._key
 
-    def _seals(self, conn: Any, refs: Sequence[str] | None) -> dict[str, str]:
-        """Keyed digests of these children's whole records (all children for None)."""
+    def _audit_store(self, conn: Any) -> str | None:
+        """The store id every new audit entry names (None for a log that cannot yet hold it:
+        only while an older store is being brought up to this version)."""
+        if self._signing_store is None and audit.has_store_column(conn):
+            row = conn.execute("SELECT value FROM pace_meta WHERE key = 'store_id'").fetchone()
+            self._signing_store = row[0] if row else None
+        return self._signing_store
+
+    def _append_audit(self, conn: Any, at: str, operation: str, target: str, before: Any,
+                      after: Any) -> tuple[int, str]:
+        """One sealed entry, signed with this store's user and id, in the open transaction."""
+        return audit.append(conn, self._audit_key(), at, self.user, operation, target, before,
+                            after, self._audit_store(conn))
+
+    def _seals(self, conn: Any, refs: Sequence[str] | None,
+               stamp: tuple[str, Op] | None = None) -> dict[str, str]:
+        """Keyed digests of these children's whole records (all children for None); with
+        `stamp` (the operation's time and itself), each child's changed fields restamped."""
         key = self._audit_key()
         found = child_ids(conn, list(refs) if refs is not None else None)
         seals: dict[str, str] = {}
+        if stamp is not None and not self._stamping:
+            self._stamping = field_stamps.has_table(conn)
+        by = (self.user, self._audit_store(conn), stamp[0]) if stamp else None
         for i in range(0, len(found), CHUNK):
             for c in load_children(conn, [cid for cid, _ in found[i:i + CHUNK]]):
                 seals[c.ref] = audit.content_seal(key, jsonable(c))
+                if stamp is not None and by is not None and self._stamping:
+                    field_stamps.restamp(conn, c, by, stamp[1].stamps.get(c.id))
         return seals
 
     def _witness(self, seq: int, head: str) -> None:
@@ -218,13 +244,13 @@ class StoreFrame:
         try:
             yield op
             after = op.after
+            now = utc_now()
             if op.children:
                 # Each record's content as this entry saw it: a record changed behind the log's
                 # back (plain SQL) no longer matches its last entry's seal.
                 after = {**(op.after if isinstance(op.after, dict) else {"value": op.after}),
-                         "sealed": self._seals(conn, sorted(op.children))}
-            seq, head = audit.append(conn, self._audit_key(), utc_now(), self.user, name, target,
-                                     op.before, after)
+                         "sealed": self._seals(conn, sorted(op.children), (now, op))}
+            seq, head = self._append_audit(conn, now, name, target, op.before, after)
             conn.execute("COMMIT")
         except BaseException:
             rollback(conn)

@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pace_desktop.domain import Child
-from pace_desktop.store import sync_state
+from pace_desktop.store import field_stamps, sync_state
 from pace_desktop.store.child_rewrite import insert_child, rewrite_child
 from pace_desktop.store.reads import load_children
 from pace_desktop.sync.merge import Conflict
@@ -58,6 +58,8 @@ class Agreed:
     conflicts: list[Conflict] = field(default_factory=list)
     hub_who: str | None = None
     hub_at: str | None = None
+    # who changed each field on the hub, where and when (field_stamps.Stamps shape)
+    hub_stamps: field_stamps.Stamps = field(default_factory=dict)
 
 
 def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> list[sync_state.StoredConflict]:
@@ -78,6 +80,8 @@ def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> list[sync_state.S
         revisions: dict[str, int] = {}
         for a, ref in zip(agreed, refs, strict=True):
             if a.merged is not None:
+                # what arrived keeps who changed it on the hub
+                op.stamps[a.uid] = field_stamps.given_from(a.hub_stamps)
                 cid = by_uid.get(a.uid)
                 if cid is None:
                     by_uid[a.uid] = insert_child(conn, a.merged, now)
@@ -89,12 +93,8 @@ def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> list[sync_state.S
                                      a.revision, local_seq, now)
             revisions[ref] = a.revision
             if a.conflicts:
-                mine_who, mine_at = sync_state.last_change(conn, ref)
                 new_ids += sync_state.add_conflicts(conn, [
-                    sync_state.NewConflict(a.uid, c.key[0], c.key[1], c.field, c.ancestor,
-                                           c.mine, c.theirs, mine_who or store.user, mine_at,
-                                           a.hub_who, a.hub_at)
-                    for c in a.conflicts], hub, now)
+                    _conflict(conn, a, ref, c, store.user) for c in a.conflicts], hub, now)
                 op.children.add(ref)
         found = [c for c in (sync_state.conflict(conn, i) for i in new_ids) if c is not None]
         op.parts.update({"conflicts"} if found else set())
@@ -106,6 +106,19 @@ def record_sync(store: Any, hub: str, agreed: list[Agreed]) -> list[sync_state.S
                                    "record": f"{c.part}/{c.record}", "field": c.field}
                                   for c in found]}
     return found
+
+
+def _conflict(conn: Any, a: Agreed, ref: str, c: Conflict, user: str
+              ) -> sync_state.NewConflict:
+    """Who changed the field on each side and when: this store's stamp for it; the hub's
+    for that field where the hub keeps one (`hub_stamps`), else who last changed the child
+    there."""
+    mine_who, mine_at = field_stamps.mine_changed(conn, a.uid, ref, c.key[0], c.key[1],
+                                                  c.field)
+    found = field_stamps.lookup(a.hub_stamps, c.key[0], c.key[1], c.field)
+    theirs_who, theirs_at = (found[0], found[2]) if found else (a.hub_who, a.hub_at)
+    return sync_state.NewConflict(a.uid, c.key[0], c.key[1], c.field, c.ancestor, c.mine,
+                                  c.theirs, mine_who or user, mine_at, theirs_who, theirs_at)
 
 
 def finish_sync(store: Any, hub: str, brought: dict[str, int]) -> None:

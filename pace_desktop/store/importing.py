@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from pace_desktop.domain import Child
 from pace_desktop.domain.episode_rules import living_problems, period_problem
 from pace_desktop.exchange.child_merge import ChildMerge, MergeBroken, merge_child
 from pace_desktop.exchange.snapshot import to_snapshot
-from pace_desktop.store import rows, sync_state
+from pace_desktop.store import field_stamps, rows, sync_state
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.child_rewrite import rewrite_child
 from pace_desktop.store.errors import DuplicateChild, StoreError
@@ -98,10 +99,10 @@ class Importing(StoreFrame):
             for ref, (old, theirs, merged) in merges.items():
                 if merged.changed:
                     rewrite_child(conn, existing[ref], old, merged.child, now)
-                who, at = sync_state.last_change(conn, ref)
                 found_conflicts += sync_state.add_conflicts(conn, [
                     sync_state.NewConflict(old.id, k.key[0], k.key[1], k.field, k.ancestor,
-                                           k.mine, k.theirs, who or self.user, at,
+                                           k.mine, k.theirs, *self._mine_changed(
+                                               conn, old.id, ref, k.key, k.field),
                                            f"import of {source or sync_source}", now)
                     for k in merged.conflicts], peer or "import", now)
                 if peer is not None:
@@ -119,6 +120,11 @@ class Importing(StoreFrame):
                              "nondisclosure", "conflicts"})
         assert op.result is not None
         return op.result
+
+    def _mine_changed(self, conn: Any, uid: str, ref: str, key: tuple[str, str], name: str
+                      ) -> tuple[str, str | None]:
+        who, at = field_stamps.mine_changed(conn, uid, ref, key[0], key[1], name)
+        return who or self.user, at
 
     def _plan_updates(self, children: Sequence[Child], existing: dict[str, int],
                       peer: str | None) -> dict[str, tuple[Child, str, ChildMerge]]:

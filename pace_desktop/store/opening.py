@@ -56,8 +56,8 @@ class Opening(StoreFrame):
                 conn.execute("INSERT INTO pace_meta VALUES ('recovery_public_key', ?)",
                              (recovery_public.decode("ascii"),))
             store = cls(path, conn, user or owner)
-            seq, head = audit.append(conn, store._audit_key(), now, store.user, "create store",
-                                     "store", None, {"owner": owner})
+            seq, head = store._append_audit(conn, now, "create store", "store", None,
+                                            {"owner": owner})
             conn.execute("COMMIT")
             write_verifier(path, passphrase)
             witness.write(path, store._audit_key(), seq, head)
@@ -132,9 +132,8 @@ class Opening(StoreFrame):
                 run_script(conn, schema.MIGRATIONS[n - 1])
                 conn.execute(f"PRAGMA user_version = {n}")
             # Re-sealed: what a record holds may change with the version.
-            seq, head = audit.append(
-                conn, self._audit_key(), utc_now(), self.user, "upgrade store", "store",
-                {"version": version},
+            seq, head = self._append_audit(
+                conn, utc_now(), "upgrade store", "store", {"version": version},
                 {"version": schema.LATEST, "sealed": self._seals(conn, None)})
             conn.execute("COMMIT")
         except BaseException:
@@ -154,9 +153,8 @@ class Opening(StoreFrame):
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
-            seq, head = audit.append(conn, self._audit_key(), utc_now(), self.user,
-                                     "seal audit log", "store", None,
-                                     {"sealed": self._seals(conn, None)})
+            seq, head = self._append_audit(conn, utc_now(), "seal audit log", "store", None,
+                                           {"sealed": self._seals(conn, None)})
             conn.execute("COMMIT")
         except BaseException:
             rollback(conn)

@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +43,9 @@ class PackedChild:
     ancestors: str  # JSON list of [peer, snapshot JSON, peer_seq, local_seq, at]
     changed_by: str | None
     changed_at: str | None
+    # who changed each field, where and when (store/field_stamps.py, without digests); ""
+    # in a package made before stamps
+    stamps: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,11 @@ def package_passphrase_problem(passphrase: str) -> str | None:
 
 def _quote(passphrase: str) -> str:
     return "'" + passphrase.replace("'", "''") + "'"
+
+
+def _stamps_digest(children: Sequence[PackedChild]) -> str:
+    return hashlib.sha256(json.dumps([c.stamps for c in children], ensure_ascii=False
+                                     ).encode("utf-8")).hexdigest()
 
 
 def _digest(children: Sequence[PackedChild]) -> str:
@@ -100,18 +108,24 @@ def write_package(path: Path | str, passphrase: str, package: Package,
             conn.execute("CREATE TABLE package_children (position INTEGER PRIMARY KEY,"
                          " uid TEXT NOT NULL, ref TEXT NOT NULL, snapshot TEXT NOT NULL,"
                          " ancestors TEXT NOT NULL, changed_by TEXT, changed_at TEXT)")
+            # Stamps in a table of their own, with their own digest: a package made before
+            # them has neither and still reads; a reader from before them ignores both.
+            conn.execute("CREATE TABLE package_stamps (position INTEGER PRIMARY KEY,"
+                         " stamps TEXT NOT NULL)")
             total = len(package.children)
             for i, c in enumerate(package.children):
                 conn.execute("INSERT INTO package_children VALUES (?, ?, ?, ?, ?, ?, ?)",
                              (i, c.uid, c.ref, c.snapshot, c.ancestors, c.changed_by,
                               c.changed_at))
+                conn.execute("INSERT INTO package_stamps VALUES (?, ?)", (i, c.stamps))
                 if progress:
                     progress(i + 1, total)
             meta = {"format": FORMAT, "version": str(VERSION), "package_id": package.package_id,
                     "made": package.made, "sender_store": package.sender_store,
                     "sender_user": package.sender_user, "sender_role": package.sender_role,
                     "audit_seq": str(package.audit_seq), "audit_head": package.audit_head,
-                    "children": str(total), "digest": _digest(package.children)}
+                    "children": str(total), "digest": _digest(package.children),
+                    "stamps_digest": _stamps_digest(package.children)}
             conn.executemany("INSERT INTO package_meta VALUES (?, ?)", list(meta.items()))
             conn.execute("COMMIT")
         finally:
@@ -191,6 +205,13 @@ def _read(conn: Any, name: str) -> Package:
     if str(len(children)) != meta.get("children") or _digest(children) != meta.get("digest"):
         raise PackageError(f"The package {name} is incomplete or was altered after it was made;"
                            " nothing was received.")
+    if "stamps_digest" in meta:
+        stamps = dict(conn.execute("SELECT position, stamps FROM package_stamps")) \
+            if "package_stamps" in tables else {}
+        children = tuple(replace(c, stamps=stamps.get(i, "")) for i, c in enumerate(children))
+        if _stamps_digest(children) != meta["stamps_digest"]:
+            raise PackageError(f"The package {name} is incomplete or was altered after it was"
+                               " made; nothing was received.")
     try:
         return Package(meta["package_id"], meta["made"], meta["sender_store"],
                        meta.get("sender_user", ""), meta.get("sender_role", ""),

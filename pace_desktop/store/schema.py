@@ -399,6 +399,22 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     );
     CREATE INDEX print_records_by_child ON print_records (child_id, recipient, id);
     """,
+    # 9 (issue 13): every audit entry names the store it was made in (SYNC.md promise 5: who,
+    # where, when), covered by the entry's hash (store/audit.py); entries made before this
+    # keep no store and verify as they were sealed.
+    """
+    ALTER TABLE audit ADD COLUMN store TEXT;
+    """,
+    # 10 (issue 13): who last changed each field of a child's records, where and when
+    # (store/field_stamps.py), for the two sides of a conflict. Children already here are
+    # marked: their fields' authors are not known until they next change.
+    """
+    CREATE TABLE field_stamps (
+        child_uid TEXT PRIMARY KEY,
+        stamps TEXT NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO field_stamps SELECT uid, '{"~legacy":1}' FROM children;
+    """,
 )
 
 LATEST: Final = len(MIGRATIONS)

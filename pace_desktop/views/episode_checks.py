@@ -9,11 +9,17 @@ these catch mistakes while typing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from pace_desktop.domain import LivingEpisode
 from pace_desktop.domain.date_words import DateUnreadable, read_typed_date
-from pace_desktop.domain.episode_rules import clash, clash_words, period_problem
+from pace_desktop.domain.episode_rules import (
+    clash,
+    clash_words,
+    ended_by_move,
+    period_problem,
+)
 
 Problems = dict[str, str]
 
@@ -56,6 +62,23 @@ def check_living(kind: str, start: date | None, end: date | None,
         other = clash(start, end, others)
         if other is not None:
             problems["start"] = clash_words(other)
+
+
+def check_move(kind: str, on: date | None, living: Sequence[LivingEpisode],
+               problems: Problems) -> None:
+    """A move on `on` to a new home still going on: the homes it ends (`ended_by_move`, as
+    the store's `add_move` ends them) end that day; any other it would overlap is said."""
+    if not kind:
+        problems["type"] = "Choose where the child moved to."
+    if on is None and "date" not in problems:
+        problems["date"] = "Type the date of the move."
+    if on is None:
+        return
+    ending = {id(e) for e in ended_by_move(living, on)}
+    after = [replace(e, end=on) if id(e) in ending else e for e in living]
+    other = clash(on, None, after)
+    if other is not None:
+        problems["date"] = clash_words(other)
 
 
 def check_legal(status: str, start: date | None, end: date | None,

@@ -8,6 +8,9 @@ hooks for colleagues' widgets:
 * Meetings open in `MeetingEditor` windows (pace_desktop.gui.forms.meeting_editor); the
   record keeps them in `editors`, and `flush_drafts()` asks each to save its draft now
   (called before the app locks).
+
+The screen is built here; its parts are mixed in from a module each: record_editing.py (the
+add and edit dialogs), record_meetings.py (meeting windows), withholding.py (non-disclosure).
 """
 
 from __future__ import annotations
@@ -30,31 +33,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pace_desktop.domain import Event, LegalEpisode, LivingEpisode, Meeting, Person
 from pace_desktop.domain.ordering import in_chronology_order
 from pace_desktop.domain.vocab import MEETING_KINDS
 from pace_desktop.gui.child import columns
-from pace_desktop.gui.child.dialogs import (
-    AmendDialog,
-    ChildDialog,
-    EventDialog,
-    LegalDialog,
-    LivingDialog,
-    PersonDialog,
-)
 from pace_desktop.gui.child.drafts_bar import DraftsBar
 from pace_desktop.gui.child.list_tab import ListTab
-from pace_desktop.gui.child.quick_dialogs import CONTINUABLE, ContinueOrderDialog, VisitDialog
+from pace_desktop.gui.child.record_editing import RecordEditing
+from pace_desktop.gui.child.record_meetings import RecordMeetings
 from pace_desktop.gui.child.timeline_tab import TimelineTab
 from pace_desktop.gui.child.withholding import WithholdingActions
 from pace_desktop.gui.child.withholding import rows as withheld_rows
 from pace_desktop.gui.looks import enlarge, say, set_tone
-from pace_desktop.gui.placement import fit_to_screen
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.unlock_window import plain_failure
 from pace_desktop.journey import Rule, judge_child
 from pace_desktop.settings import Settings
-from pace_desktop.store import CaseStore, OpChanges
+from pace_desktop.store import CaseStore
 from pace_desktop.views.record_summary import ChildView, summary
 
 PEOPLE, LIVING, LEGAL, CHRONOLOGY, MEETINGS, CLOCKS, TIMELINE = (
@@ -81,7 +75,7 @@ if TYPE_CHECKING:
     from pace_desktop.gui.forms.meeting_editor import MeetingEditor
 
 
-class ChildRecord(WithholdingActions, QWidget):
+class ChildRecord(RecordEditing, RecordMeetings, WithholdingActions, QWidget):
     """`back_requested()` to go back to the caseload; `changed(ref)` after every save."""
 
     back_requested = Signal()
@@ -148,7 +142,10 @@ class ChildRecord(WithholdingActions, QWidget):
                               columns.PEOPLE, "&Add a person…", "Ed&it…")
         self.living = ListTab(LIVING, "Every place the child has lived, newest last. A child "
                               "lives in one place at a time.", columns.LIVING,
-                              "&Add a move…", "Ed&it…")
+                              "&Add a home…", "Ed&it…")
+        # A move ends where the child lives now and starts the new home, in one operation;
+        # "Add a home" is for a time that is over, or a first home, typed whole.
+        self.move_button = self.living.extra_button("Record a m&ove…", self._add_move)
         self.legal = ListTab(LEGAL, "Orders and the legal basis for the child's care.",
                              columns.LEGAL, "&Add a legal status…", "Ed&it…")
         self.chronology = ListTab(
@@ -399,112 +396,3 @@ class ChildRecord(WithholdingActions, QWidget):
     def _failed(self, exc: Exception) -> None:
         say(self.message, plain_failure(exc, "reading the child's record"))
 
-    # -- dialogs ---------------------------------------------------------------------------------
-
-    def _open(self, dialog: QDialog) -> None:
-        self.dialog = dialog
-        dialog.saved.connect(self._saved)  # type: ignore[attr-defined]
-        dialog.finished.connect(lambda _: self._dialog_gone(dialog))
-        dialog.open()
-
-    def _dialog_gone(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
-
-    def _saved(self, _changes: object) -> None:
-        # The record itself is read again when the store worker says the change touched it
-        # (`_store_changed`), whichever window made the change.
-        if self.ref is not None:
-            self.changed.emit(self.ref)
-
-    def _store_changed(self, changes: OpChanges) -> None:
-        if self.ref is not None and changes.touches(self.ref):
-            self.reload()
-
-    def edit_details(self) -> None:
-        if self.view is not None:
-            self._open(ChildDialog(self._runner, self.view.child, self))
-
-    def _person(self, person: Person | None) -> None:
-        if self.ref:
-            self._open(PersonDialog(self._runner, self.ref, person, self))
-
-    def _living(self, episode: LivingEpisode | None) -> None:
-        if self.ref and self.view:
-            self._open(LivingDialog(self._runner, self.ref, episode, self.view.child.living,
-                                    self, people=self.view.child.people))
-
-    def _legal(self, episode: LegalEpisode | None) -> None:
-        if self.ref:
-            self._open(LegalDialog(self._runner, self.ref, episode, self))
-
-    def _add_event(self) -> None:
-        if self.ref:
-            self._open(EventDialog(self._runner, self.ref, self.user_name, self))
-
-    def _add_visit(self) -> None:
-        if self.ref:
-            self._open(VisitDialog(self._runner, self.ref, self.settings.audit_name, self))
-
-    def _continue_order(self) -> None:
-        """The chosen order, else the one order still running that a hearing can continue."""
-        if not self.ref or self.view is None:
-            return
-        chosen = self.legal.current()
-        running = [e for e in self.view.child.legal if e.end is None and e.status in CONTINUABLE]
-        episode = chosen if chosen is not None and chosen.status in CONTINUABLE else (
-            running[-1] if len(running) == 1 else None)
-        if episode is None:
-            self.legal.say_empty("Choose the supervision order the hearing continued.")
-            return
-        self._open(ContinueOrderDialog(self._runner, self.ref, episode, self))
-
-    def _amend_event(self, event: Event) -> None:
-        if self.ref:
-            self._open(AmendDialog(self._runner, self.ref, event, self.user_name,
-                                   self))
-
-    # -- meetings (the decision forms are a colleague's MeetingEditor) ----------------------------
-
-    def record_meeting(self) -> None:
-        """Ctrl+M: record a new meeting of the kind chosen beside the button."""
-        self._meeting_editor(str(self.meeting_kind.currentData()), None)
-
-    def reopen_meeting(self, kind: str, meeting_id: str | None) -> None:
-        """After unlocking: the meeting window that was open when the app locked."""
-        self._meeting_editor(kind, meeting_id)
-
-    def open_meeting(self, meeting: Meeting) -> None:
-        self._meeting_editor(meeting.kind, meeting.id)
-
-    def _meeting_editor(self, kind: str, meeting_id: str | None) -> None:
-        if self.ref is None:
-            return
-        # Imported here: the forms are a large module only needed once a meeting opens.
-        from pace_desktop.gui.forms.meeting_editor import MeetingEditor, draft_key
-
-        key = draft_key(self.ref, kind, meeting_id)
-        for open_editor in self.editors:
-            if open_editor.key == key:  # one window per record: typing in two would clash
-                open_editor.raise_()
-                open_editor.activateWindow()
-                return
-
-        editor = MeetingEditor(self._runner, self.ref, kind, meeting_id,
-                               self.user_name)
-        editor.setParent(self, Qt.WindowType.Window)
-        # Tall and readable beside the record: it is filled in live during the meeting.
-        fit_to_screen(editor, share=0.9, width_share=0.5)
-        self.editors.append(editor)
-        editor.saved.connect(lambda _id: self._saved(None))
-        editor.finalised.connect(lambda _id: self._saved(None))
-        editor.closed.connect(lambda: self._editor_closed(editor))
-        editor.show()
-        editor.activateWindow()
-
-    def _editor_closed(self, editor: Any) -> None:
-        if editor in self.editors:
-            self.editors.remove(editor)
-        editor.deleteLater()  # it has closed its window; nothing refers to it any more
-        self._saved(None)  # what it kept as a draft is offered in the Meetings tab

@@ -8,6 +8,7 @@ lock; the preview and printing each run on a pool thread and take turns.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -75,28 +76,55 @@ class Mark:
 
 def mark_rects(doc: pdfium.PdfDocument, index: int, marks: tuple[Mark, ...]
                ) -> list[tuple[Mark, tuple[float, float, float, float]]]:
-    """Where each mark's words are on the page, in PDF points (left, bottom, right, top)."""
+    """Where each mark's words are on the page, in PDF points (left, bottom, right, top).
+
+    Searched in the page's own text, with any run of spaces and line breaks between two
+    words (and a break after a hyphen) counting as one space: an identifier that wraps
+    across two lines of a table cell ("Pinewood" at the end of one, "Nursery" at the start
+    of the next) is highlighted on both. pdfium's own search wants the exact characters,
+    line break included, and missed it. The page's text has one character per pdfium
+    character index, so a match's span is the span pdfium draws rectangles for.
+    """
     if not marks:
         return []
     page = doc[index]
     try:
         text_page = page.get_textpage()
         try:
+            text = text_page.get_text_range()
+            if len(text) != text_page.count_chars():  # never seen; pdfium's search then
+                return _searched(text_page, marks)
             found = []
             for mark in marks:
-                searcher = text_page.search(mark.text, match_case=False)
-                try:
-                    while (hit := searcher.get_next()) is not None:
-                        start, count = hit
-                        for r in range(text_page.count_rects(start, count)):
-                            found.append((mark, text_page.get_rect(r)))
-                finally:
-                    searcher.close()
+                for hit in _pattern(mark.text).finditer(text):
+                    start, count = hit.start(), hit.end() - hit.start()
+                    for r in range(text_page.count_rects(start, count)):
+                        found.append((mark, text_page.get_rect(r)))
             return found
         finally:
             text_page.close()
     finally:
         page.close()
+
+
+def _pattern(words: str) -> re.Pattern[str]:
+    parts = [re.escape(w).replace(r"\-", r"-\s*") for w in words.split()]
+    return re.compile(r"\s+".join(parts), re.IGNORECASE)
+
+
+def _searched(text_page: pdfium.PdfTextPage, marks: tuple[Mark, ...]
+              ) -> list[tuple[Mark, tuple[float, float, float, float]]]:
+    found = []
+    for mark in marks:
+        searcher = text_page.search(mark.text, match_case=False)
+        try:
+            while (hit := searcher.get_next()) is not None:
+                start, count = hit
+                for r in range(text_page.count_rects(start, count)):
+                    found.append((mark, text_page.get_rect(r)))
+        finally:
+            searcher.close()
+    return found
 
 
 def paint_marks(image: QImage, page_height: float, scale: float,

@@ -40,6 +40,8 @@ WITHHOLDING: dict[str, str] = {
              " addresses, and the identifiers ticked below.",
     "court": "Treated as going to each relevant person: left out is everything withheld from"
              " any of them, confidential addresses, and the identifiers ticked below.",
+    "court:full": "Nothing is left out, as the court directed: for the court only, not the"
+                  " parties; it ends with the schedule of non-disclosure requests.",
     "internal": "Nothing is left out. This copy is for use within the service only.",
 }
 
@@ -88,7 +90,7 @@ class ReviewSteps:
         code = self.recipient()
         if code is None:
             return "What is left out depends on who the copy is for, so choose first."
-        return WITHHOLDING.get(parse_recipient(code).kind, "")
+        return WITHHOLDING.get(code, WITHHOLDING.get(parse_recipient(code).kind, ""))
 
     # -- the review -----------------------------------------------------------------------------
 
