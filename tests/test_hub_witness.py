@@ -69,10 +69,11 @@ def _forge(path: Path, edit: str | None = None, keep_to: int | None = None) -> N
     if edit:
         conn.execute(edit)
     prev = audit.GENESIS
-    for seq, at, who, op, target, before, after in conn.execute(
-            "SELECT seq, at, who, operation, target, before, after FROM audit ORDER BY seq"
-    ).fetchall():
-        h = audit._sealed(key, prev, seq, at, who, op, target, before, after)
+    store_col = ", store" if audit.has_store_column(conn) else ", NULL"
+    for seq, at, who, op, target, before, after, store in conn.execute(
+            "SELECT seq, at, who, operation, target, before, after" + store_col
+            + " FROM audit ORDER BY seq").fetchall():
+        h = audit._sealed(key, prev, seq, at, who, op, target, before, after, store)
         conn.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
         prev = h
     for sql in guards:
