@@ -113,3 +113,14 @@ def write_bytes(path: Path | str, data: bytes) -> Path:
         out.write(data)
         out.flush()
     return path
+
+
+def check_picture(tmp: Path, out: Path) -> None:
+    """A PNG ends with its IEND chunk and an SVG with </svg>: anything else was cut short.
+    Qt's and pyqtgraph's picture writers report no write errors, so a full disk would
+    otherwise show as a truncated picture saved "successfully"."""
+    data = tmp.read_bytes()
+    whole = data.endswith(b"IEND\xaeB`\x82") if out.suffix.lower() == ".png" \
+        else data.rstrip().endswith(b"</svg>")
+    if not whole:
+        raise WriteFailed(out, "the picture could not be written whole (is the disk full?)")

@@ -4,7 +4,6 @@ passphrase. A malformed file is reported by key; it is not silently replaced by 
 from __future__ import annotations
 
 import getpass
-import os
 import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
@@ -13,6 +12,8 @@ from typing import Any
 import tomli_w
 
 from pace_desktop import paths
+from pace_desktop.domain.bounds import limit_for, too_long
+from pace_desktop.safe_files import write_bytes
 
 
 class SettingsError(Exception):
@@ -74,6 +75,8 @@ def validate(values: dict[str, Any], where: str) -> Settings:
             raise SettingsError(f"{where}: {key}: must be a whole number")
         if not want_int and not isinstance(value, str):
             raise SettingsError(f"{where}: {key}: must be text")
+        if not want_int and (long := too_long(value, limit_for(key))):
+            raise SettingsError(f"{where}: {key}: {long}")
         if want_int:
             low, high = _LIMITS[key]
             if not low <= value <= high:
@@ -100,6 +103,5 @@ def load_settings(path: Path | None = None) -> Settings:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = path or settings_file()
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(tomli_w.dumps(asdict(settings)), encoding="utf-8")
-    os.replace(tmp, path)
+    # Whole, owner-only, or not at all (safe_files): it names the store's user and the hub.
+    write_bytes(path, tomli_w.dumps(asdict(settings)).encode("utf-8"))

@@ -51,7 +51,7 @@ def test_init_brings_a_version_1_hub_up_to_per_field_stamps(
             "The hub is set up (schema version 1)."
         monkeypatch.undo()
         assert _run(capsys, "hub", "init", "--url", url) == \
-            (0, "The hub is set up (schema version 2).", "")
+            (0, f"The hub is set up (schema version {LATEST}).", "")
         with psycopg.connect(url) as conn:
             tables = {r[0] for r in conn.execute(
                 "SELECT table_name FROM information_schema.columns WHERE table_schema = 'pace'"

@@ -81,3 +81,45 @@ def test_the_wrong_key_or_no_seal_is_said_plainly(keys: Path, tmp_path: Path,
     assert done.returncode == 1
     assert done.stderr.strip() == "That recovery key is not the one this store was sealed to."
     CaseStore.open(path, PASSPHRASE).close()  # nothing changed
+
+
+def test_the_wrong_file_a_missing_key_or_no_seal_is_one_plain_line(
+        keys: Path, tmp_path: Path) -> None:
+    """For someone who lost the passphrase: each mistake with `recover` is one line saying
+    what is wrong and with which file, and the store is left as it was."""
+    store = tmp_path / "s.pacestore"
+    assert cli("init", "--store", str(store), "--owner", "A").returncode == 0
+    before = store.read_bytes()
+    junk = tmp_path / "notes.txt"
+    junk.write_text("not a key\n", encoding="utf-8")
+    cases = [
+        (keys / PUBLIC_NAME, f"{keys / PUBLIC_NAME} is not an authority's private recovery key."),
+        (junk, f"{junk} is not an authority's private recovery key."),
+        (tmp_path / "missing.pem", f"Cannot read the recovery key {tmp_path / 'missing.pem'}:"
+                                   " No such file or directory."),
+        (keys / PRIVATE_NAME, f"There is no recovery seal (s.pacestore.recovery) beside {store}:"
+                              " this store was not set up with an authority recovery key."),
+    ]
+    for key, said in cases:
+        done = cli("recover", "--store", str(store), "--key", str(key),
+                   env={"PACE_NEW_PASSPHRASE": NEW, "PACE_PASSPHRASE": ""})
+        assert done.returncode == 1 and done.stderr.strip() == said, done.stderr
+        assert "Traceback" not in done.stderr
+    assert store.read_bytes() == before
+    CaseStore.open(store, PASSPHRASE).close()
+
+
+def test_the_seal_is_renewed_on_every_rekey(keys: Path, tmp_path: Path) -> None:
+    store = tmp_path / "s.pacestore"
+    assert cli("init", "--store", str(store), "--owner", "A",
+               "--recovery-key", str(keys / PUBLIC_NAME)).returncode == 0
+    seals = [seal_path(store).read_bytes()]
+    passphrases = [PASSPHRASE, LOST_AFTER_REKEY, NEW]
+    for old, new in zip(passphrases, passphrases[1:], strict=False):
+        with CaseStore.open(store, old) as s:
+            s.rekey(new)
+        seals.append(seal_path(store).read_bytes())
+        assert len(__import__("json").loads(seals[-1])["sealed"]) == 1  # only the new key
+    assert len(set(seals)) == 3
+    CaseStore.recover(store, keys / PRIVATE_NAME, "a fresh passphrase for the lost one").close()
+    CaseStore.open(store, "a fresh passphrase for the lost one").close()

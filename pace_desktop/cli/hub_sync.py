@@ -34,6 +34,10 @@ def run(args: argparse.Namespace) -> int:
     for ref in report.not_on_hub:
         say(f"{ref} is no longer on the hub for you (allocated elsewhere or no longer shared);"
             " this laptop's copy is kept.")
+    if report.audit_problems:
+        raise CommandError("Synced, but this store's audit log does not match what the hub"
+                           " witnessed at earlier syncs (the hub keeps what it saw; tell your"
+                           " manager):", report.audit_problems)
     if report.problems:
         raise CommandError(f"{len(report.problems)} child(ren) could not be synced; everything"
                            " else was:", report.problems)

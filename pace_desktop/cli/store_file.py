@@ -10,7 +10,6 @@ from pathlib import Path
 
 from pace_desktop.cli.common import (
     EXIT_OK,
-    CommandError,
     new_passphrase,
     open_store,
     passphrase,
@@ -87,20 +86,6 @@ def run_export(args: argparse.Namespace) -> int:
     write_interchange_file(Path(args.out), children)
     say(f"Exported {len(children)} child record(s) to {args.out}. This file is not encrypted:"
         " keep it safe and delete it when it is no longer needed.")
-    return EXIT_OK
-
-
-def run_check(args: argparse.Namespace) -> int:
-    with open_store(args) as store:
-        problems = store.check()
-        notes = store.notes
-        count = store.count_children()
-    if problems:
-        raise CommandError(f"The store has {len(problems)} problem(s):", problems + notes)
-    say(f"The store is sound: encryption, database and audit log checked ({count} children,"
-        " each matching its last audit entry; the log's end matches its witness).")
-    for note in notes:
-        say(f"Note: {note}")
     return EXIT_OK
 
 

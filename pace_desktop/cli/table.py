@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pace_desktop.cli import (
     app,
+    check,
     chronology_page,
     edit,
     hub,
@@ -50,7 +51,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", "export children to an interchange JSON file (not encrypted)",
             store_file.run_export, store_file.export_arguments),
     Command("check", "check the encryption, the database and the audit log",
-            store_file.run_check),
+            check.run, check.add_arguments),
     Command("rekey", "change the store's passphrase",
             store_file.run_rekey, store_file.rekey_arguments),
     Command("recovery-keygen", "make the authority's recovery key pair (once, offline)",

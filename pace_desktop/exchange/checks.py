@@ -19,6 +19,7 @@ from pace_desktop.domain.bounds import (
     DATE_RANGE_HINT,
     MAX_NAME,
     MAX_TEXT,
+    SHORT_FIELDS,
     date_in_bounds,
     too_long,
 )
@@ -37,11 +38,6 @@ _DATE_CACHE: dict[str, date] = {}
 _DATE_CACHE_MAX = 200_000
 
 # Names, references and ids: one line on a print; free text may be long, but not unbounded.
-SHORT_FIELDS: Final = frozenset({
-    "ref", "id", "given_name", "family_name", "known_as", "chi", "sex", "local_authority",
-    "allocated_worker", "reviewing_officer", "name", "relationship", "phone", "carer",
-    "reference", "source_person", "chair", "role", "author", "owner",
-})
 
 BAD: Final = object()
 """What a converter returns for a value it refuses."""

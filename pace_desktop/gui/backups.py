@@ -1,9 +1,17 @@
 """Rolling encrypted backups while the store is open: one on unlock, then after every few
-changes or minutes of work, the newest five kept (store.backup.KEEP). The copies are made by
-the store on its worker; this only decides when, and says when the last one was made."""
+changes or minutes of work, the newest five kept (store.backup.KEEP). This decides when, and
+says when the last one was made.
+
+The store's worker only chooses the file (`store.backup_job`); the copy itself is made on a
+thread of its own through a connection of its own (store/backup.py), so a search or a save
+asked for meanwhile is answered at once rather than after the seconds a big store's copy
+takes. One backup at a time; a lock while one is being made lets it finish (the copy's own
+connection holds the key until then, and is closed with it)."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -24,6 +32,7 @@ class BackupKeeper(QObject):
 
     made = Signal(Path, datetime)
     failed = Signal(str)
+    _finished = Signal(object, object)  # from the copying thread: the path, or the error
 
     def __init__(self, runner: StoreRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -33,6 +42,9 @@ class BackupKeeper(QObject):
         self.last: datetime | None = None
         self._timer = QTimer(self, interval=CHECK_MS)
         self._timer.timeout.connect(self.check_now)
+        self.copying = False
+        self._asked = False
+        self._finished.connect(self._copied)
 
     def start(self) -> None:
         """On unlock: a backup in a moment, then the regular checks."""
@@ -40,8 +52,8 @@ class BackupKeeper(QObject):
         self._timer.start()
 
     def _unlock_backup(self) -> None:
-        if self._timer.isActive():  # not stopped (locked) meanwhile
-            self._runner.call(lambda store: store.auto_backup("unlock"), self._made,
+        if self._timer.isActive() and not self.copying:  # not stopped (locked) meanwhile
+            self._runner.call(lambda store: store.backup_job("unlock"), self._copy,
                               self._failed)
 
     def stop(self) -> None:
@@ -49,9 +61,36 @@ class BackupKeeper(QObject):
 
     def check_now(self) -> None:
         """Make a backup if enough has changed since the last one."""
+        if self.copying:
+            self._asked = True  # asked again once the copy is done
+            return
         changes, minutes = self.every_changes, self.every_minutes
-        self._runner.call(lambda store: store.auto_backup_if_due(changes, minutes),
-                          self._made, self._failed)
+        self._runner.call(lambda store: store.backup_job_if_due(changes, minutes),
+                          self._copy, self._failed)
+
+    def _copy(self, job: Callable[[], Path] | None) -> None:
+        """The copy, on a thread of its own; the answer comes back to this thread."""
+        if job is None:
+            return
+        self.copying = True
+
+        def run() -> None:
+            try:
+                self._finished.emit(job(), None)
+            except Exception as exc:  # noqa: BLE001 - told plainly in the status bar
+                self._finished.emit(None, exc)
+
+        threading.Thread(target=run, name="pace-backup", daemon=True).start()
+
+    def _copied(self, path: Path | None, exc: Exception | None) -> None:
+        self.copying = False
+        if exc is not None:
+            self._failed(exc)
+        else:
+            self._made(path)
+        if self._asked and self._timer.isActive():
+            self._asked = False
+            self.check_now()
 
     def _made(self, path: Path | None) -> None:
         if path is None:

@@ -238,6 +238,16 @@ class HubSync(QObject):
             box.setObjectName("hubSyncProblems")
             self.problems_box = box
             box.open()
+        if report.audit_problems:  # the store was rolled back or rewritten since a sync
+            box = QMessageBox(QMessageBox.Icon.Warning, "The audit log does not match the hub",
+                              "The team hub witnessed this store's audit log at earlier syncs,"
+                              " and the log no longer matches it:\n\n"
+                              + "\n".join(report.audit_problems)
+                              + "\n\nTell your manager; the hub keeps what it witnessed.",
+                              QMessageBox.StandardButton.Close, self._window)
+            box.setObjectName("hubAuditProblems")
+            self.problems_box = box
+            box.open()
         if report.recorded:
             self.conflicts_found.emit()
             sync_actions = getattr(self._window, "sync", None)

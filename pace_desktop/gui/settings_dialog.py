@@ -190,7 +190,9 @@ class SettingsDialog(QDialog):
             return
         try:
             validate({"idle_lock_minutes": settings.idle_lock_minutes,
-                      "due_soon_days": settings.due_soon_days}, "settings")
+                      "due_soon_days": settings.due_soon_days,
+                      "user_name": settings.user_name,
+                      "protective_marking": settings.protective_marking}, "Settings")
             save_settings(settings, self._path)
         except (SettingsError, OSError) as exc:
             say(self.messages["settings"], sentence(f"The settings could not be saved: {exc}"))

@@ -44,6 +44,7 @@ from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.migrate import check_version
 from pace_desktop.hub.migrate import version as hub_version
 from pace_desktop.hub.records import DETAILS, read_child, read_stamps, write_child
+from pace_desktop.hub.witness import Witnessed, available, compare, record, witnessed
 from pace_desktop.store.hub_sync import (
     Agreed,
     HubChild,
@@ -76,6 +77,10 @@ class SyncReport:
     stopped: bool = False
     done: int = 0
     total: int = 0
+    # what the hub's witness shows of this store's audit log (hub/witness.py), and the
+    # head it witnessed at the end of this sync
+    audit_problems: list[str] = field(default_factory=list)
+    witnessed: Witnessed | None = None
 
     def counts(self) -> dict[str, int]:
         return {"pulled": len(self.pulled), "received": len(self.received),
@@ -151,8 +156,14 @@ def sync(store: Any, url: str, progress: Progress | None = None, stop: Stop | No
         # most of a first sync): nothing was sent for them, so if this is lost the next sync
         # reads them again.
         record_sync(store, key, pulled)
-    if not report.stopped:
-        finish_sync(store, key, report.counts())
+        if not report.stopped:
+            finish_sync(store, key, report.counts())
+        # The hub witnesses the audit log's head, after comparing the log with what it
+        # witnessed before (a store rolled back or rewritten since is told at once).
+        if available(conn):
+            report.audit_problems = compare(store, witnessed(conn, store_id(store)),
+                                            hub_place(url)).problems
+            report.witnessed = record(conn, store_id(store), store)
     return report
 
 

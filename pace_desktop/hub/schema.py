@@ -23,6 +23,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from pace_desktop.hub.witness import MIGRATION as AUDIT_WITNESS
+
 _META = """
         changed_by name NOT NULL DEFAULT session_user,
         changed_at timestamptz NOT NULL DEFAULT now(),
@@ -368,6 +370,8 @@ MIGRATIONS: Final[tuple[str, ...]] = (
     """ + _per_table("""
     CREATE TRIGGER stamp_fields BEFORE INSERT OR UPDATE ON pace.{t}
         FOR EACH ROW EXECUTE FUNCTION pace.stamp_fields();"""),
+    # 3 (issue 17): the laptops' audit heads, witnessed at each sync (hub/witness.py).
+    AUDIT_WITNESS,
 )
 
 LATEST: Final = len(MIGRATIONS) - 1

@@ -7,7 +7,9 @@ passphrase alone.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import resource
 import shutil
 from pathlib import Path
@@ -120,11 +122,46 @@ def latest_backup(path: Path) -> Path | None:
     return found[-1] if found else None
 
 
+KDF_ITERATIONS = 256_000  # SQLCipher 4's default, which every SQLCipher tool uses
+_RAW_TEXT = re.compile(r"x'([0-9a-fA-F]{64})'")
+
+
+def derive_key(passphrase: str, salt: bytes) -> bytes:
+    """SQLCipher 4's own key derivation: what `PRAGMA key = 'passphrase'` computes."""
+    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+
+
+def raw_key_text(key: bytes) -> str:
+    """The raw key as SQLCipher takes it in place of a passphrase."""
+    return "x'" + key.hex() + "'"
+
+
+def open_raw(path: Path, key: bytes) -> Connection:
+    """A second connection to an open store, keyed with its raw key (no key derivation): a
+    reader of its own, for work that must not hold the store's one connection (backups)."""
+    conn = _connect(_uri(path), uri=True)
+    try:
+        conn.execute(f"PRAGMA key = {_quote(raw_key_text(key))}")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA temp_store = MEMORY")  # never FILE: temp files are plaintext
+    except DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
 def open_keyed(path: Path, passphrase: str) -> Connection:
     """A keyed connection whose first page decrypted, or the error that says why not.
 
     Reads only: a wrong passphrase leaves the file and its folder byte for byte as they were.
     """
+    return open_keyed_raw(path, passphrase)[0]
+
+
+def open_keyed_raw(path: Path, passphrase: str) -> tuple[Connection, bytes]:
+    """`open_keyed`, and the raw key it opened with. The key is derived here (SQLCipher's
+    own derivation, once, as `PRAGMA key` would), so the store can open a second connection
+    for its backups without the passphrase and without deriving it again."""
     if not path.exists():
         raise StoreNotFound(str(path))
     if path.is_dir():
@@ -136,14 +173,16 @@ def open_keyed(path: Path, passphrase: str) -> Connection:
         head = f.read(16)
     if head == _PLAIN_SQLITE:
         raise NotAPaceStore(str(path), "it is an unencrypted database")
+    given = _RAW_TEXT.fullmatch(passphrase)
+    key = bytes.fromhex(given.group(1)) if given else derive_key(passphrase, head)
     conn = _connect(_uri(path), uri=True)
     try:
-        conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+        conn.execute(f"PRAGMA key = {_quote(raw_key_text(key))}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
         conn.close()
         raise _explain_failed_unlock(path, passphrase, exc, size) from None
-    return conn
+    return conn, key
 
 
 def _explain_failed_unlock(path: Path, passphrase: str, exc: Any, size: int) -> Exception:

@@ -124,6 +124,10 @@ class StoreFrame:
         # The audit chain's key, from the file's salt: kept in memory, never in a table.
         self._salt = bytes.fromhex(conn.execute("PRAGMA cipher_salt").fetchone()[0])
         self._key: bytes | None = audit.chain_key(self._salt)
+        # The file's raw SQLCipher key, when the store was opened here (not made): backups
+        # read through a connection of their own with it (backup.py), so the one connection
+        # the app's operations use is never held by a backup. Dropped on close.
+        self._raw_key: bytes | None = None
         self.notes: list[str] = []  # what the last `check` could not prove, in plain words
         self._signing_store: str | None = None  # this store's id, once its log can hold it
         self._stamping = False  # whether the store keeps field stamps (migration 10 on)
@@ -189,6 +193,7 @@ class StoreFrame:
             self._conn.close()
             self._conn = None
         self._key = None
+        self._raw_key = None
 
     def __enter__(self) -> Self:
         return self

@@ -12,7 +12,7 @@ from pace_desktop.store.connection import (
     DatabaseError,
     configure,
     create_file,
-    open_keyed,
+    open_keyed_raw,
     plain_error,
     rollback,
 )
@@ -84,7 +84,7 @@ class Opening(StoreFrame):
     def open(cls, path: Path | str, passphrase: str, user: str | None = None,
              _raw: bool = False) -> Self:
         path = Path(path)
-        conn = open_keyed(path, passphrase)
+        conn, raw = open_keyed_raw(path, passphrase)
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             has_meta = conn.execute(
@@ -109,6 +109,7 @@ class Opening(StoreFrame):
                              " ORDER BY key = 'owner' LIMIT 1").fetchone()
         store = cls(path, conn, user or (owner[0] if owner and owner[0] else "")
                     or getpass.getuser())
+        store._raw_key = raw
         if version < schema.LATEST:
             store._migrate(version)
         # A raw key (recovery) says nothing about which key-check file is right: leave them.

@@ -22,10 +22,11 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 from pace_desktop.safe_files import write_bytes
+from pace_desktop.store.connection import derive_key
+from pace_desktop.store.connection import raw_key_text as raw_key_text
 from pace_desktop.store.errors import StoreError
 
 FORMAT = "pace-recovery-seal"
-KDF_ITERATIONS = 256_000  # SQLCipher 4's default
 PUBLIC_NAME = "pace-recovery-public.pem"
 PRIVATE_NAME = "pace-recovery-PRIVATE.pem"
 _OAEP = padding.OAEP(mgf=padding.MGF1(algorithm=hashes.SHA256()), algorithm=hashes.SHA256(),
@@ -42,12 +43,7 @@ def seal_path(store: Path) -> Path:
 
 def raw_key(passphrase: str, salt: bytes) -> bytes:
     """SQLCipher 4's own key derivation: what `PRAGMA key = 'passphrase'` computes."""
-    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
-
-
-def raw_key_text(key: bytes) -> str:
-    """The raw key as SQLCipher takes it in place of a passphrase."""
-    return "x'" + key.hex() + "'"
+    return derive_key(passphrase, salt)
 
 
 def make_keypair(folder: Path) -> tuple[Path, Path]:

@@ -43,6 +43,7 @@ class Rekeying(StoreFrame):
         except OSError as exc:
             raise StoreError(f"The passphrase was not changed: {cause_of(exc)}. The old"
                              " passphrase still opens the store.") from None
+        self._raw_key = None  # backups go through this connection until the next open
         try:
             conn.execute("PRAGMA rekey = " + "'" + new_passphrase.replace("'", "''") + "'")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

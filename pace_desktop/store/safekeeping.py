@@ -4,6 +4,7 @@ encryption, the database and the audit log."""
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -30,20 +31,45 @@ class Safekeeping(StoreFrame):
     @guarded
     def auto_backup(self, why: str = "auto") -> Path:
         """A rolling backup in `backups/` beside the store; the newest KEEP are kept."""
-        made = self.backup(backup.next_backup_path(self.path, why))
-        backup.prune(self.path)
+        return self.backup_job(why)()
+
+    @guarded
+    def backup_job(self, why: str = "auto") -> Callable[[], Path]:
+        """A rolling backup, in two halves: this call (on the store's thread) chooses the file
+        and counts the backup as made; the callable it returns makes the copy through a
+        connection of its own and may run on any thread, so the store's operations go on
+        meanwhile (backup.py). A store made in this session (no raw key kept) is copied here,
+        on its own connection, at once: it is new, so the copy is small."""
+        out = backup.next_backup_path(self.path, why)
+        out.parent.mkdir(parents=True, exist_ok=True)
         self.changes_since_backup = 0
         self._backed_up_at = time.monotonic()
-        return made
+        path, key = self.path, self._raw_key
+        if key is None:
+            self.backup(out)
+            backup.prune(path)
+            return lambda: out
+
+        def copy() -> Path:
+            backup.export_from_file(path, key, out)
+            backup.prune(path)
+            return out
+        return copy
 
     def auto_backup_if_due(self, every_changes: int, every_minutes: float) -> Path | None:
         """Back up after `every_changes` writes, or after `every_minutes` of work that changed
         something; None when nothing is due (an idle store is not copied again and again)."""
+        job = self.backup_job_if_due(every_changes, every_minutes)
+        return job() if job is not None else None
+
+    def backup_job_if_due(self, every_changes: int, every_minutes: float
+                          ) -> Callable[[], Path] | None:
+        """`backup_job` when a backup is due (see auto_backup_if_due), else None."""
         if self.changes_since_backup == 0:
             return None
         minutes = (time.monotonic() - self._backed_up_at) / 60
         if self.changes_since_backup >= every_changes or minutes >= every_minutes:
-            return self.auto_backup()
+            return self.backup_job()
         return None
 
     def last_backup(self) -> tuple[Path, datetime] | None:

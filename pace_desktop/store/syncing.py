@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pace_desktop.domain.bounds import limit_for, too_long
 from pace_desktop.store import sync_state
 from pace_desktop.store.changes import Changes
 from pace_desktop.store.errors import StoreError
@@ -42,6 +43,9 @@ class Syncing(StoreFrame):
         name, role = name.strip(), role.strip()
         if not name:
             raise StoreError("The named user needs a name.")
+        for key, value in (("user_name", name), ("user_role", role)):
+            if (long := too_long(value, limit_for(key))):
+                raise StoreError(f"The named user's {key.split('_')[1]} {long}.")
         conn = self._live()
         with self._operation("set named user", "store") as op:
             op.before = dict(zip(("name", "role"), self.named_user(), strict=True))

@@ -282,9 +282,10 @@ class ChildDialog(RecordDialog):
                                    "Your council's reference for the child", needed=True)
         self.ref.setReadOnly(child is not None)
         self.given = self.text_field("given", "&Given name", child.given_name if child else "",
-                                     needed=True)
+                                     needed=True, record_field="given_name")
         self.family = self.text_field("family", "&Family name",
-                                      child.family_name if child else "", needed=True)
+                                      child.family_name if child else "", needed=True,
+                                      record_field="family_name")
         self.known_as = self.text_field("known_as", "&Known as",
                                         child.known_as if child else "",
                                         "The name the child likes to be called, if different")
@@ -294,9 +295,11 @@ class ChildDialog(RecordDialog):
         self.chi = self.text_field("chi", "&CHI number", child.chi if child else "",
                                    "Ten digits")
         self.worker = self.text_field("worker", "Allocated &worker",
-                                      child.allocated_worker if child else "")
+                                      child.allocated_worker if child else "",
+                                      record_field="allocated_worker")
         self.reviewer = self.text_field("reviewer", "Reviewing &officer",
-                                        child.reviewing_officer if child else "")
+                                        child.reviewing_officer if child else "",
+                                        record_field="reviewing_officer")
 
     def check(self) -> Problems:
         problems: Problems = {}

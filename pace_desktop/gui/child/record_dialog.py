@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.domain.bounds import length_problem
 from pace_desktop.gui.announce import announce
 from pace_desktop.gui.looks import NEEDED, say, set_tone
 from pace_desktop.gui.store_worker import StoreRunner
@@ -51,6 +52,7 @@ class RecordDialog(QDialog):
         self._focused_once = False
         self.confirm_box: QMessageBox | None = None
         self.fields: dict[str, QWidget] = {}
+        self.bound: dict[str, str] = {}  # text box -> the record field whose bound it keeps
         self.messages: dict[str, QLabel] = {}
         layout = QVBoxLayout(self)
         if intro:
@@ -105,11 +107,15 @@ class RecordDialog(QDialog):
         return widget
 
     def text_field(self, name: str, label: str, value: str | None = "", hint: str = "",
-                   needed: bool = False) -> QLineEdit:
+                   needed: bool = False, record_field: str | None = None) -> QLineEdit:
+        """A one-line box; `record_field` names the record's field it fills (when not
+        `name`), whose length bound (domain.bounds) is checked on Save."""
+        self.bound[name] = record_field or name
         return self.field(name, label, QLineEdit(value or ""), hint, needed)
 
     def long_field(self, name: str, label: str, value: str | None = "",
-                   needed: bool = False) -> QPlainTextEdit:
+                   needed: bool = False, record_field: str | None = None) -> QPlainTextEdit:
+        self.bound[name] = record_field or name
         edit = QPlainTextEdit(value or "")
         edit.setTabChangesFocus(True)  # Tab must move on, as everywhere else in the form
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
@@ -184,6 +190,10 @@ class RecordDialog(QDialog):
     def save(self) -> None:
         say(self.store_message, "")
         problems = self.check()
+        for name, record_field in self.bound.items():  # the same bounds as an import
+            long = length_problem(record_field, text_of(self.fields[name]))
+            if long:
+                problems.setdefault(name, long)
         for name in self.messages:
             self._say(name, problems.get(name, ""))
         if problems:

@@ -32,7 +32,7 @@ detail (choosing a row shows it) and to its record (Enter).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QSplitter,
     QToolBar,
     QToolTip,
@@ -73,6 +74,7 @@ from pace_desktop.journey.timeline import (
     build_timeline,
     day_text,
 )
+from pace_desktop.safe_files import WriteFailed, check_picture, writing
 
 ROW_PX = 46  # a comfortable lane height, used for the preferred and exported heights
 AXES_PX = 70
@@ -98,6 +100,7 @@ class TimelineView(QWidget):
 
     open_record = Signal(str, str)
     as_of_changed = Signal(object)
+    save_failed = Signal(str)  # a picture not saved: the plain reason (also shown in a box)
 
     def __init__(self, child: Child, rules: Iterable[Rule], as_of: date | None = None,
                  due_soon_days: int = DUE_SOON_DAYS, parent: QWidget | None = None) -> None:
@@ -287,7 +290,11 @@ class TimelineView(QWidget):
         exporter.parameters()["width"] = int(width_px)
         if int(exporter.parameters()["width"]) != int(width_px):
             raise ValueError(f"could not export at {width_px} pixels wide")
-        exporter.export(str(out))
+        # A hidden 0600 file beside `out`, renamed only when whole: the exporter reports no
+        # write error, so a full disk would otherwise leave a truncated picture.
+        with writing(out) as tmp:
+            exporter.export(str(tmp))
+            check_picture(tmp, out)
         return out
 
     def export_svg(self, path: str | Path) -> Path:
@@ -302,17 +309,20 @@ class TimelineView(QWidget):
 
         out = Path(path)
         size = self.plot.size()
-        generator = QSvgGenerator()
-        generator.setFileName(str(out))
-        generator.setSize(QSize(size.width(), size.height()))
-        generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-        generator.setTitle(f"Journey timeline: {self.model.title}")
-        generator.setDescription(f"As of {day_text(self.model.as_of)}")
-        painter = QPainter(generator)
-        try:
-            self.plot.render(painter)
-        finally:
-            painter.end()
+        with writing(out) as tmp:  # as export_png: whole, 0600, or nothing
+            generator = QSvgGenerator()
+            generator.setFileName(str(tmp))
+            generator.setSize(QSize(size.width(), size.height()))
+            generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+            generator.setTitle(f"Journey timeline: {self.model.title}")
+            generator.setDescription(f"As of {day_text(self.model.as_of)}")
+            painter = QPainter(generator)
+            try:
+                self.plot.render(painter)
+            finally:
+                painter.end()
+            del painter, generator  # the generator's file is closed only when it goes
+            check_picture(tmp, out)
         return out
 
     def preferred_height(self) -> int:
@@ -374,14 +384,27 @@ class TimelineView(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Save the timeline as a picture",
                                               f"timeline-{self._child.ref}.png", "PNG (*.png)")
         if path:
-            self.export_png(path if path.lower().endswith(".png") else path + ".png",
-                            max(1600, self.plot.width()))
+            self._saved(lambda: self.export_png(
+                path if path.lower().endswith(".png") else path + ".png",
+                max(1600, self.plot.width())))
 
     def _ask_svg(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, "Save the timeline as a drawing",
                                               f"timeline-{self._child.ref}.svg", "SVG (*.svg)")
         if path:
-            self.export_svg(path if path.lower().endswith(".svg") else path + ".svg")
+            self._saved(lambda: self.export_svg(
+                path if path.lower().endswith(".svg") else path + ".svg"))
+
+    def _saved(self, save: Callable[[], Path]) -> None:
+        """Save, and say plainly why not if it fails (a full disk, a read-only folder)."""
+        try:
+            save()
+        except WriteFailed as exc:
+            self.save_failed.emit(str(exc))
+            box = QMessageBox(QMessageBox.Icon.Warning, "The timeline was not saved", str(exc),
+                              QMessageBox.StandardButton.Close, self)
+            box.setObjectName("timelineSaveFailed")
+            box.open()
 
     def _rebuild(self, fit: bool) -> None:
         self.model = build_timeline(self._child, self._rules, self._as_of, self._due_soon_days)
