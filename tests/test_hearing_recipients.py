@@ -112,7 +112,7 @@ def test_the_reporter_gets_every_item_and_the_schedule() -> None:
     assert WITHHELD_NOTICE not in text
     assert "These papers are complete" in text
     schedule = text[text.index("Schedule of non-disclosure requests"):]
-    for what in ("Jean Sutherland (Gran), in every form", "Where Skye lives (since 1 June"
+    for what in ("Jean Sutherland (Gran), in every form", "Where Skye Brodie lives (since 1 June"
                  " 2024)", f"Entry of 1 June 2023: {DAD_HEALTH}",
                  "The record of the looked after child review on 20 February 2023",
                  f"Entry of 1 July 2023: {FOR_ADULTS}"):

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from pace_desktop.domain.date_words import long_date
 from pace_desktop.hub.errors import explain
 from pace_desktop.store.audit_head import hashes, head
 
@@ -70,7 +71,8 @@ class Witnessed:
 
     @property
     def when(self) -> str:
-        return self.witnessed_at.astimezone().strftime("%d %B %Y %H:%M")
+        local = self.witnessed_at.astimezone()
+        return f"{long_date(local.date())} {local:%H:%M}"
 
 
 @dataclass

@@ -64,6 +64,11 @@ from pace_desktop.gui.timeline.date_axis import DateAxis
 from pace_desktop.gui.timeline.day_box import DayBox
 from pace_desktop.gui.timeline.journey_list import chart_words, journey_rows
 from pace_desktop.gui.timeline.legend import legend_html
+from pace_desktop.gui.timeline.timeline_pictures import (
+    render_timeline_image,
+    save_png,
+    save_svg,
+)
 from pace_desktop.journey.clocks import DUE_SOON_DAYS
 from pace_desktop.journey.rules import Rule
 from pace_desktop.journey.timeline import (
@@ -72,9 +77,8 @@ from pace_desktop.journey.timeline import (
     HitIndex,
     Timeline,
     build_timeline,
-    day_text,
 )
-from pace_desktop.safe_files import WriteFailed, check_picture, writing
+from pace_desktop.safe_files import WriteFailed
 
 ROW_PX = 46  # a comfortable lane height, used for the preferred and exported heights
 AXES_PX = 70
@@ -283,47 +287,11 @@ class TimelineView(QWidget):
 
     def export_png(self, path: str | Path, width_px: int) -> Path:
         """Save the chart as it is now shown, `width_px` wide (height in proportion)."""
-        from pyqtgraph.exporters import ImageExporter
-
-        out = Path(path)
-        exporter = ImageExporter(self.plot.getPlotItem())
-        exporter.parameters()["width"] = int(width_px)
-        if int(exporter.parameters()["width"]) != int(width_px):
-            raise ValueError(f"could not export at {width_px} pixels wide")
-        # A hidden 0600 file beside `out`, renamed only when whole: the exporter reports no
-        # write error, so a full disk would otherwise leave a truncated picture.
-        with writing(out) as tmp:
-            exporter.export(str(tmp))
-            check_picture(tmp, out)
-        return out
+        return save_png(self.plot, Path(path), width_px)
 
     def export_svg(self, path: str | Path) -> Path:
-        """Save the chart as it is now shown as an SVG drawing (vector shapes, real text).
-
-        pyqtgraph's own SVGExporter fails on every plot with Qt 6.12 (it cannot parse the
-        path data Qt now writes), so the chart is painted straight into a QSvgGenerator.
-        """
-        from PySide6.QtCore import QRect, QSize
-        from PySide6.QtGui import QPainter
-        from PySide6.QtSvg import QSvgGenerator
-
-        out = Path(path)
-        size = self.plot.size()
-        with writing(out) as tmp:  # as export_png: whole, 0600, or nothing
-            generator = QSvgGenerator()
-            generator.setFileName(str(tmp))
-            generator.setSize(QSize(size.width(), size.height()))
-            generator.setViewBox(QRect(0, 0, size.width(), size.height()))
-            generator.setTitle(f"Journey timeline: {self.model.title}")
-            generator.setDescription(f"As of {day_text(self.model.as_of)}")
-            painter = QPainter(generator)
-            try:
-                self.plot.render(painter)
-            finally:
-                painter.end()
-            del painter, generator  # the generator's file is closed only when it goes
-            check_picture(tmp, out)
-        return out
+        """Save the chart as it is now shown as an SVG drawing (vector shapes, real text)."""
+        return save_svg(self.plot, self.model, Path(path))
 
     def preferred_height(self) -> int:
         """A height at which every lane has room for its title and items."""
@@ -476,32 +444,6 @@ class TimelineView(QWidget):
         if hit and hit.ref[1]:
             self.open_record.emit(hit.ref[0], hit.ref[1])
 
-
-
-def render_timeline_image(child: Child, rules: Iterable[Rule], as_of: date | None, out: Path,
-                          width_px: int, due_soon_days: int = DUE_SOON_DAYS) -> Path:
-    """Draw a child's timeline to a PNG or SVG file without showing a window (command line).
-
-    Makes the QApplication if there is none yet; without a display, set QT_QPA_PLATFORM to
-    "offscreen" before calling.
-    """
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance() or QApplication(["pace-desktop"])
-    view = TimelineView(child, rules, as_of, due_soon_days)
-    view.resize(int(width_px), view.preferred_height() + view.toolbar.sizeHint().height())
-    view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
-    view.show()
-    view.plot.resize(int(width_px), view.preferred_height())
-    view.fit()
-    app.processEvents()
-    try:
-        if out.suffix.lower() == ".svg":
-            return view.export_svg(out)
-        return view.export_png(out, width_px)
-    finally:
-        view.close()
-        view.deleteLater()
 
 
 __all__ = ["DateAxis", "TimelineView", "render_timeline_image", "symbol_path"]
