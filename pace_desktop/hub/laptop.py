@@ -42,7 +42,6 @@ from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
 from pace_desktop.hub.connect import check_url, connect, hub_place, settings
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.migrate import check_version
-from pace_desktop.hub.migrate import version as hub_version
 from pace_desktop.hub.records import DETAILS, read_child, read_stamps, write_child
 from pace_desktop.hub.witness import Witnessed, available, compare, record, witnessed
 from pace_desktop.store.hub_sync import (
@@ -113,7 +112,6 @@ def sync(store: Any, url: str, progress: Progress | None = None, stop: Stop | No
         try:
             check_version(conn, hub_place(url))
             rows = conn.execute("SELECT uid, revision, ref FROM pace.children").fetchall()
-            stamped = hub_version(conn) >= 2  # a hub that keeps who changed each field
             conn.commit()
         except psycopg.Error as exc:
             raise explain(exc, "reading which children you can see") from None
@@ -142,7 +140,7 @@ def sync(store: Any, url: str, progress: Progress | None = None, stop: Stop | No
                     report.stopped = True
                     break
                 _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
-                      visible.get(uid), report, pulled, stamped)
+                      visible.get(uid), report, pulled)
                 if len(pulled) >= _PULLED_AT_ONCE:
                     record_sync(store, key, pulled)
                     pulled.clear()
@@ -176,13 +174,12 @@ _PULLED_AT_ONCE = 200
 
 
 def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild | None,
-          revision: int | None, report: SyncReport, pulled: list[Agreed],
-          stamped: bool = False) -> None:
+          revision: int | None, report: SyncReport, pulled: list[Agreed]) -> None:
     """One child; a refusal for this child alone is reported and the sync goes on."""
     import psycopg
 
     try:
-        _child(conn, store, key, uid, mine, agreed, revision, report, pulled, stamped)
+        _child(conn, store, key, uid, mine, agreed, revision, report, pulled)
     except MergeRefused as exc:
         report.problems.append(f"{_ref(mine, uid)}: nothing merged: {exc}.")
     except MergeBroken as exc:
@@ -197,7 +194,7 @@ def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild
 
 def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
            agreed: HubChild | None, hub_revision: int | None, report: SyncReport,
-           pulled: list[Agreed], stamped: bool = False) -> None:
+           pulled: list[Agreed]) -> None:
     mine = clean(to_snapshot(mine_child)) if mine_child is not None else None
     if agreed is not None and mine is not None and hub_revision == agreed.revision \
             and mine == agreed.ancestor:
@@ -217,7 +214,8 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
                 hub_who, hub_at = str(row[0]), row[1].isoformat(timespec="milliseconds")
             got = read_child(conn, uid)
             theirs = got[0] if got else None
-            if stamped and theirs is not None:
+            # check_version made sure the hub keeps who changed each field
+            if theirs is not None:
                 hub_stamps = read_stamps(conn, uid)
         if theirs is None and mine is None:
             return  # gone from the hub between the list and the lock
