@@ -20,10 +20,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
+from pace_desktop.domain import bounds
 from pace_desktop.store import audit, backup, field_stamps, witness
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.connection import DatabaseError, plain_error, rollback
-from pace_desktop.store.errors import DamagedStore, RecordNotFound, StoreClosed, StoreError
+from pace_desktop.store.errors import (
+    DamagedStore,
+    RecordNotFound,
+    RuleBroken,
+    StoreClosed,
+    StoreError,
+)
 from pace_desktop.store.reads import child_ids, load_children
 
 CHUNK = 500  # children per read when streaming a whole caseload: bounded memory
@@ -88,6 +95,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def child_label(ref: str) -> str:
+    """A child named in a message by their reference (cut short if it is itself too long)."""
+    return f"child {ref}" if len(ref) <= bounds.MAX_NAME else f"child {ref[:40]}…"
 
 
 def next_position(conn: Any, table: str, child_id: int) -> int:
@@ -157,7 +169,10 @@ class StoreFrame:
     def _seals(self, conn: Any, refs: Sequence[str] | None,
                stamp: tuple[str, Op] | None = None) -> dict[str, str]:
         """Keyed digests of these children's whole records (all children for None); with
-        `stamp` (the operation's time and itself), each child's changed fields restamped."""
+        `stamp` (the operation's time and itself), each child's changed fields restamped and
+        the whole child held to the bounds (domain.bounds): whatever wrote it, an over-long
+        text or an out-of-range date is refused here, before the commit, so nothing is
+        written (RuleBroken, naming the child, the record and the field)."""
         key = self._audit_key()
         found = child_ids(conn, list(refs) if refs is not None else None)
         seals: dict[str, str] = {}
@@ -166,6 +181,8 @@ class StoreFrame:
         by = (self.user, self._audit_store(conn), stamp[0]) if stamp else None
         for i in range(0, len(found), CHUNK):
             for c in load_children(conn, [cid for cid, _ in found[i:i + CHUNK]]):
+                if stamp is not None and (problem := bounds.refused(child_label(c.ref), c)):
+                    raise RuleBroken(problem)
                 seals[c.ref] = audit.content_seal(key, jsonable(c))
                 if stamp is not None and by is not None and self._stamping:
                     field_stamps.restamp(conn, c, by, stamp[1].stamps.get(c.id))
