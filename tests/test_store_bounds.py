@@ -12,14 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pace_desktop.domain import Decision, Event, LegalEpisode, Meeting, Person
+from pace_desktop.domain.bounds import problems, within
 from pace_desktop.domain.chronology_page import ChronologyPage
 from pace_desktop.domain.nondisclosure import Nondisclosure
 from pace_desktop.domain.print_record import PrintRecord
 from pace_desktop.store import CaseStore, RuleBroken, StoreError, hub_sync
 from pace_desktop.store.package_file import PackageError, read_package
 from tests.conftest import PASSPHRASE
+from tests.strategies import children
 from tests.test_store_operations import isla
 
 LONG_NAME = "N" * 201
@@ -228,3 +232,43 @@ def test_keeping_an_over_long_value_from_a_conflict_is_refused(kept: CaseStore) 
     with pytest.raises(StoreError, match="allocated_worker: is too long"):
         kept.resolve_conflict(conflict.id, text=LONG_NAME)
     assert _everything(kept) == before
+
+
+def test_a_value_from_before_the_bounds_never_locks_its_child(store_path: Path) -> None:
+    """Values already in the file (a store from before the bounds; here put in with plain
+    SQL) are not what an operation brought: the child can still be worked on and put right,
+    and only a new value out of bounds is refused. A final entry cannot be edited, so this is
+    the only way its child stays usable."""
+    with CaseStore.create(store_path, PASSPHRASE, "Mairi") as s:
+        s.import_children([isla()], source="file.json")
+    with CaseStore.open(store_path, PASSPHRASE) as s:
+        conn = s._live()
+        conn.execute("UPDATE events SET detail = ? WHERE uid = 'e1'", (LONG_TEXT,))
+        conn.execute("UPDATE children SET given_name = ?, allocated_worker = ?",
+                     (LONG_NAME, LONG_NAME))
+    with CaseStore.open(store_path, PASSPHRASE) as s:
+        s.add_event("OR-1", Event(date(2025, 3, 1), "Visit"))
+        s.amend_event("OR-1", "e1", "Ewan Rendall", "The entry was cut short in the print.")
+        child = next(iter(s.children(["OR-1"])))
+        s.save_child_details(replace(child, given_name="Isla"))  # one put right
+        _refused(s, lambda: s.add_event("OR-1", Event(date(2025, 3, 2), "x", detail=LONG_TEXT)),
+                 "chronology entry 3 of 2025-03-02", "the detail")
+        _refused(s, lambda: s.save_child_details(replace(child, given_name="Isla",
+                                                         known_as=LONG_NAME)),
+                 "child OR-1", "the known as")
+        child = next(iter(s.children(["OR-1"])))
+        assert child.given_name == "Isla" and len(child.events) == 2
+        assert child.allocated_worker == LONG_NAME and child.events[0].detail == LONG_TEXT
+
+
+@settings(max_examples=60, deadline=None)
+@given(child=children(), where=st.integers(0, 50), far=st.booleans())
+def test_the_quick_answer_agrees_with_the_walk(child: Any, where: int, far: bool) -> None:
+    """`within` (asked of every child an operation writes) and `problems` (which says where)
+    agree, on children in bounds and on the same children with one value pushed out."""
+    assert within(child) == (next(problems(child), None) is None)
+    if child.events:
+        e = child.events[where % len(child.events)]
+        bad = replace(e, date=FAR) if far else replace(e, source_person=LONG_NAME)
+        pushed = replace(child, events=tuple(bad if x is e else x for x in child.events))
+        assert not within(pushed) and next(problems(pushed), None) is not None

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Self
 
 from pace_desktop.domain import bounds
-from pace_desktop.store import audit, backup, field_stamps, witness
+from pace_desktop.store import audit, backup, connection, field_stamps, witness
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.connection import DatabaseError, plain_error, rollback
 from pace_desktop.store.errors import (
@@ -180,13 +180,37 @@ class StoreFrame:
             self._stamping = field_stamps.has_table(conn)
         by = (self.user, self._audit_store(conn), stamp[0]) if stamp else None
         for i in range(0, len(found), CHUNK):
-            for c in load_children(conn, [cid for cid, _ in found[i:i + CHUNK]]):
-                if stamp is not None and (problem := bounds.refused(child_label(c.ref), c)):
+            chunk = found[i:i + CHUNK]
+            for (cid, _), c in zip(chunk, load_children(conn, [cid for cid, _ in chunk]),
+                                   strict=True):
+                if stamp is not None and not bounds.within(c) and \
+                        (problem := bounds.refused(child_label(c.ref), c, self._had(cid))):
                     raise RuleBroken(problem)
                 seals[c.ref] = audit.content_seal(key, jsonable(c))
                 if stamp is not None and by is not None and self._stamping:
                     field_stamps.restamp(conn, c, by, stamp[1].stamps.get(c.id))
         return seals
+
+    def _had(self, cid: int) -> frozenset[tuple[Any, ...]]:
+        """The bounds' problems child `cid` had before this operation (a value from before
+        the bounds, or put in with plain SQL), read as last committed through a connection of
+        its own (the file is in WAL mode): an operation is refused only for what it brought,
+        so such a value never locks its child (a final entry cannot be edited to put it
+        right). Asked only when the child is out of bounds; a store made in this session (no
+        raw key kept) allows nothing, as it holds nothing from before."""
+        if self._raw_key is None:
+            return frozenset()
+        try:
+            reader = connection.open_raw(self.path, self._raw_key)
+        except DatabaseError:
+            return frozenset()
+        try:
+            return frozenset(bounds.problem_key(c, path) for c in load_children(reader, [cid])
+                             for path, _ in bounds.problems(c))
+        except DatabaseError:
+            return frozenset()
+        finally:
+            reader.close()
 
     def _witness(self, seq: int, head: str) -> None:
         # Best effort after the commit: a full disk here must not undo a saved change; `check`
