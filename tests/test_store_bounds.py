@@ -92,11 +92,11 @@ def _child_ops(s: CaseStore) -> dict[str, tuple[Write, Write, tuple[str, ...], t
         "save_living": (
             lambda: s.save_living("OR-1", replace(child.living[0], reason_for_move=LONG_TEXT)),
             lambda: s.save_living("OR-1", replace(child.living[0], end=FAR)),
-            ("place the child lived 1", "reason for move"), ("the end", "9999-12-31")),
+            ("place the child lived 1", "reason for move"), ("the end date", "9999-12-31")),
         "save_legal": (
             lambda: s.save_legal("OR-1", replace(child.legal[0], reference=LONG_NAME)),
             lambda: s.save_legal("OR-1", replace(child.legal[0], end=FAR)),
-            ("legal status 1", "the reference"), ("legal status 1", "the end")),
+            ("legal status 1", "the reference"), ("legal status 1", "the end date")),
         "add_move": (
             lambda: s.add_move("OR-1", child.living[0].__class__(
                 "kinship", date(2025, 6, 1), carer=LONG_NAME)),
@@ -117,11 +117,11 @@ def _child_ops(s: CaseStore) -> dict[str, tuple[Write, Write, tuple[str, ...], t
             lambda: s.save_meeting("OR-1", Meeting(kind="lac_review", date=date(2025, 9, 1),
                                                    id="m2", next_review=FAR)),
             ("meeting 2 of 2025-09-01, decision 1", "the text"),
-            ("meeting 2 of 2025-09-01", "next review")),
+            ("meeting 2 of 2025-09-01", "the next review date")),
         "amend_event": (lambda: s.amend_event("OR-1", "e1", "Ewan Rendall", LONG_TEXT),
                         lambda: s.amend_event("OR-1", "e1", "Ewan Rendall", "Fix", at=FAR),
                         ("chronology entry 1 of 2025-01-10, amendment 1", "the text"),
-                        ("amendment 1", "the at")),
+                        ("amendment 1", "the date (9999-12-31)")),
         "amend_meeting": (lambda: s.amend_meeting("OR-1", "m1", LONG_NAME, "Fix"),
                           lambda: s.amend_meeting("OR-1", "m1", "Ewan", "Fix", at=date(1, 1, 1)),
                           ("meeting 1 of 2025-02-14, amendment 1", "the author"),
@@ -132,16 +132,17 @@ def _child_ops(s: CaseStore) -> dict[str, tuple[Write, Write, tuple[str, ...], t
             lambda: s.save_nondisclosure("OR-1", replace(child.nondisclosure[0],
                                                          requested=FAR)),
             ("non-disclosure request 1", "the reason"), ("non-disclosure request 1",
-                                                          "the requested")),
+                                                          "the date of the request")),
         "decide_nondisclosure": (
             None, lambda: s.decide_nondisclosure("OR-1", "n1", "granted", FAR),
-            (), ("non-disclosure request 1", "the decided", "9999-12-31")),
+            (), ("non-disclosure request 1", "the date of the decision", "9999-12-31")),
         "record_print": (
             lambda: s.record_print("OR-1", PrintRecord("chronology", LONG_NAME, "Mairi",
                                                        datetime(2025, 3, 1), "printed")),
             lambda: s.record_print("OR-1", PrintRecord("chronology", "Reporter", "Mairi",
                                                        datetime(9999, 3, 1), "printed")),
-            ("child OR-1, print record", "the recipient"), ("print record", "the made")),
+            ("child OR-1, print record", "the recipient"),
+            ("print record", "the time it was made")),
         "save_chronology_page": (
             lambda: s.save_chronology_page("OR-1", ChronologyPage(analysis=LONG_TEXT)),
             lambda: s.save_chronology_page("OR-1", ChronologyPage(period_to=FAR)),
@@ -205,7 +206,7 @@ def test_a_hub_pull_out_of_bounds_is_not_written(kept: CaseStore) -> None:
     child = next(iter(kept.children(["OR-1"])))
     pulled = hub_sync.Agreed(child.id, 7, {}, replace(child, chi="9" * 201))
     _refused(kept, lambda: hub_sync.record_sync(kept, "hub.example", [pulled]),
-             "child OR-1", "the chi", "too long")
+             "child OR-1", "the CHI number", "too long")
     other = hub_sync.Agreed("a-new-uid", 1, {}, replace(child, id="a-new-uid", ref="OR-9",
                                                         date_of_birth=FAR))
     _refused(kept, lambda: hub_sync.record_sync(kept, "hub.example", [other]),

@@ -198,6 +198,14 @@ _PARTS: Final = {
 }
 
 
+_FIELD_WORDS: Final = {
+    "at": "date", "made": "time it was made", "decided": "date of the decision",
+    "requested": "date of the request", "chi": "CHI number", "ref": "reference",
+    "with_": "person", "next_review": "next review date", "start": "start date",
+    "end": "end date", "due": "due date", "done": "date done", "expires": "expiry date",
+}
+
+
 def located(record: str, value: object, path: Path) -> str:
     """Where `path` is inside `value`, in words: the record (a child's ref, a package), then
     each list's plain name with its place and, when it has one, its date; then the field."""
@@ -213,8 +221,9 @@ def located(record: str, value: object, path: Path) -> str:
             field = ""
         else:
             value = value[step] if isinstance(value, dict) else getattr(value, step)
-            field = step.rstrip("_")
-    return ", ".join(words) + (f": the {field.replace('_', ' ')}" if field else "")
+            field = step
+    named = _FIELD_WORDS.get(field, field.rstrip("_").replace("_", " "))
+    return ", ".join(words) + (f": the {named}" if field else "")
 
 
 def refused(record: str, value: object, allowed: frozenset[tuple[object, ...]] = frozenset()
