@@ -93,7 +93,7 @@ def test_the_actions_are_in_the_file_menu_with_letters_of_their_own(qtbot: QtBot
         _by_keyboard(qtbot, window, Qt.Key.Key_C)
         box = _answer(qtbot, window)
         assert box.text().startswith("The store is sound: encryption, database and audit log"
-                                     " checked (1 children")
+                                     " checked (1 child, each")
         qtbot.keyClick(box, Qt.Key.Key_Escape)
         _closed(qtbot, window)
         settle(qtbot, app)
@@ -150,7 +150,7 @@ def test_an_older_copy_in_the_stores_place_is_caught(qtbot: QtBot, tmp_path: Pat
         assert box.icon() == QMessageBox.Icon.Warning
         assert box.text().startswith("The store has 1 problem(s):")
         assert "missing: the hub at" in box.text() and "older copy" in box.text()
-        assert window.statusBar().currentMessage() == "The store has 1 problem(s):"
+        assert window.statusBar().currentMessage() == "The store has 1 problem(s)."
         qtbot.keyClick(box, Qt.Key.Key_Escape)
         _closed(qtbot, window)
         settle(qtbot, app)

@@ -64,6 +64,7 @@ def _hub_check(store: CaseStore, url: str, password: str | None) -> Found:
 def words(found: Found) -> tuple[bool, str]:
     """Whether all is well, and the box's text (the command line's sentences)."""
     notes = [f"Note: {n}" for n in (*found.notes, *found.hub_notes)]
+    notes = ["", *notes] if notes else []  # a blank line before them
     if found.problems:
         lines = [f"The store has {len(found.problems)} problem(s):",
                  *(f"• {p}" for p in found.problems)]
@@ -74,9 +75,10 @@ def words(found: Found) -> tuple[bool, str]:
     if found.hub_failed:
         return False, "\n".join([f"{found.hub_failed} The audit log was not compared with the"
                                  " hub's witness; the store's own check found it sound.", *notes])
+    children = "1 child" if found.children == 1 else f"{found.children:,} children"
     return True, "\n".join([
-        f"The store is sound: encryption, database and audit log checked ({found.children}"
-        " children, each matching its last audit entry; the log's end matches its witness"
+        f"The store is sound: encryption, database and audit log checked ({children},"
+        " each matching its last audit entry; the log's end matches its witness"
         f"{found.hub_words}).", *notes])
 
 
@@ -141,7 +143,7 @@ class StoreCheck(QObject):
     def _done(self, found: Found) -> None:
         self._end()
         sound, text = words(found)
-        self._say(text.split("\n")[0])
+        self._say(text.split(":")[0] + ".")  # the whole of it is in the box
         self._show(sound, "The store is sound" if sound else "The check found something",
                    text)
 
