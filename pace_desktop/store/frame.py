@@ -196,8 +196,9 @@ class StoreFrame:
         the bounds, or put in with plain SQL), read as last committed through a connection of
         its own (the file is in WAL mode): an operation is refused only for what it brought,
         so such a value never locks its child (a final entry cannot be edited to put it
-        right). Asked only when the child is out of bounds; a store made in this session (no
-        raw key kept) allows nothing, as it holds nothing from before."""
+        right). Asked only when the child is out of bounds. Without the raw key (a store made
+        in this session, or rekeyed in it, until it is next opened) nothing is allowed: the
+        value must then be put right first, and the message names it."""
         if self._raw_key is None:
             return frozenset()
         try:
