@@ -109,7 +109,7 @@ def test_an_honest_store_matches_the_hub(qtbot: QtBot, tmp_path: Path, ali: Any)
         assert box.icon() == QMessageBox.Icon.Information
         assert box.windowTitle() == "The store is sound"
         assert "the log also matches what the hub at" in box.text()
-        assert "witnessed at 2 sync(s)" in box.text()
+        assert "witnessed at 2 syncs" in box.text()
         assert "Traceback" not in box.text()
         button = box.findChild(QPushButton)
         assert button is not None and "Close" in button.text()
@@ -184,7 +184,7 @@ def test_a_password_is_asked_for_this_check_only(qtbot: QtBot, tmp_path: Path,
         qtbot.keyClicks(field, SECRET)
         qtbot.keyClick(field, Qt.Key.Key_Return)
         answer = _answer(qtbot, window)
-        assert "witnessed at 2 sync(s)" in answer.text()
+        assert "witnessed at 2 syncs" in answer.text()
         qtbot.keyClick(answer, Qt.Key.Key_Escape)
         _closed(qtbot, window)
         box, field = prompt()  # never kept: asked again

@@ -176,7 +176,7 @@ def check_against(store: Any, url: str, password: str | None = None
     words = ""
     if found.latest is not None and not found.problems:
         words = (f"; the log also matches what the hub at {place} witnessed at {len(seen)}"
-                 f" sync(s), the last on {found.latest.when}")
+                 f" sync{'s' * (len(seen) != 1)}, the last on {found.latest.when}")
     return found, words
 
 
