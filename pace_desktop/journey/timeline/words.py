@@ -17,4 +17,3 @@ def span_text(start: date, end: date | None, open_ended: bool) -> str:
     if open_ended or end is None:
         return f"since {day_text(start)}"
     return f"{day_text(start)} to {day_text(end)}"
-
