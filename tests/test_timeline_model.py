@@ -60,7 +60,7 @@ def test_clock_windows_match_the_judged_clocks(ref: str) -> None:
         assert w.days_over == e["days_over"]
         assert w.lane == rows[w.rule]
         assert w.ref == ("clock", f"{w.rule}:{w.instance}")
-        # the status is always in words too
+        # the status is always in words too, opening with the first word of its name in the key
         assert STATUS_STYLES[w.status].text.split()[0].lower() in w.status_text.lower()
         if w.overdue:
             assert w.overdue == (w.due, w.end) and w.end > w.due

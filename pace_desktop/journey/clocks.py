@@ -46,12 +46,13 @@ from pace_desktop.journey.rules import Rule, Trigger, chain_order
 
 DUE_SOON_DAYS = 28
 STATUSES = ("met", "met_late", "overdue", "due_soon", "open", "closed", "missed", "lapsed")
-# Each status's name. What a person reads (screens, prints, the command line) is
-# views.clock_words.status_text, which says more (how late, due when).
+# Each status's name, as the timeline's key says it, in the vocabulary of what a person reads
+# beside a clock (journey.status_words, which says more: how late, due when): "Due later"
+# beside "Due on 3 Mar 2026", "No longer applies", "Stopped applying late".
 STATUS_LABELS: dict[str, str] = {
     "met": "Met on time", "met_late": "Met late", "overdue": "Overdue",
-    "due_soon": "Due soon", "open": "Open", "closed": "Closed (no longer applies)",
-    "missed": "Missed", "lapsed": "Lapsed",
+    "due_soon": "Due soon", "open": "Due later", "closed": "No longer applies",
+    "missed": "Stopped applying late", "lapsed": "Lapsed",
 }
 
 _ONE_DAY = timedelta(days=1)

@@ -1,7 +1,8 @@
 """A clock's status in words and a shape, so colour is never the only signal.
 
-The same wording is used by the due list and the child record's Clocks tab, so a worker
-reads "▲ Overdue 60 days" in both places and never has to learn two vocabularies; the prints'
+The same wording is used by the due list, the child record's Clocks tab, the command line,
+the prints and (without the shape: it draws its own) the journey timeline, so a worker reads
+"Overdue 60 days" everywhere and never has to learn two vocabularies; the prints'
 clock tables say how far along a clock is with `clock_progress`, from here too.
 """
 
@@ -10,7 +11,10 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from pace_desktop.journey import ClockInstance
-from pace_desktop.views.words import days, plain_date
+from pace_desktop.journey.status_words import lapsed_explained, status_words
+from pace_desktop.views.words import plain_date
+
+__all__ = ["SHAPES", "clock_progress", "lapsed_explained", "status_text"]
 
 SHAPES = {
     "overdue": "▲", "due_soon": "●", "open": "○", "met": "✓", "met_late": "✓",
@@ -20,46 +24,8 @@ SHAPES = {
 
 def status_text(clock: ClockInstance, as_of: date) -> str:
     """E.g. "⧓ Lapsed 10 Jan 2026", "▲ Overdue 60 days", "● Due in 5
-    days", "✓ Met 3 days late"."""
-    shape = SHAPES.get(clock.status, "•")
-    status = clock.status
-    if status == "overdue":
-        words = f"Overdue {days(clock.days_over)}"
-    elif status == "due_soon":
-        left = (clock.due - as_of).days
-        words = "Due today" if left == 0 else f"Due in {days(left)}"
-    elif status == "open":
-        words = f"Due on {plain_date(clock.due)}"
-    elif status == "met":
-        words = f"Met on {plain_date(clock.met)}"
-    elif status == "met_late":
-        words = f"Met {days(clock.days_over)} late"
-    elif status == "closed":
-        words = "No longer applies"
-    elif status == "missed":
-        words = f"Stopped applying {days(clock.days_over)} after it was due"
-    elif status == "lapsed":
-        # Short enough for the due list's column; the timeline and prints say more.
-        ceased = plain_date(clock.due + timedelta(days=1))
-        if clock.met or clock.stopped:
-            words = f"Lapsed {ceased} ({days(clock.days_over)})"
-        else:
-            words = f"Lapsed {ceased}"
-    else:
-        words = status.replace("_", " ").capitalize()
-    return f"{shape} {words}"
-
-
-def lapsed_explained(clock: ClockInstance) -> str:
-    """What a lapsed order means, in a sentence (the due list's tooltip)."""
-    ceased = plain_date(clock.due + timedelta(days=1))
-    if clock.met or clock.stopped:
-        shown = plain_date(clock.met or clock.stopped)
-        return (f"{clock.label}: the order ceased by law on {ceased}; the record shows it renewed"
-                f" or ended only on {shown}, so for {days(clock.days_over)} there was no order."
-                " Check the legal status.")
-    return (f"{clock.label}: the order ceased by law on {ceased}, but the record still shows it"
-            " running. Check the legal status and record the hearing.")
+    days", "✓ Met 3 days late": the shape, then `journey.status_words` (the timeline's words)."""
+    return f"{SHAPES.get(clock.status, '•')} {status_words(clock, as_of)}"
 
 
 def clock_progress(clock: ClockInstance, as_of: date) -> str:

@@ -6,6 +6,7 @@ from datetime import date
 
 from pace_desktop.domain.date_words import short_date
 from pace_desktop.domain.vocab import LIVING_TYPES
+from pace_desktop.journey.status_words import days_words
 from pace_desktop.store import CaseloadRow
 
 
@@ -15,7 +16,8 @@ def plain_date(day: date | None) -> str:
 
 
 def days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n:,} days"
+    """"1 day", "1,000 days": the clock words' counting (`journey.status_words`)."""
+    return days_words(n)
 
 
 def where_now(row: CaseloadRow) -> str:

@@ -16,8 +16,9 @@ Colour is never the only signal: every clock status has its own shape, fill and 
 apart; marker outlines are dark so shapes stay visible when printed in grey.
 
 The package holds, each in its own module: the look (`palette`), the model's data
-(`model`), its words (`words`), building it (`build`), the axis ticks (`ticks`), hit testing
-(`hits`) and label placement (`label_placement`); every public name is importable from here.
+(`model`), its words for dates (`words`; a clock's status is said in `journey.status_words`,
+as everywhere else), building it (`build`), the axis ticks (`ticks`), hit testing (`hits`)
+and label placement (`label_placement`); every public name is importable from here.
 
 x coordinates are day numbers (`date.toordinal()`), y coordinates are lane rows (0 at the top).
 """
@@ -51,7 +52,7 @@ from pace_desktop.journey.timeline.palette import (
     StatusStyle,
 )
 from pace_desktop.journey.timeline.ticks import age_ticks, birthday, date_ticks
-from pace_desktop.journey.timeline.words import day_text, status_text
+from pace_desktop.journey.timeline.words import day_text
 
 __all__ = [
     "ACCOMMODATED",
@@ -81,5 +82,4 @@ __all__ = [
     "day_text",
     "lane_y",
     "place_labels",
-    "status_text",
 ]

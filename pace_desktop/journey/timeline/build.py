@@ -11,10 +11,11 @@ from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, MEETING_KIND
 from pace_desktop.journey.clocks import DUE_SOON_DAYS, ClockInstance, judge_child
 from pace_desktop.journey.milestones import child_milestones
 from pace_desktop.journey.rules import Rule
+from pace_desktop.journey.status_words import days_words, lapsed_explained, status_words
 from pace_desktop.journey.timeline.model import Bar, ClockWindow, Lane, Marker, Timeline
 from pace_desktop.journey.timeline.palette import PALETTE
 from pace_desktop.journey.timeline.ticks import age_ticks, date_ticks
-from pace_desktop.journey.timeline.words import day_text, days_text, span_text, status_text
+from pace_desktop.journey.timeline.words import day_text, span_text
 
 
 def build_timeline(
@@ -159,15 +160,17 @@ def _meeting_detail(mt: Meeting, label: str) -> str:
 
 def _window(c: ClockInstance, row: int, as_of: date) -> ClockWindow:
     end = c.met or c.stopped or as_of
-    words = status_text(c)
+    words = status_words(c, as_of)  # the words of every other screen, the CLI and the prints
     detail = [f"{c.label} ({c.instance})", words,
               f"Started {day_text(c.start)}, due {day_text(c.due)}"]
     if c.met:
-        detail.append(f"Met {day_text(c.met)} after {days_text(c.days)}")
+        detail.append(f"Met {day_text(c.met)} after {days_words(c.days)}")
     elif c.stopped:
         detail.append(f"Stopped applying {day_text(c.stopped)}")
     else:
-        detail.append(f"{days_text(c.days)} so far")
+        detail.append(f"{days_words(c.days)} so far")
+    if c.status == "lapsed":
+        detail.append(lapsed_explained(c))
     return ClockWindow(row, c.rule, c.instance, c.label, c.start, c.due, end, c.met, c.stopped,
                        c.status, words, c.days_over, "\n".join(detail),
                        ("clock", f"{c.rule}:{c.instance}"))

@@ -89,7 +89,7 @@ class ClockWindow:
     met: date | None
     stopped: date | None
     status: str
-    status_text: str  # the status in words, e.g. "Overdue by 12 days"
+    status_text: str  # journey.status_words, e.g. "Overdue 12 days" (the shape is drawn)
     days_over: int
     detail: str
     ref: Ref

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from math import cos, pi, sin
 
+from pace_desktop.journey.clocks import STATUS_LABELS
+
 OKABE_ITO = {
     "orange": "#E69F00",
     "sky_blue": "#56B4E9",
@@ -90,12 +92,15 @@ class StatusStyle:
 
 
 STATUS_STYLES: dict[str, StatusStyle] = {
-    "met": StatusStyle(OKABE_ITO["bluish_green"], "circle", True, "Met", False),
-    "met_late": StatusStyle(OKABE_ITO["orange"], "square", True, "Met late", True),
-    "overdue": StatusStyle(OKABE_ITO["vermillion"], "triangle", True, "Overdue", True),
-    "due_soon": StatusStyle(OKABE_ITO["reddish_purple"], "diamond", True, "Due soon", False),
-    "open": StatusStyle(OKABE_ITO["blue"], "circle", False, "Open", False),
-    "closed": StatusStyle("#7F7F7F", "dash", True, "Closed", False),
-    "missed": StatusStyle(OKABE_ITO["black"], "cross", True, "Missed", True),
-    "lapsed": StatusStyle(OKABE_ITO["vermillion"], "bowtie", True, "Lapsed", True),
+    "met": StatusStyle(OKABE_ITO["bluish_green"], "circle", True, STATUS_LABELS["met"], False),
+    "met_late": StatusStyle(OKABE_ITO["orange"], "square", True, STATUS_LABELS["met_late"],
+                            True),
+    "overdue": StatusStyle(OKABE_ITO["vermillion"], "triangle", True, STATUS_LABELS["overdue"],
+                           True),
+    "due_soon": StatusStyle(OKABE_ITO["reddish_purple"], "diamond", True,
+                            STATUS_LABELS["due_soon"], False),
+    "open": StatusStyle(OKABE_ITO["blue"], "circle", False, STATUS_LABELS["open"], False),
+    "closed": StatusStyle("#7F7F7F", "dash", True, STATUS_LABELS["closed"], False),
+    "missed": StatusStyle(OKABE_ITO["black"], "cross", True, STATUS_LABELS["missed"], True),
+    "lapsed": StatusStyle(OKABE_ITO["vermillion"], "bowtie", True, STATUS_LABELS["lapsed"], True),
 }
