@@ -37,7 +37,9 @@ def test_a_password_means_aes_256_never_rc4(make: object) -> None:
     filters = encrypt["/CF"]
     assert {f.get_object()["/CFM"] for f in filters.values()} == {"/AESV3"}
     assert encrypt["/StmF"] == encrypt["/StrF"] == "/StdCF"
-    assert b"/V2" not in pdf and b"/RC4" not in pdf
+    # Read from the dictionary, not the raw bytes: AES output is random and holds "/V2" by
+    # chance in about one file in two hundred.
+    assert not {"/V2", "/RC4"} & {str(v) for v in encrypt.values()}
     assert not pypdf.PdfReader(io.BytesIO(pdf)).decrypt("wrong password")
     opened = pypdf.PdfReader(io.BytesIO(pdf))
     assert opened.decrypt(PASSWORD)
