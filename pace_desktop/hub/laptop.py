@@ -42,7 +42,7 @@ from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
 from pace_desktop.hub.connect import check_url, connect, hub_place, settings
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.migrate import check_version
-from pace_desktop.hub.records import DETAILS, read_child, read_stamps, write_child
+from pace_desktop.hub.records import DETAILS, read_for_sync, write_child
 from pace_desktop.hub.witness import Witnessed, available, compare, record, witnessed
 from pace_desktop.store.hub_sync import (
     Agreed,
@@ -204,37 +204,40 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
         return
     conflicts: list[Conflict] = []
     hub_who = hub_at = None
+    merged_child: Any = None  # the merged child as the store will keep it, when known
+    wrote = False
     hub_stamps: dict[str, Any] = {}
     with conn.transaction():
         theirs: Snapshot | None = None
+        got = None
         if hub_revision is not None:
-            row = conn.execute("SELECT changed_by, changed_at FROM pace.children"
-                               " WHERE uid = %s FOR UPDATE", (uid,)).fetchone()
-            if row is not None:
-                hub_who, hub_at = str(row[0]), row[1].isoformat(timespec="milliseconds")
-            got = read_child(conn, uid)
-            theirs = got[0] if got else None
-            # check_version made sure the hub keeps who changed each field
-            if theirs is not None:
-                hub_stamps = read_stamps(conn, uid)
+            got = read_for_sync(conn, uid)
+            if got is not None:
+                theirs, hub_stamps = got.snapshot, got.stamps
+                hub_who, hub_at = got.changed_by, got.changed_at
         if theirs is None and mine is None:
             return  # gone from the hub between the list and the lock
         if mine is None:
-            assert theirs is not None
-            merged = canonical(theirs)
+            assert theirs is not None and got is not None
+            merged_child, merged = _canonical(theirs)
         elif theirs is None:
             merged = mine
-            write_child(conn, uid, merged, None)
+            wrote = write_child(conn, uid, merged, None)
             report.sent_new.append(mine_child.ref)
         else:
             merged, conflicts = _merged(agreed.ancestor if agreed else {}, mine, theirs)
             if merged != theirs and write_child(conn, uid, merged, theirs):
+                wrote = True
                 report.sent.append(mine_child.ref)
-        revision = conn.execute("SELECT revision FROM pace.children WHERE uid = %s",
-                                (uid,)).fetchone()[0]
+        # the revision as read under the lock, unless this sync moved it on
+        revision = got.revision if got is not None and not wrote else conn.execute(
+            "SELECT revision FROM pace.children WHERE uid = %s", (uid,)).fetchone()[0]
     # The hub has committed; now the store, in one transaction of its own.
-    done = Agreed(uid, revision, merged, None if merged == mine else from_snapshot(merged),
-                  conflicts, hub_who, hub_at, hub_stamps)
+    if merged == mine:
+        merged_child = None
+    elif merged_child is None:
+        merged_child = from_snapshot(merged)
+    done = Agreed(uid, revision, merged, merged_child, conflicts, hub_who, hub_at, hub_stamps)
     if mine is None:
         pulled.append(done)
     else:
@@ -261,14 +264,16 @@ def clean(snapshot: Snapshot) -> Snapshot:
             for k, fields in snapshot.items()}
 
 
-def canonical(snapshot: Snapshot) -> Snapshot:
-    """The snapshot as the store will hold it (read back through the interchange), so the
-    laptop, the hub and the ancestor all keep the same thing."""
+def _canonical(snapshot: Snapshot) -> tuple[Any, Snapshot]:
+    """The child the store will keep, and its snapshot as the store will hold it (read back
+    through the interchange), so the laptop, the hub and the ancestor all keep the same
+    thing; the child is read once, not again for the store."""
     try:
-        return clean(to_snapshot(from_snapshot(snapshot)))
+        child = from_snapshot(snapshot)
     except InterchangeError as exc:
         raise HubError(f"A child from the hub breaks a rule of the record: "
                        f"{'; '.join(exc.problems[:3])}") from None
+    return child, clean(to_snapshot(child))
 
 
 def _ref(child: Any, uid: str) -> str:

@@ -5,6 +5,7 @@ columns kept whole in the row's `more` (jsonb), so no field is lost on the way t
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -78,16 +79,52 @@ def _joined(row: tuple[Any, ...], columns: dict[str, str], more: dict[str, Any]
     return out
 
 
+@dataclass(frozen=True)
+class HubCopy:
+    """A child as a sync reads it on the hub: its snapshot and revision; who changed each
+    field of its rows on the hub, from which store, and when (hub migration 2), in the shape
+    of store/field_stamps.py: {"part/id": {field: ["", who, store, at]}}, fields kept in a
+    row's `more` stamped together under "more"; and who last changed the child, and when."""
+
+    snapshot: Snapshot
+    revision: int
+    stamps: dict[str, dict[str, list[Any]]]
+    changed_by: str
+    changed_at: str
+
+
 def read_child(conn: Any, uid: str) -> tuple[Snapshot, int] | None:
     """The child's snapshot and revision as this login may see it; None if it may not."""
+    got = _read(conn, uid, lock=False)
+    return (got.snapshot, got.revision) if got is not None else None
+
+
+def read_for_sync(conn: Any, uid: str) -> HubCopy | None:
+    """The child with its field stamps, its row locked until the transaction ends (two
+    laptops syncing the same child take turns); None if this login may not see it."""
+    return _read(conn, uid, lock=True)
+
+
+def _stamped(found: dict[str, Any] | None) -> dict[str, list[Any]]:
+    return {name: ["", v[0], v[2], str(v[1])] for name, v in (found or {}).items()
+            if isinstance(v, list) and len(v) == 3}
+
+
+def _read(conn: Any, uid: str, lock: bool) -> HubCopy | None:
+    # The stamps come in the same statements as the records: each statement on a child's
+    # table costs the hub a row-level-security check per row, so reading them apart doubled
+    # the cost of a first sync.
     cols = ", ".join(_q(c) for c in CHILD)
-    row = conn.execute(f"SELECT {cols}, more, revision FROM pace.children WHERE uid = %s",
+    row = conn.execute(f"SELECT {cols}, more, revision, field_stamps, changed_by, changed_at"
+                       f" FROM pace.children WHERE uid = %s{' FOR UPDATE' if lock else ''}",
                        (uid,)).fetchone()
     if row is None:
         return None
-    details = _joined(row[:len(CHILD)], CHILD, row[len(CHILD)])
+    n = len(CHILD)
+    details = _joined(row[:n], CHILD, row[n])
     # The interchange writes the id first, and the merge compares whole records.
     snapshot: Snapshot = {DETAILS: {"id": uid, **details}}
+    stamps = {"child/": _stamped(row[n + 2])}
     amendments: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for part, record, at, author, text in conn.execute(
             "SELECT record_part, record_uid, at, author, text FROM pace.amendments"
@@ -96,34 +133,16 @@ def read_child(conn: Any, uid: str) -> tuple[Snapshot, int] | None:
             {"at": at.isoformat(), "author": author, "text": text})
     for part, (table, columns) in PARTS.items():
         names = ", ".join(_q(c) for c in columns)
-        for rid, *values, more in conn.execute(
-                f"SELECT uid, {names}, more FROM pace.{table} WHERE child_uid = %s"
-                " ORDER BY position, uid", (uid,)):
+        for rid, *values, more, found in conn.execute(
+                f"SELECT uid, {names}, more, field_stamps FROM pace.{table}"
+                " WHERE child_uid = %s ORDER BY position, uid", (uid,)):
             record = _joined(tuple(values), columns, more)
             if (part, rid) in amendments:
                 record["amendments"] = amendments[(part, rid)]
             snapshot[(part, rid)] = record
-    return snapshot, row[-1]
-
-
-def read_stamps(conn: Any, uid: str) -> dict[str, dict[str, list[Any]]]:
-    """Who changed each field of the child's rows on the hub, from which store, and when
-    (hub migration 2), in the shape of store/field_stamps.py: {"part/id": {field: ["", who,
-    store, at]}}. Fields kept in a row's `more` are stamped together, under "more"."""
-    def stamped(found: dict[str, Any]) -> dict[str, list[Any]]:
-        return {name: ["", v[0], v[2], str(v[1])] for name, v in (found or {}).items()
-                if isinstance(v, list) and len(v) == 3}
-
-    out: dict[str, dict[str, list[Any]]] = {}
-    row = conn.execute("SELECT field_stamps FROM pace.children WHERE uid = %s",
-                       (uid,)).fetchone()
-    if row is not None:
-        out["child/"] = stamped(row[0])
-    for part, (table, _) in PARTS.items():
-        for rid, found in conn.execute(
-                f"SELECT uid, field_stamps FROM pace.{table} WHERE child_uid = %s", (uid,)):
-            out[f"{part}/{rid}"] = stamped(found)
-    return out
+            stamps[f"{part}/{rid}"] = _stamped(found)
+    return HubCopy(snapshot, row[n + 1], stamps, str(row[n + 3]),
+                   row[n + 4].isoformat(timespec="milliseconds"))
 
 
 def write_child(conn: Any, uid: str, new: Snapshot, old: Snapshot | None) -> bool:
