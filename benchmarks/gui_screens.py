@@ -2,7 +2,7 @@
 
     python benchmarks/gui_screens.py caseload|record|settings|timeline|runcharts|meeting|print|
                                      lapsed|lapsed_timeline|conflicts|hub_sync|
-                                     hub_progress|hub_password DIR
+                                     hub_progress|hub_password|hub_check DIR
 
 Makes (once) a 40-child demo store in DIR, unlocks it and shows the asked-for screen.
 `hub_sync` starts a throwaway PostgreSQL hub (tests/pg_server.py), puts a colleague's
@@ -182,6 +182,8 @@ def main() -> int:
             window.open_child(ref, TIMELINE)
         elif what == "conflicts":
             window.sync.show_conflicts()
+        elif what == "hub_check":  # File ▸ Check against the team hub…
+            window.checks.check_hub()
         elif what.startswith("hub_"):
             window.hub.sync_now()
         elif what == "move":

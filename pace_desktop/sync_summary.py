@@ -12,8 +12,10 @@ def received_lines(got: object) -> list[str]:
 
     assert isinstance(got, Received)
     who = got.sender_user or "another laptop"
+    warning = [f"Warning: {got.their_log}"] if got.their_log else []
     if got.changes is None:
-        return [f"Nothing new from {who}: this package (or a newer one) was already received."]
+        return [f"Nothing new from {who}: this package (or a newer one) was already received.",
+                *warning]
     lines = [f"Received from {who}:"]
     for ref in got.added:
         lines.append(f"  {ref}: new to this laptop, added")
@@ -31,7 +33,7 @@ def received_lines(got: object) -> list[str]:
         lines += ["  " + conflict_line(c) for c in got.conflicts]
     else:
         lines.append("No conflicts.")
-    return lines
+    return lines + warning
 
 
 def show_value(value: object) -> str:

@@ -39,7 +39,9 @@ def test_a_write_on_a_full_disk_says_the_disk_is_full_not_rollback(demo: Path) -
         "s = CaseStore.open(sys.argv[1], sys.argv[2])\n"
         "ref = s.refs()[0]\n"
         "try:\n"
-        "    s.add_event(ref, Event(date=date(2024, 1, 1), title='x' * 400_000))\n"
+        # the longest text the bounds allow (domain.bounds), more than the 64 KiB left
+        "    s.add_event(ref, Event(date=date(2024, 1, 1), title='x' * 100_000,\n"
+        "                           detail='y' * 100_000))\n"
         "except StoreError as e:\n"
         "    print(type(e).__name__, e)\n"
     )

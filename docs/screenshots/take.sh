@@ -20,6 +20,9 @@ done
 # Syncing with a team hub (starts a throwaway PostgreSQL server of its own).
 ../shared/tools/shot docs/screenshots/hub_sync.png 25 -- \
   .venv/bin/python benchmarks/gui_screens.py hub_sync "$tmp"
+# File ▸ Check against the team hub…: the store's check and the hub's witness, one answer.
+../shared/tools/shot docs/screenshots/hub_check.png 25 -- \
+  .venv/bin/python benchmarks/gui_screens.py hub_check "$tmp/hub_check"
 # The sync's progress window (with its Stop button) and the password asked for one sync, at
 # a display scale of 1.5; each starts its own server, in a folder of its own.
 for screen in hub_progress hub_password; do

@@ -51,23 +51,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _with_hub(store: object, url: str, problems: list[str], notes: list[str]
               ) -> tuple[list[str], list[str], str]:
-    from pace_desktop.hub.connect import connect, hub_place
-    from pace_desktop.hub.errors import HubError
-    from pace_desktop.hub.witness import available, compare, witnessed
-    from pace_desktop.store.hub_sync import store_id
+    from pace_desktop.hub.witness import check_against
 
-    place = hub_place(url)
-    sid = store_id(store)
-    with connect(url, sid, what="reading its witness") as conn:
-        if not available(conn):
-            raise HubError(f"The hub at {place} keeps no audit witnesses yet (its"
-                           " administrator runs `hub init` to bring it up to date).")
-        seen = witnessed(conn, sid)
-    found = compare(store, seen, place)
-    words = ""
-    if found.latest is not None and not found.problems:
-        words = (f"; the log also matches what the hub at {place} witnessed at {len(seen)}"
-                 f" sync(s), the last on {found.latest.when}")
+    found, words = check_against(store, url)
     return problems + found.problems, notes + found.notes, words
 
 

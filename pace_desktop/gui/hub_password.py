@@ -1,5 +1,6 @@
 """The hub's password, asked for when the hub wants one and libpq found none (no line in the
-worker's PGPASSFILE, ~/.pgpass): a password field for this sync only.
+worker's PGPASSFILE, ~/.pgpass): a password field for this sync (or this check against the
+hub's witness, gui/store_check.py) only.
 
 What is typed goes to the one connection of that sync and nowhere else: not to Settings, not
 to any file or log, not to the status line; the field is emptied as soon as it is read, and
@@ -25,13 +26,13 @@ class PasswordPrompt(QDialog):
 
     answered = Signal(str)
 
-    def __init__(self, parent: QWidget, why: str) -> None:
+    def __init__(self, parent: QWidget, why: str, verb: str = "sync") -> None:
         super().__init__(parent)
         self.setObjectName("hubPasswordDialog")
         self.setWindowTitle("Password for the team hub")
         layout = QVBoxLayout(self)
-        text = QLabel(why + "\n\nType it here for this sync only: PACE Desktop does not keep"
-                      " it. (To sync without being asked, keep it in your ~/.pgpass.)")
+        text = QLabel(why + f"\n\nType it here for this {verb} only: PACE Desktop does not keep"
+                      f" it. (To {verb} without being asked, keep it in your ~/.pgpass.)")
         text.setWordWrap(True)
         layout.addWidget(text)
         caption = QLabel("&Password")
@@ -42,7 +43,8 @@ class PasswordPrompt(QDialog):
         layout.addWidget(caption)
         layout.addWidget(self.field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.sync_button = buttons.addButton("&Sync", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.sync_button = buttons.addButton(f"&{verb.capitalize()}",
+                                             QDialogButtonBox.ButtonRole.AcceptRole)
         # Enter syncs (Qt would otherwise make Cancel, the first button, the default).
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
         self.sync_button.setAutoDefault(True)

@@ -47,6 +47,7 @@ from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS, DueModel
 from pace_desktop.gui.file_actions import FileActions
 from pace_desktop.gui.hub_sync import HubSync
 from pace_desktop.gui.looks import enlarge, say, set_tone
+from pace_desktop.gui.store_check import StoreCheck
 from pace_desktop.gui.store_worker import StoreRunner
 from pace_desktop.gui.sync_dialogs import SyncActions, add_sync_actions
 from pace_desktop.gui.ui_files import child, load_into
@@ -134,6 +135,7 @@ class MainWindow(WindowMenus, ChildPane, CaseloadSearch, CaseloadClocks, Caseloa
         add_sync_actions(self, self.sync)
         self.hub = HubSync(self, runner, lambda: self.settings.hub_url)
         self.hub.conflicts_found.connect(self.load)
+        self.checks = StoreCheck(self, runner, lambda: self.settings.hub_url)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

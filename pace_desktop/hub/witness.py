@@ -23,7 +23,7 @@ from datetime import datetime
 from typing import Any
 
 from pace_desktop.domain.date_words import long_date
-from pace_desktop.hub.errors import explain
+from pace_desktop.hub.errors import HubError, explain
 from pace_desktop.store.audit_head import hashes, head
 
 MIGRATION = """
@@ -154,6 +154,30 @@ def compare(store: Any, seen: list[Witnessed], place: str) -> Comparison:
             " entries been removed, or a copy made since then put in the store's place, the"
             " hub could not show it.")
     return out
+
+
+def check_against(store: Any, url: str, password: str | None = None
+                  ) -> tuple[Comparison, str]:
+    """`check --hub` and the app's "Check against the team hub": every head the hub at `url`
+    witnessed for this store, compared with its log; and, when all match, the words that say
+    so ("; the log also matches …", for the end of the store's own sentence). `password`: one
+    typed for this check only (connect). Raises HubError when the hub cannot say."""
+    from pace_desktop.hub.connect import connect, hub_place
+    from pace_desktop.store.hub_sync import store_id
+
+    place = hub_place(url)
+    sid = store_id(store)
+    with connect(url, sid, what="reading its witness", password=password) as conn:
+        if not available(conn):
+            raise HubError(f"The hub at {place} keeps no audit witnesses yet (its"
+                           " administrator runs `hub init` to bring it up to date).")
+        seen = witnessed(conn, sid)
+    found = compare(store, seen, place)
+    words = ""
+    if found.latest is not None and not found.problems:
+        words = (f"; the log also matches what the hub at {place} witnessed at {len(seen)}"
+                 f" sync(s), the last on {found.latest.when}")
+    return found, words
 
 
 def _entries(first: int, last: int) -> str:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pace_desktop.exchange.child_merge import ChildMerge, MergeBroken, merge_child
 from pace_desktop.exchange.problems import InterchangeError
 from pace_desktop.exchange.snapshot import DETAILS, from_snapshot, to_snapshot
-from pace_desktop.store import field_stamps, sync_state
+from pace_desktop.store import field_stamps, package_heads, sync_state
 from pace_desktop.store.changes import Changes
 from pace_desktop.store.child_rewrite import insert_child, rewrite_child
 from pace_desktop.store.errors import RecordNotFound
@@ -96,7 +96,8 @@ def send_children(store: CaseStore, refs: Sequence[str], out: Path | str, passph
             if progress:
                 progress(n + 1, 2 * len(refs))
         package = Package(package_id, _now(), store_id(conn), store.user, user_role(conn),
-                          seq, head[0] if head else "", tuple(packed))
+                          seq, head[0] if head else "", tuple(packed),
+                          tuple((s, h) for s, h in package_heads.sent_heads(conn)))
         write_package(out, passphrase, package,
                       (lambda i, t: progress(len(refs) + i, 2 * len(refs))) if progress
                       else None)
@@ -130,6 +131,9 @@ class Received:
     already: tuple[str, ...]  # the same or an older package from that store
     conflicts: tuple[sync_state.StoredConflict, ...]
     kept_mine: dict[str, list[str]] = field(default_factory=dict)
+    # the sender's audit log did not extend a head seen before, or could not be shown to
+    # (package_heads.py): one plain sentence; the children arrived all the same
+    their_log: str | None = None
 
 
 def _label(key: tuple[str, str]) -> str:
@@ -202,9 +206,13 @@ def receive(store: CaseStore, package: Package, progress: Progress | None = None
     conn = store._live()
     if package.sender_store == store_id(conn):
         raise PackageError("This package was made by this store: there is nothing to bring in.")
-    if nothing_new(store, package):
+    # Before anything else: a log that went back makes its package look old (nothing new),
+    # and that must still be said and kept, not skipped (package_heads.py).
+    their_log = package_heads.compare(conn, package)
+    if (their_log is None or not their_log.altered) and nothing_new(store, package):
         return Received(None, package.sender_user, package.sender_store, (), {}, (),
-                        tuple(pc.ref for pc in package.children), ())
+                        tuple(pc.ref for pc in package.children), (),
+                        their_log=their_log.said if their_log else None)
     plans = _plan(store, package, progress)
     peer = package.sender_store
     added: list[str] = []
@@ -257,12 +265,15 @@ def receive(store: CaseStore, package: Package, progress: Progress | None = None
             "their_audit_head": {"seq": package.audit_seq - 1, "hash": package.audit_head},
             "added": added, "merged": merged, "unchanged": unchanged, "already": already,
             "kept_mine": kept,
+            **({package_heads.FIELD: their_log.said} if their_log and their_log.altered
+               else {}),
             "conflicts": [{"id": c.id, "child": c.child, "record": f"{c.part}/{c.record}",
                            "field": c.field} for c in found]}
         op.parts.update({"children", "people", "living", "legal", "events", "meetings",
                          "nondisclosure", "conflicts"})
     return Received(op.result, package.sender_user, peer, tuple(added), merged,
-                    tuple(unchanged), tuple(already), tuple(found), kept)
+                    tuple(unchanged), tuple(already), tuple(found), kept,
+                    their_log.said if their_log else None)
 
 
 def _conflict(conn: Any, uid: str, ref: str, c: Any, theirs: field_stamps.Stamps, user: str,

@@ -10,10 +10,11 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from pace_desktop.domain import bounds
 from pace_desktop.domain.chronology_page import AGENCIES, ChronologyPage
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import RuleBroken
-from pace_desktop.store.frame import StoreFrame, guarded, jsonable, utc_now
+from pace_desktop.store.frame import StoreFrame, child_label, guarded, jsonable, utc_now
 from pace_desktop.store.rows import day, iso
 
 _COLUMNS = ("compiled_by", "compiled_on", "period_from", "period_to", "sources", "agency",
@@ -69,6 +70,8 @@ class ChronologyPages(StoreFrame):
                                " WHERE child_id = ?", (cid,)).fetchone()
             old = _page(row) if row else ChronologyPage()
             new = change(old)
+            if (problem := bounds.refused(f"{child_label(ref)}, chronology page", new)):
+                raise RuleBroken(problem)
             now = utc_now()
             marks = ", ".join("?" * len(_COLUMNS))
             conn.execute(

@@ -20,10 +20,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
-from pace_desktop.store import audit, backup, field_stamps, witness
+from pace_desktop.domain import bounds
+from pace_desktop.store import audit, backup, connection, field_stamps, witness
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.connection import DatabaseError, plain_error, rollback
-from pace_desktop.store.errors import DamagedStore, RecordNotFound, StoreClosed, StoreError
+from pace_desktop.store.errors import (
+    DamagedStore,
+    RecordNotFound,
+    RuleBroken,
+    StoreClosed,
+    StoreError,
+)
 from pace_desktop.store.reads import child_ids, load_children
 
 CHUNK = 500  # children per read when streaming a whole caseload: bounded memory
@@ -88,6 +95,11 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def child_label(ref: str) -> str:
+    """A child named in a message by their reference (cut short if it is itself too long)."""
+    return f"child {ref}" if len(ref) <= bounds.MAX_NAME else f"child {ref[:40]}…"
 
 
 def next_position(conn: Any, table: str, child_id: int) -> int:
@@ -157,7 +169,10 @@ class StoreFrame:
     def _seals(self, conn: Any, refs: Sequence[str] | None,
                stamp: tuple[str, Op] | None = None) -> dict[str, str]:
         """Keyed digests of these children's whole records (all children for None); with
-        `stamp` (the operation's time and itself), each child's changed fields restamped."""
+        `stamp` (the operation's time and itself), each child's changed fields restamped and
+        the whole child held to the bounds (domain.bounds): whatever wrote it, an over-long
+        text or an out-of-range date is refused here, before the commit, so nothing is
+        written (RuleBroken, naming the child, the record and the field)."""
         key = self._audit_key()
         found = child_ids(conn, list(refs) if refs is not None else None)
         seals: dict[str, str] = {}
@@ -165,11 +180,38 @@ class StoreFrame:
             self._stamping = field_stamps.has_table(conn)
         by = (self.user, self._audit_store(conn), stamp[0]) if stamp else None
         for i in range(0, len(found), CHUNK):
-            for c in load_children(conn, [cid for cid, _ in found[i:i + CHUNK]]):
+            chunk = found[i:i + CHUNK]
+            for (cid, _), c in zip(chunk, load_children(conn, [cid for cid, _ in chunk]),
+                                   strict=True):
+                if stamp is not None and not bounds.within(c) and \
+                        (problem := bounds.refused(child_label(c.ref), c, self._had(cid))):
+                    raise RuleBroken(problem)
                 seals[c.ref] = audit.content_seal(key, jsonable(c))
                 if stamp is not None and by is not None and self._stamping:
                     field_stamps.restamp(conn, c, by, stamp[1].stamps.get(c.id))
         return seals
+
+    def _had(self, cid: int) -> frozenset[tuple[Any, ...]]:
+        """The bounds' problems child `cid` had before this operation (a value from before
+        the bounds, or put in with plain SQL), read as last committed through a connection of
+        its own (the file is in WAL mode): an operation is refused only for what it brought,
+        so such a value never locks its child (a final entry cannot be edited to put it
+        right). Asked only when the child is out of bounds. Without the raw key (a store made
+        in this session, or rekeyed in it, until it is next opened) nothing is allowed: the
+        value must then be put right first, and the message names it."""
+        if self._raw_key is None:
+            return frozenset()
+        try:
+            reader = connection.open_raw(self.path, self._raw_key)
+        except DatabaseError:
+            return frozenset()
+        try:
+            return frozenset(bounds.problem_key(c, path) for c in load_children(reader, [cid])
+                             for path, _ in bounds.problems(c))
+        except DatabaseError:
+            return frozenset()
+        finally:
+            reader.close()
 
     def _witness(self, seq: int, head: str) -> None:
         # Best effort after the commit: a full disk here must not undo a saved change; `check`

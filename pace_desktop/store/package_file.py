@@ -58,6 +58,9 @@ class Package:
     audit_seq: int
     audit_head: str
     children: tuple[PackedChild, ...] = field(default=())
+    # [seq, hash] of the sender's head at each package it sent before (package_heads.py);
+    # None in a package from before them
+    sent_heads: tuple[tuple[int, str], ...] | None = None
 
 
 def package_passphrase_problem(passphrase: str) -> str | None:
@@ -126,6 +129,8 @@ def write_package(path: Path | str, passphrase: str, package: Package,
                     "audit_seq": str(package.audit_seq), "audit_head": package.audit_head,
                     "children": str(total), "digest": _digest(package.children),
                     "stamps_digest": _stamps_digest(package.children)}
+            if package.sent_heads is not None:  # a reader from before them ignores it
+                meta["sent_heads"] = json.dumps([list(h) for h in package.sent_heads])
             conn.executemany("INSERT INTO package_meta VALUES (?, ?)", list(meta.items()))
             conn.execute("COMMIT")
         finally:
@@ -215,7 +220,12 @@ def _read(conn: Any, name: str) -> Package:
     try:
         return Package(meta["package_id"], meta["made"], meta["sender_store"],
                        meta.get("sender_user", ""), meta.get("sender_role", ""),
-                       int(meta["audit_seq"]), meta["audit_head"], children)
-    except (KeyError, ValueError):
+                       int(meta["audit_seq"]), meta["audit_head"], children,
+                       _heads(meta["sent_heads"]) if "sent_heads" in meta else None)
+    except (KeyError, ValueError, TypeError):
         raise PackageError(f"The package {name} lacks part of its header; nothing was"
                            " received.") from None
+
+
+def _heads(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(s), str(h)) for s, h in json.loads(text))

@@ -10,10 +10,11 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
+from pace_desktop.domain import bounds
 from pace_desktop.domain.print_record import HOW, IdentifierChoice, PrintRecord
 from pace_desktop.store.changes import OpChanges
 from pace_desktop.store.errors import RuleBroken
-from pace_desktop.store.frame import StoreFrame, guarded, utc_now
+from pace_desktop.store.frame import StoreFrame, child_label, guarded, utc_now
 
 _COLUMNS = ("uid", "document", "recipient", "made", "made_by", "how", "withheld",
             "identifiers", "accepted_checks")
@@ -38,6 +39,8 @@ class PrintRecords(StoreFrame):
         if record.how not in HOW:
             raise RuleBroken(f"{record.how!r} is not how a print leaves: "
                              + ", ".join(HOW) + ".")
+        if (problem := bounds.refused(f"{child_label(ref)}, print record", record)):
+            raise RuleBroken(problem)
         cid = self._child_id(ref)
         record = replace(record, id=record.id or str(uuid.uuid4()),
                          made=record.made or datetime.fromisoformat(utc_now()))

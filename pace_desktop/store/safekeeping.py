@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from pace_desktop.store import audit, backup, schema_guard, witness
+from pace_desktop.store import audit, backup, package_heads, schema_guard, witness
 from pace_desktop.store.connection import DatabaseError
 from pace_desktop.store.errors import StoreExists
 from pace_desktop.store.frame import StoreFrame, guarded, jsonable
@@ -119,5 +119,7 @@ class Safekeeping(StoreFrame):
         hashes = dict(conn.execute("SELECT seq, hash FROM audit"))
         last_seq = max(hashes, default=0)  # the table's end, even where the chain broke
         found, notes = witness.problems_and_notes(self.path, key, last_seq, hashes)
-        self.notes = notes
+        # Another store's log, seen through its packages: not this store's fault, so a note
+        # (check still passes), but never left unsaid.
+        self.notes = notes + package_heads.findings(conn)
         return problems + found
