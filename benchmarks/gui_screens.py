@@ -14,9 +14,12 @@ no password for libpq to find, so the app asks for it.
 
 from __future__ import annotations
 
+import atexit
+import signal
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -60,6 +63,22 @@ def _conflicted_store(store: Path, folder: Path) -> None:
 
 
 _HELD: list[object] = []  # a connection holding a row lock until the screenshot is taken
+_SERVERS: list[Any] = []  # the hub's throwaway server, stopped however this process ends
+
+
+def _stop_servers() -> None:
+    while _SERVERS:
+        _SERVERS.pop().stop()
+
+
+def _on_term(*_: object) -> None:
+    """The screenshot tool's kill: the server first (a sync waiting on the hub, as
+    `hub_progress` leaves one, would otherwise hold the app's quitting up), then the app."""
+    _stop_servers()
+    app = QApplication.instance()
+    if app is None:
+        sys.exit(143)
+    app.quit()
 
 
 def _hub_laptop(store: Path, folder: Path, what: str = "hub_sync") -> tuple[str, object]:
@@ -78,6 +97,10 @@ def _hub_laptop(store: Path, folder: Path, what: str = "hub_sync") -> tuple[str,
     from tests.pg_server import start_server
 
     server = start_server()
+    # Stopped whatever happens next: an error making the hub, the app's end, or a kill.
+    _SERVERS.append(server)
+    atexit.register(_stop_servers)
+    signal.signal(signal.SIGTERM, _on_term)
     hub = Hub(server, folder)
     os.environ["PGPASSFILE"] = str(hub.passfile)
     with hub.admin() as conn:
@@ -226,17 +249,15 @@ def main() -> int:
     QTimer.singleShot(200, ready)
     app.aboutToQuit.connect(pace.shutdown)
     if server is not None:
-        import atexit
-        import signal
-
-        atexit.register(server.stop)  # type: ignore[attr-defined]
-        signal.signal(signal.SIGTERM, lambda *_: app.quit())
         # Python runs a signal handler only when it has control: a tick gives it that, so
         # the screenshot tool's kill stops the server too.
         tick = QTimer(app)
         tick.timeout.connect(lambda: None)
         tick.start(200)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        _stop_servers()
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
 
 For each child the hub lets this login see, and each child of this store:
 - on the hub only, never synced here: it is pulled into the store (the first sync brings the
-  worker's caseload);
+  worker's caseload); these are read from the hub 200 at a time (records.read_free), not
+  child by child, except any another session is changing at that moment;
 - here only, never synced: it is sent, and the hub allocates it to this login (a worker's
   new children are theirs, in their team);
 - on both: if neither side moved since the last agreement (the hub's revision, the ancestor
@@ -33,6 +34,7 @@ sync goes through every child again and completes what was left.
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +44,7 @@ from pace_desktop.exchange.snapshot import from_snapshot, to_snapshot
 from pace_desktop.hub.connect import check_url, connect, hub_place, settings
 from pace_desktop.hub.errors import HubError, HubUnreachable, explain
 from pace_desktop.hub.migrate import check_version
-from pace_desktop.hub.records import DETAILS, read_child, read_stamps, write_child
+from pace_desktop.hub.records import DETAILS, HubCopy, read_for_sync, read_free, write_child
 from pace_desktop.hub.witness import Witnessed, available, compare, record, witnessed
 from pace_desktop.store.hub_sync import (
     Agreed,
@@ -135,12 +137,19 @@ def sync(store: Any, url: str, progress: Progress | None = None, stop: Stop | No
             order = [*(u for u in local if u not in apart),
                      *(u for u in visible if u not in local)]
             report.total = len(order)
+            # The children to pull come last, and are read from the hub many at a time.
+            pulls = order[len(order) - sum(u not in local for u in order):]
+            first_pull = len(order) - len(pulls)
+            ahead: dict[str, HubCopy] = {}
             for n, uid in enumerate(order):
                 if stop is not None and stop():
                     report.stopped = True
                     break
+                if n >= first_pull and (n - first_pull) % _PULLED_AT_ONCE == 0:
+                    at = n - first_pull
+                    ahead = _read_ahead(conn, pulls[at:at + _PULLED_AT_ONCE])
                 _each(conn, store, key, uid, local.get(uid), agreed.get(uid),
-                      visible.get(uid), report, pulled)
+                      visible.get(uid), report, pulled, ahead.pop(uid, None))
                 if len(pulled) >= _PULLED_AT_ONCE:
                     record_sync(store, key, pulled)
                     pulled.clear()
@@ -173,13 +182,28 @@ def last_sync(store: Any, url: str) -> tuple[str, dict[str, Any]] | None:
 _PULLED_AT_ONCE = 200
 
 
+def _read_ahead(conn: Any, uids: list[str]) -> dict[str, HubCopy]:
+    """Children to pull, read together (records.read_free); any left out, or all of them if
+    the hub refuses, are read one by one as before, each refusal reported for its child."""
+    import psycopg
+
+    try:
+        with conn.transaction():
+            return read_free(conn, uids)
+    except psycopg.OperationalError as exc:
+        raise HubUnreachable(str(explain(exc, "syncing"))) from None
+    except psycopg.Error:
+        return {}
+
+
 def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild | None,
-          revision: int | None, report: SyncReport, pulled: list[Agreed]) -> None:
+          revision: int | None, report: SyncReport, pulled: list[Agreed],
+          ready: HubCopy | None = None) -> None:
     """One child; a refusal for this child alone is reported and the sync goes on."""
     import psycopg
 
     try:
-        _child(conn, store, key, uid, mine, agreed, revision, report, pulled)
+        _child(conn, store, key, uid, mine, agreed, revision, report, pulled, ready)
     except MergeRefused as exc:
         report.problems.append(f"{_ref(mine, uid)}: nothing merged: {exc}.")
     except MergeBroken as exc:
@@ -194,7 +218,8 @@ def _each(conn: Any, store: Any, key: str, uid: str, mine: Any, agreed: HubChild
 
 def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
            agreed: HubChild | None, hub_revision: int | None, report: SyncReport,
-           pulled: list[Agreed]) -> None:
+           pulled: list[Agreed], ready: HubCopy | None) -> None:
+    assert ready is None or mine_child is None, "only a child to pull is read ahead"
     mine = clean(to_snapshot(mine_child)) if mine_child is not None else None
     if agreed is not None and mine is not None and hub_revision == agreed.revision \
             and mine == agreed.ancestor:
@@ -204,37 +229,42 @@ def _child(conn: Any, store: Any, key: str, uid: str, mine_child: Any,
         return
     conflicts: list[Conflict] = []
     hub_who = hub_at = None
+    merged_child: Any = None  # the merged child as the store will keep it, when known
+    wrote = False
     hub_stamps: dict[str, Any] = {}
-    with conn.transaction():
+    # A child read ahead with others (only pulled: nothing to send, so no lock to keep) needs
+    # no transaction of its own on the hub.
+    with nullcontext() if ready is not None else conn.transaction():
         theirs: Snapshot | None = None
-        if hub_revision is not None:
-            row = conn.execute("SELECT changed_by, changed_at FROM pace.children"
-                               " WHERE uid = %s FOR UPDATE", (uid,)).fetchone()
-            if row is not None:
-                hub_who, hub_at = str(row[0]), row[1].isoformat(timespec="milliseconds")
-            got = read_child(conn, uid)
-            theirs = got[0] if got else None
-            # check_version made sure the hub keeps who changed each field
-            if theirs is not None:
-                hub_stamps = read_stamps(conn, uid)
+        got = ready
+        if got is None and hub_revision is not None:
+            got = read_for_sync(conn, uid)
+        if got is not None:
+            theirs, hub_stamps = got.snapshot, got.stamps
+            hub_who, hub_at = got.changed_by, got.changed_at
         if theirs is None and mine is None:
             return  # gone from the hub between the list and the lock
         if mine is None:
-            assert theirs is not None
-            merged = canonical(theirs)
+            assert theirs is not None and got is not None
+            merged_child, merged = _canonical(theirs)
         elif theirs is None:
             merged = mine
-            write_child(conn, uid, merged, None)
+            wrote = write_child(conn, uid, merged, None)
             report.sent_new.append(mine_child.ref)
         else:
             merged, conflicts = _merged(agreed.ancestor if agreed else {}, mine, theirs)
             if merged != theirs and write_child(conn, uid, merged, theirs):
+                wrote = True
                 report.sent.append(mine_child.ref)
-        revision = conn.execute("SELECT revision FROM pace.children WHERE uid = %s",
-                                (uid,)).fetchone()[0]
+        # the revision as read under the lock, unless this sync moved it on
+        revision = got.revision if got is not None and not wrote else conn.execute(
+            "SELECT revision FROM pace.children WHERE uid = %s", (uid,)).fetchone()[0]
     # The hub has committed; now the store, in one transaction of its own.
-    done = Agreed(uid, revision, merged, None if merged == mine else from_snapshot(merged),
-                  conflicts, hub_who, hub_at, hub_stamps)
+    if merged == mine:
+        merged_child = None
+    elif merged_child is None:
+        merged_child = from_snapshot(merged)
+    done = Agreed(uid, revision, merged, merged_child, conflicts, hub_who, hub_at, hub_stamps)
     if mine is None:
         pulled.append(done)
     else:
@@ -261,14 +291,16 @@ def clean(snapshot: Snapshot) -> Snapshot:
             for k, fields in snapshot.items()}
 
 
-def canonical(snapshot: Snapshot) -> Snapshot:
-    """The snapshot as the store will hold it (read back through the interchange), so the
-    laptop, the hub and the ancestor all keep the same thing."""
+def _canonical(snapshot: Snapshot) -> tuple[Any, Snapshot]:
+    """The child the store will keep, and its snapshot as the store will hold it (read back
+    through the interchange), so the laptop, the hub and the ancestor all keep the same
+    thing; the child is read once, not again for the store."""
     try:
-        return clean(to_snapshot(from_snapshot(snapshot)))
+        child = from_snapshot(snapshot)
     except InterchangeError as exc:
         raise HubError(f"A child from the hub breaks a rule of the record: "
                        f"{'; '.join(exc.problems[:3])}") from None
+    return child, clean(to_snapshot(child))
 
 
 def _ref(child: Any, uid: str) -> str:
