@@ -1,4 +1,11 @@
-"""Drafts: form text saved as it is typed, offered again after a crash."""
+"""Drafts: form text saved as it is typed, offered again after a crash.
+
+Drafts are deliberately not held to the record bounds (domain/bounds.py): a draft is what the
+worker typed, and refusing to keep it would lose their words at the moment they matter. The
+bounds apply when a draft becomes a record (the form's own checks name the field, and the
+store checks again on the meeting it writes), so an over-long draft can be shortened, never
+saved as a record.
+"""
 
 from __future__ import annotations
 
