@@ -13,6 +13,7 @@ connection goes on reading and writing.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -80,5 +81,30 @@ def export_from_file(store: Path, key: bytes, out: Path) -> None:
 
 
 def prune(store: Path, keep: int = KEEP) -> None:
+    """Keep the newest `keep` backups, and clear copies left half-made by an app that quit
+    (or lost power) while making one: the copy runs on a thread that does not hold up
+    quitting, so a 10,000-child store could otherwise leave hundreds of hidden megabytes
+    behind each time. A half-made copy is encrypted like the store, but of no use to anyone."""
     for old in backups_of(store)[:-keep]:
         old.unlink(missing_ok=True)
+    folder = backup_folder(store)
+    for partial in folder.glob(f".{store.stem}.*.partial{SUFFIX}*") if folder.is_dir() else ():
+        if not _writer_running(partial):
+            partial.unlink(missing_ok=True)
+
+
+def _writer_running(partial: Path) -> bool:
+    """Whether the process that named `partial` (safe_files.temp_name) may still be writing."""
+    pid_text = partial.name.split(".partial")[0].rsplit(".", 1)[-1]
+    if not pid_text.isdigit():
+        return True  # not ours to judge
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return True  # a copy of this app's own, perhaps being made now
+    try:
+        os.kill(pid, 0)  # asks whether it exists; sends nothing
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, under another user
+    return True

@@ -37,18 +37,21 @@ def caseload(conn: Any, as_of: date) -> list[CaseloadRow]:
     rule of domain.episode_rules.legal_now (in force that day; the latest started; of
     those, the one recorded last), asked at read time: an order that has ended is not the
     child's legal status now, and one ending next month still is until then."""
-    sql = """
-        SELECT ref, coalesce(known_as, given_name) || ' ' || family_name, date_of_birth,
-               allocated_worker, now_living_type, now_living_since, now_living_end,
-               (SELECT status FROM legal WHERE child_id = children.id AND start <= :day
-                  AND ("end" IS NULL OR "end" >= :day)
-                ORDER BY start DESC, position DESC LIMIT 1)
-        FROM children ORDER BY family_name, given_name, ref
-    """
     day = rows.day
     return [CaseloadRow(ref, name, day(dob), worker, lt, day(ls), day(le), gs)  # type: ignore[arg-type]
             for ref, name, dob, worker, lt, ls, le, gs
-            in conn.execute(sql, {"day": as_of.isoformat()})]
+            in conn.execute(CASELOAD_SQL, {"day": as_of.isoformat()})]
+
+
+# The legal lookup is answered from the index legal_in_force alone (migration 11).
+CASELOAD_SQL = """
+    SELECT ref, coalesce(known_as, given_name) || ' ' || family_name, date_of_birth,
+           allocated_worker, now_living_type, now_living_since, now_living_end,
+           (SELECT status FROM legal WHERE child_id = children.id AND start <= :day
+              AND ("end" IS NULL OR "end" >= :day)
+            ORDER BY start DESC, position DESC LIMIT 1)
+    FROM children ORDER BY family_name, given_name, ref
+"""
 
 
 def refresh_now_columns(conn: Any, child_ids: str) -> None:
