@@ -89,3 +89,23 @@ def test_a_clocks_hover_text_names_the_rules_legal_source(qtbot: QtBot,
         assert any("Source: Looked After Children (Scotland) Regulations 2009" in t
                    for t in tips), tips
         settle(qtbot, app)
+
+
+def test_a_long_summary_value_wraps_rather_than_being_cut(qtbot: QtBot, tmp_path: Path) -> None:
+    """Seen at a display scale of 1.5: "Compulsory supervision order, away from home, since
+    4 Feb 2026" ran off the window's edge."""
+    path = make_store(tmp_path / "caseload.pacestore", sample_children())
+    with running_app(path, path) as app:
+        window = unlock(qtbot, app)
+        window.resize(760, 700)
+        window.open_child("C-001")
+        record = window.record
+        qtbot.waitUntil(lambda: "Legal status" in record.summary_values, timeout=WAIT_MS)
+        shown = record.summary_values["Legal status"]
+        qtbot.waitUntil(lambda: bool(shown.text()), timeout=WAIT_MS)
+        settle(qtbot, app)
+        whole = shown.fontMetrics().horizontalAdvance(shown.text())
+        assert whole > shown.width()  # too long for one line at this width...
+        # ...so it goes on to a second line, and the row is tall enough to show it.
+        assert shown.wordWrap() and shown.heightForWidth(shown.width()) <= shown.height()
+        settle(qtbot, app)

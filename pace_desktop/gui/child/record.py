@@ -370,6 +370,9 @@ class ChildRecord(RecordEditing, RecordMeetings, WithholdingActions, QWidget):
                 caption = QLabel(label)
                 set_tone(caption, "hint")
                 shown = QLabel()
+                # Long values ("Compulsory supervision order, away from home, since …") wrap
+                # rather than being cut off in a narrow window or at a large display scale.
+                shown.setWordWrap(True)
                 # Selectable by keyboard too, so Tab reaches each value and a screen reader
                 # reads it; its caption is linked to it and is its description.
                 shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
