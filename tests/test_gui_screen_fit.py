@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from pace_desktop.gui.filters import WIDEST_KEPT
 from tests.gui_helpers import WAIT_MS, make_store, running_app, sample_children, unlock
 
 INNER = "PACE_SCREEN_FIT_INNER"
@@ -43,6 +44,18 @@ def _inside(window: QWidget, room: QRect) -> None:
     assert room.contains(frame), (window.windowTitle(), frame, room)
 
 
+def _shows_its_choice(box: QComboBox) -> None:
+    """The box's text field is as wide as its chosen text (at most WIDEST_KEPT letters)."""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                       QStyle.SubControl.SC_ComboBoxEditField, box)
+    metrics = box.fontMetrics()
+    wanted = min(metrics.horizontalAdvance(box.currentText()),
+                 metrics.averageCharWidth() * WIDEST_KEPT)
+    assert field.width() >= wanted, (box.objectName(), box.currentText(), field.width(), wanted)
+
+
 @pytest.mark.skipif(not os.environ.get(INNER), reason="runs in its own process, per scale")
 def test_inside(qtbot: QtBot, tmp_path: Path) -> None:
     screen = QGuiApplication.primaryScreen()
@@ -55,6 +68,15 @@ def test_inside(qtbot: QtBot, tmp_path: Path) -> None:
         window = unlock(qtbot, app)
         _inside(window, room)
         assert room.contains(window.search_edit.mapToGlobal(window.search_edit.rect().center()))
+        for box in window.filter_boxes:  # "Any worker" was cut to "Any work" at 1.5
+            _shows_its_choice(box)
+        legal = window.legal_filter  # the longest choice, chosen: still on the screen
+        longest = max(range(legal.count()), key=lambda i: len(legal.itemText(i)))
+        legal.setCurrentIndex(longest)
+        qtbot.waitUntil(lambda: not app.runner.busy, timeout=WAIT_MS)
+        _inside(window, room)
+        _shows_its_choice(window.worker_filter)
+        legal.setCurrentIndex(0)
         window.open_child("C-001")
         record = window.record
         qtbot.waitUntil(lambda: record.view is not None, timeout=WAIT_MS)

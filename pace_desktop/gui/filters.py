@@ -9,13 +9,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 from pace_desktop.domain.vocab import LEGAL_STATUSES, LIVING_TYPES, ROUTES
 from pace_desktop.gui.caseload_model import NO_ROUTE, Criteria
 from pace_desktop.store import CaseloadRow
 
 NO_WORKER = ""
+WIDEST_KEPT = 32  # characters of a chosen filter always shown; a longer one may be shortened
 
 
 def fill(combo: QComboBox, anything: str, counts: Mapping[str, int],
@@ -32,6 +34,24 @@ def fill(combo: QComboBox, anything: str, counts: Mapping[str, int],
     index = combo.findData(chosen) if chosen is not None else 0
     combo.setCurrentIndex(max(index, 0))
     combo.blockSignals(False)
+    keep_choice_whole(combo)
+
+
+def keep_choice_whole(combo: QComboBox) -> None:
+    """The chosen text is not cut off when the filter row is short of room (a narrow window,
+    a display scale of 1.5, where "Any worker" showed as "Any work"): a box may give up the
+    room its longer choices want, never the room its current choice needs. Call again when
+    the choice changes. Beyond WIDEST_KEPT characters it may be shortened, so that choosing
+    a long legal status cannot push the window past the edge of the screen."""
+    metrics = combo.fontMetrics()
+    text = min(metrics.horizontalAdvance(combo.currentText()),
+               metrics.averageCharWidth() * WIDEST_KEPT)
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    # How QComboBox sizes itself: the text's size, grown by the style for the frame and arrow.
+    needed = combo.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option,
+                                            QSize(text, metrics.height()), combo)
+    combo.setMinimumWidth(needed.width())
 
 
 def worker_counts(rows: Iterable[CaseloadRow]) -> tuple[Counter[str], dict[str, str]]:

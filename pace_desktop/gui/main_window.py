@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui import filters
 from pace_desktop.gui.backups import BackupKeeper
 from pace_desktop.gui.caseload_clocks import CaseloadClocks, Judging
 from pace_desktop.gui.caseload_model import BIRTH, NAME, REF, CaseloadModel
@@ -147,6 +148,7 @@ class MainWindow(WindowMenus, ChildPane, CaseloadSearch, CaseloadClocks, Caseloa
         self._go_to_results = False
         for box in self.filter_boxes:
             box.currentIndexChanged.connect(lambda _: self._apply_filters())
+            box.currentIndexChanged.connect(lambda _, b=box: filters.keep_choice_whole(b))
         child(self, QPushButton, "clearFiltersButton").clicked.connect(self.clear_filters)
         self.table.activated.connect(self._open_from_caseload)
         self.due_table.activated.connect(self._open_from_due)
