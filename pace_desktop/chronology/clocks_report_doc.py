@@ -33,9 +33,10 @@ def clocks_report_pdf(items: Sequence[DueItem], as_of: date, options: PrintOptio
     soon = [i for i in items if i.clock.status not in ("overdue", "lapsed")]
     story: list[Flowable] = [
         para("Caseload clocks report", "title"),
-        para(f"Orders that have lapsed, clocks overdue, or due within {within_days} days, for"
-             f" {whose}, as of {long_date(as_of)}. {len(lapsed)} lapsed, {len(overdue)}"
-             f" overdue, {len(soon)} due soon.", "small"),
+        para(f"Orders that have lapsed, clocks overdue, or due soon (within {within_days} days,"
+             " or from the earlier warning a clock's own rule gives, such as the end of a"
+             f" supervision order), for {whose}, as of {long_date(as_of)}. {len(lapsed)}"
+             f" lapsed, {len(overdue)} overdue, {len(soon)} due soon.", "small"),
         heading(f"Lapsed orders: ceased by law, check the legal status ({len(lapsed)})"),
         *_table(lapsed, as_of, workers),
         heading(f"Overdue ({len(overdue)})"),

@@ -12,6 +12,7 @@ from pace_desktop.gui.looks import say
 from pace_desktop.gui.window_parts import WindowParts
 from pace_desktop.journey import DueItem
 from pace_desktop.views.caseload_facts import CaseloadFacts, gather, judged_due, merge
+from pace_desktop.views.clock_words import due_summary
 
 FACTS_CHUNK = 500  # children judged per worker job: a search waits for one chunk at most
 
@@ -73,8 +74,8 @@ class CaseloadClocks(WindowParts):
             return
         so_far = f"{judging.done:,} of {judging.total:,} children so far."
         if judging.due_shown:
-            say(self.due_hint, f"{self._due_words(self.due_model.items())} Routes and run "
-                               f"charts: {so_far}")
+            words = self._due_words(self.due_model.items(), self.due_model.as_of)
+            say(self.due_hint, f"{words} Routes and run charts: {so_far}")
             return
         self.due_model.set_items(judging.facts.due, judging.facts.as_of)
         say(self.due_hint, f"Working out the clocks… {so_far}")
@@ -84,8 +85,8 @@ class CaseloadClocks(WindowParts):
         if self._closing or generation != self._facts_generation or judging is None:
             return
         judging.due_shown = True
-        say(self.due_hint, f"{self._due_words(due)} Routes and run charts are still being "
-                           "worked out.")
+        say(self.due_hint, f"{self._due_words(due, as_of)} Routes and run charts are still "
+                           "being worked out.")
         self.due_model.set_items(due, as_of)
 
     def _show_facts(self, generation: int, facts: CaseloadFacts,
@@ -108,17 +109,11 @@ class CaseloadClocks(WindowParts):
         self.due_model.set_items(self.facts.due, self.facts.as_of)
         self._fill_filters()
         self._apply_filters()
-        say(self.due_hint, self._due_words(self.facts.due))
+        say(self.due_hint, self._due_words(self.facts.due, self.facts.as_of))
 
-    def _due_words(self, due: Sequence[DueItem]) -> str:
-        if not due:
-            return "Nothing is overdue or due soon."
-        lapsed = sum(1 for item in due if item.clock.status == "lapsed")
-        overdue = sum(1 for item in due if item.clock.status == "overdue")
-        soon = len(due) - overdue - lapsed
-        first = f"⧓ {lapsed:,} lapsed order{'s' * (lapsed != 1)} · " if lapsed else ""
-        return (f"{first}▲ {overdue:,} overdue · ● {soon:,} due within "
-                f"{self.settings.due_soon_days} days. Enter opens the child's clocks.")
+    def _due_words(self, due: Sequence[DueItem], as_of: date) -> str:
+        words = due_summary(due, as_of, self.settings.due_soon_days)
+        return f"{words} Enter opens the child's clocks." if due else words
 
     def _refresh_run_charts(self) -> None:
         """The run charts show the children the search and filters show (a worker's cohort,

@@ -39,6 +39,11 @@ class DueModel(QAbstractTableModel):
     def items(self) -> list[DueItem]:
         return list(self._items)
 
+    @property
+    def as_of(self) -> date:
+        """The day the items' statuses were worked out for."""
+        return self._as_of
+
     def item_at(self, row: int) -> DueItem:
         return self._items[row]
 

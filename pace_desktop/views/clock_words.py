@@ -8,13 +8,14 @@ clock tables say how far along a clock is with `clock_progress`, from here too.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
-from pace_desktop.journey import ClockInstance
+from pace_desktop.journey import ClockInstance, DueItem
 from pace_desktop.journey.status_words import lapsed_explained, status_words
 from pace_desktop.views.words import plain_date
 
-__all__ = ["SHAPES", "clock_progress", "lapsed_explained", "status_text"]
+__all__ = ["SHAPES", "clock_progress", "due_summary", "lapsed_explained", "status_text"]
 
 SHAPES = {
     "overdue": "▲", "due_soon": "●", "open": "○", "met": "✓", "met_late": "✓",
@@ -45,3 +46,22 @@ def clock_progress(clock: ClockInstance, as_of: date) -> str:
     if clock.met:
         return f"met after {clock.days} days"
     return f"{clock.days} days so far"
+
+
+def due_summary(items: Sequence[DueItem], as_of: date, within_days: int) -> str:
+    """The due list in one line: "⧓ 1 lapsed order · ▲ 5 overdue · ● 12 due within 28 days".
+
+    A rule may warn earlier than the due-soon setting (a supervision order's end: from 3
+    months before, CLOCKS.md), so those clocks are counted apart rather than said to be due
+    within 28 days when they are due in 80."""
+    if not items:
+        return "Nothing is overdue or due soon."
+    lapsed = sum(1 for item in items if item.clock.status == "lapsed")
+    overdue = sum(1 for item in items if item.clock.status == "overdue")
+    soon = [item for item in items if item.clock.status not in ("lapsed", "overdue")]
+    later = sum(1 for item in soon if (item.clock.due - as_of).days > within_days)
+    parts = [f"⧓ {lapsed:,} lapsed order{'s' * (lapsed != 1)}"] if lapsed else []
+    parts += [f"▲ {overdue:,} overdue", f"● {len(soon) - later:,} due within {within_days} days"]
+    if later:
+        parts.append(f"● {later:,} due later, with the earlier warning their rule gives")
+    return " · ".join(parts) + "."
