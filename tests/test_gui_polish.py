@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from pace_desktop.domain import Person
-from pace_desktop.gui.due_model import DUE
+from pace_desktop.gui.due_model import CHILD, DUE, STATUS
 from tests.gui_helpers import WAIT_MS, make_store, running_app, sample_children, settle, unlock
 from tests.test_gui_meeting_windows import a_child, start_meeting
 
@@ -108,4 +108,22 @@ def test_a_long_summary_value_wraps_rather_than_being_cut(qtbot: QtBot, tmp_path
         assert whole > shown.width()  # too long for one line at this width...
         # ...so it goes on to a second line, and the row is tall enough to show it.
         assert shown.wordWrap() and shown.heightForWidth(shown.width()) <= shown.height()
+        settle(qtbot, app)
+
+
+def test_the_due_lists_columns_fit_what_they_show(qtbot: QtBot, tmp_path: Path) -> None:
+    """At a display scale of 1.5 the status column, as wide as a lapsed order's words even
+    when nothing had lapsed, pushed the due date out of sight."""
+    nothing_lapsed = [c for c in sample_children() if c.ref != "C-001"]  # C-001's ICSO lapsed
+    path = make_store(tmp_path / "caseload.pacestore", nothing_lapsed)
+    with running_app(path, path) as app:
+        window = unlock(qtbot, app)
+        model, table = window.due_model, window.due_table
+        assert model.rowCount() > 0
+        assert not any(item.clock.status == "lapsed" for item in model.items())
+        for column in (STATUS, CHILD):
+            widest = max(table.fontMetrics().horizontalAdvance(model.text(row, column))
+                         for row in range(model.rowCount()))
+            assert widest <= table.columnWidth(column) <= window.due_widths[column]
+        assert table.columnWidth(STATUS) < window.due_widths[STATUS]
         settle(qtbot, app)

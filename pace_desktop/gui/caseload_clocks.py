@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pace_desktop.gui.column_widths import content_width
 from pace_desktop.gui.due_model import CHILD, CLOCK, DUE, STATUS
 from pace_desktop.gui.looks import say
 from pace_desktop.gui.window_parts import WindowParts
@@ -88,6 +89,7 @@ class CaseloadClocks(WindowParts):
         say(self.due_hint, f"{self._due_words(due, as_of)} Routes and run charts are still "
                            "being worked out.")
         self.due_model.set_items(due, as_of)
+        self._fit_due_columns()
 
     def _show_facts(self, generation: int, facts: CaseloadFacts,
                     refs: Sequence[str] | None) -> None:
@@ -107,9 +109,19 @@ class CaseloadClocks(WindowParts):
             return
         self.model.set_routes(self.facts.routes)
         self.due_model.set_items(self.facts.due, self.facts.as_of)
+        self._fit_due_columns()
         self._fill_filters()
         self._apply_filters()
         say(self.due_hint, self._due_words(self.facts.due, self.facts.as_of))
+
+    def _fit_due_columns(self) -> None:
+        """The status and child columns as wide as what they show, never wider than they
+        start (wide enough for a lapsed order's words): at a display scale of 1.5 those
+        starting widths pushed the due date out of sight when nothing had lapsed."""
+        model = self.due_model
+        for column in (STATUS, CHILD):
+            wanted = content_width(self.due_table, column, lambda row, c=column: model.text(row, c))
+            self.due_table.setColumnWidth(column, min(wanted, self.due_widths[column]))
 
     def _due_words(self, due: Sequence[DueItem], as_of: date) -> str:
         words = due_summary(due, as_of, self.settings.due_soon_days)

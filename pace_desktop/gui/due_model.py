@@ -44,6 +44,17 @@ class DueModel(QAbstractTableModel):
         """The day the items' statuses were worked out for."""
         return self._as_of
 
+    def text(self, row: int, column: int) -> str:
+        """What the cell shows."""
+        item = self._items[row]
+        if column == STATUS:
+            return status_text(item.clock, self._as_of)
+        if column == CHILD:
+            return f"{item.child_name} ({item.child_ref})"
+        if column == CLOCK:
+            return item.clock.label
+        return plain_date(item.clock.due)
+
     def item_at(self, row: int) -> DueItem:
         return self._items[row]
 
@@ -67,13 +78,7 @@ class DueModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and item.clock.status == "lapsed":
             return lapsed_explained(item.clock)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == STATUS:
-                return status_text(item.clock, self._as_of)
-            if column == CHILD:
-                return f"{item.child_name} ({item.child_ref})"
-            if column == CLOCK:
-                return item.clock.label
-            return plain_date(item.clock.due)
+            return self.text(index.row(), column)
         if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return status_colour(item.clock.status)
         if role == REF_ROLE:

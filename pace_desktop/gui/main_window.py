@@ -213,6 +213,7 @@ class MainWindow(WindowMenus, ChildPane, CaseloadSearch, CaseloadClocks, Caseloa
                                (CHILD, "Shona Nicolson (DEMO-00000)"),
                                (CLOCK, "Permanence panel within 12 weeks")):
             self.due_table.setColumnWidth(column, metrics.horizontalAdvance(sample) + pad // 2)
+        self.due_widths = {c: self.due_table.columnWidth(c) for c in (STATUS, CHILD)}
         # The due date whole: the clock's name, not the date, gives way when room is short.
         due_header = self.due_table.horizontalHeader()
         due_header.setStretchLastSection(False)

@@ -82,6 +82,7 @@ class WindowParts(_Base):
         legal_filter: QComboBox
         route_filter: QComboBox
         filter_boxes: Sequence[QComboBox]
+        due_widths: dict[int, int]  # the due list's status and child columns at their widest
         caseload_tabs: QTabWidget
         run_charts_tab: QWidget
         run_charts: RunChartView | None

@@ -6,7 +6,6 @@ than a new model class; the chronology of a child with thousands of entries cost
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,11 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pace_desktop.gui.column_widths import content_width
 from pace_desktop.gui.looks import say, set_tone
 
 _Index = QModelIndex | QPersistentModelIndex
-_MEASURED = 5  # texts measured per column: the longest by letters, which are nearly always
-# the widest drawn (a proportional font makes "WWW" wider than "iiii", hence more than one)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,20 +160,12 @@ class ListTab(QWidget):
 
     def _fit_columns(self) -> None:
         """Each column (but the last, which takes what is left) as wide as its longest text,
-        within reason: names and addresses whole, rather than slack at the end.
-
-        Only the few longest texts of each column are measured by the view: asking Qt for a
-        whole column's width reads up to a thousand rows through Python, which took 0.3–0.5 s
-        on a chronology of 2,000 entries, every time the child was opened."""
+        within reason: names and addresses whole, rather than slack at the end."""
         metrics = self.table.fontMetrics()
         most = metrics.averageCharWidth() * 64
         items = self.model.items
         for i, column in enumerate(self.model.columns[:-1]):
-            longest = heapq.nlargest(_MEASURED, range(len(items)),
-                                     key=lambda row: len(column.text(items[row])))
-            cells = [self.table.sizeHintForIndex(self.model.index(row, i)).width()
-                     for row in longest]
-            wanted = max([*cells, self.table.horizontalHeader().sectionSizeHint(i)])
+            wanted = content_width(self.table, i, lambda row, c=column: c.text(items[row]))
             self.table.setColumnWidth(i, min(max(wanted, self.table.columnWidth(i)), most))
 
     def current(self) -> Any | None:
