@@ -273,3 +273,25 @@ def test_the_quick_answer_agrees_with_the_walk(child: Any, where: int, far: bool
         bad = replace(e, date=FAR) if far else replace(e, source_person=LONG_NAME)
         pushed = replace(child, events=tuple(bad if x is e else x for x in child.events))
         assert not within(pushed) and next(problems(pushed), None) is not None
+
+
+def test_after_a_change_of_passphrase_an_old_value_still_never_locks_its_child(
+        store_path: Path) -> None:
+    """The look at what a child held before an operation goes through a connection of its
+    own, keyed with the raw key: after a rekey that is the new key, not none until the next
+    open (which refused the child's every change in the meantime)."""
+    with CaseStore.create(store_path, PASSPHRASE, "Mairi") as s:
+        s.import_children([isla()], source="file.json")
+    with CaseStore.open(store_path, PASSPHRASE) as s:
+        s._live().execute("UPDATE events SET detail = ? WHERE uid = 'e1'", (LONG_TEXT,))
+    new = PASSPHRASE + " and a new one"
+    with CaseStore.open(store_path, PASSPHRASE) as s:
+        s.rekey(new)
+        s.add_event("OR-1", Event(date(2025, 3, 1), "Visit"))
+        _refused(s, lambda: s.add_event("OR-1", Event(date(2025, 3, 2), "x", detail=LONG_TEXT)),
+                 "the detail")
+        backup = s.auto_backup("after the change")  # through its own connection, new key
+    with CaseStore.open(backup, new) as b:
+        assert len(next(iter(b.children(["OR-1"]))).events) == 2
+    with CaseStore.open(store_path, new) as s:
+        assert s.check() == []

@@ -196,9 +196,8 @@ class StoreFrame:
         the bounds, or put in with plain SQL), read as last committed through a connection of
         its own (the file is in WAL mode): an operation is refused only for what it brought,
         so such a value never locks its child (a final entry cannot be edited to put it
-        right). Asked only when the child is out of bounds. Without the raw key (a store made
-        in this session, or rekeyed in it, until it is next opened) nothing is allowed: the
-        value must then be put right first, and the message names it."""
+        right). Asked only when the child is out of bounds. A store made in this session has
+        no raw key here, and needs none: everything in it came through the bounds."""
         if self._raw_key is None:
             return frozenset()
         try:

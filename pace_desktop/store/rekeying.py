@@ -9,7 +9,13 @@ from typing import Any, Self
 from pace_desktop.safe_files import cause_of
 from pace_desktop.store import recovery
 from pace_desktop.store.changes import OpChanges
-from pace_desktop.store.connection import DatabaseError, open_keyed, plain_error, rollback
+from pace_desktop.store.connection import (
+    DatabaseError,
+    derive_key,
+    open_keyed,
+    plain_error,
+    rollback,
+)
 from pace_desktop.store.errors import StoreError, WrongPassphrase
 from pace_desktop.store.frame import StoreFrame, guarded
 from pace_desktop.store.passphrases import check_passphrase
@@ -54,6 +60,10 @@ class Rekeying(StoreFrame):
         promote(self.path)
         if public is not None:
             recovery.keep_only(self.path, newest=True)
+        # The new raw key (a rekey keeps the file's salt): backups, and the bounds' look at
+        # what a child held before an operation, go on through a connection of their own
+        # rather than waiting for the next open.
+        self._raw_key = derive_key(new_passphrase, self._salt)
 
     def _recovery_public(self) -> Any:
         row = self._live().execute(
