@@ -33,8 +33,10 @@ def test_the_command_lines_due_list_uses_the_screens_words(
     with CaseStore.open(store, PASSPHRASE) as s:
         items = journey.due_list(s.children(clock_facts_only=True), journey.load_rules(None),
                                  AS_OF, 28)
-    assert len(lines) == len(items) > 0
-    for line, item in zip(lines, items, strict=True):
+    *rows, summary = lines
+    assert len(rows) == len(items) > 0
+    assert summary == clock_words.due_summary(items, AS_OF, 28)  # as under the screen's list
+    for line, item in zip(rows, items, strict=True):
         assert line.startswith(clock_words.status_text(item.clock, AS_OF))
         assert line.endswith(f"(due {plain_date(item.clock.due)})")
 

@@ -11,7 +11,7 @@ from pace_desktop import journey
 from pace_desktop.cli.common import CommandError, iso_date, open_store
 from pace_desktop.domain.date_words import short_date
 from pace_desktop.settings import Settings, load_settings
-from pace_desktop.views.clock_words import clock_progress, status_text
+from pace_desktop.views.clock_words import clock_progress, due_summary, status_text
 from pace_desktop.views.words import plain_date
 
 
@@ -68,6 +68,8 @@ def run_due(args: argparse.Namespace) -> int:
         # The due list's own words, as on the screen (views.clock_words).
         print(f"{status_text(c, as_of):<28} {i.child_ref:<12} {i.child_name:<26}"
               f" {c.label} (due {plain_date(c.due)})")
+    if items:
+        print(due_summary(items, as_of, within))  # the line under the list on the screen
     return 0
 
 
